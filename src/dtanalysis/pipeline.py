@@ -1,0 +1,74 @@
+"""The stages in order: clean → (staging) → validate → swap into `data/processed/`.
+
+A failing run leaves the previous processed tables untouched: everything is written into a
+staging folder first and moved into place only after validation passes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import store
+from .clean import clean
+from .config import Paths
+
+
+@dataclass
+class StageResult:
+    ok: bool
+    message: str
+    data_version: str | None = None
+    quarantined: int = 0
+
+
+def _write_validation(report, folder: Path, data_version: str | None) -> None:
+    summary = report.to_dict()
+    summary["data_version"] = data_version
+    (folder / store.VALIDATION).write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> StageResult:
+    from .quarantine import summary
+    from .validate import validate
+
+    paths = Paths.at(root)
+    cleaned = clean(paths.root)
+    lines = [summary(cleaned.quarantine)]
+    staging = store.staging_folder(paths)
+    try:
+        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging)
+        report = validate(cleaned.tables, paths.expectations,
+                          paths.data_docs if data_docs else None)
+        _write_validation(report, staging, version)
+        if not report.success:
+            store.discard(staging)
+            lines.append(report.format())
+            lines.append("validation failed: data/processed/ left as it was")
+            return StageResult(False, "\n".join(lines), version, len(cleaned.quarantine))
+        store.swap_in(staging, paths.processed)
+    except BaseException:
+        store.discard(staging)
+        raise
+    counts = ", ".join(f"{name} {len(t)}" for name, t in cleaned.tables.items())
+    lines.append(f"cleaned and validated ({counts}); data version {version}")
+    ok = not (strict and len(cleaned.quarantine))
+    if not ok:
+        lines.append("--strict: quarantined rows make this run fail")
+    return StageResult(ok, "\n".join(lines), version, len(cleaned.quarantine))
+
+
+def run_validate(root=None) -> StageResult:
+    from .validate import validate
+
+    paths = Paths.at(root)
+    tables = store.read_tables(paths.processed)
+    report = validate(tables, paths.expectations, paths.data_docs)
+    version = store.manifest(paths.root).get("data_version")
+    _write_validation(report, paths.processed, version)
+    if report.success:
+        return StageResult(True, f"validation passed; Data Docs in "
+                                 f"{paths.relative(paths.data_docs)}/index.html", version)
+    return StageResult(False, report.format() + "\nvalidation failed", version)

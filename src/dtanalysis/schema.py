@@ -1,0 +1,69 @@
+"""Columns and types of every processed table (documented in README.md), and the one
+function that turns cleaned records into a typed, sorted DataFrame."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+S, I, F, B, D = "string", "Int64", "float64", "boolean", "datetime64[ms]"
+PROVENANCE = {"source": S, "source_file": S, "source_line": I}
+
+SCHEMAS: dict[str, dict[str, str]] = {
+    "provinces": {
+        "unit_set": S, "province_code": S, "name": S, "short_name": S, "ascii_name": S,
+        "slug": S, "division_type": S, "region": S, "region_en": S, "successor_code": S,
+        "members": S, **PROVENANCE,
+    },
+    "dti": {
+        "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F, "rank": I,
+        "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
+        **PROVENANCE,
+    },
+    "dti_aggregates": {
+        "year": I, "unit_set": S, "entity": S, "metric": S, "value": F, "status": S,
+        "note": S, **PROVENANCE,
+    },
+    "indicators": {
+        "province_code": S, "unit_set": S, "period": S, "period_end": D, "indicator": S,
+        "value": F, "unit": S, "qualifier": S, "denominator": F, "as_written": S, "note": S,
+        **PROVENANCE,
+    },
+    "targets": {
+        "province_code": S, "unit_set": S, "indicator": S, "target_value": F, "unit": S,
+        "qualifier": S, "target_year": I, "instrument": S, "issued": D, "as_written": S,
+        "note": S, **PROVENANCE,
+    },
+    "indicator_catalogue": {
+        "indicator": S, "label_vi": S, "label_en": S, "unit": S, "higher_is_better": B,
+        "min_value": F, "max_value": F, "note": S, **PROVENANCE,
+    },
+    "sources": {
+        "source_id": S, "publisher": S, "published": S, "title": S, "url": S, "kind": S,
+        "note": S,
+    },
+}
+
+KEYS: dict[str, list[str]] = {
+    "provinces": ["unit_set", "province_code"],
+    "dti": ["year", "unit_set", "province_code", "metric"],
+    "dti_aggregates": ["year", "unit_set", "entity", "metric", "source"],
+    "indicators": ["province_code", "unit_set", "period", "indicator", "source", "source_line"],
+    "targets": ["province_code", "unit_set", "indicator", "target_year", "instrument",
+                "source_line"],
+    "indicator_catalogue": ["indicator"],
+    "sources": ["source_id"],
+}
+
+
+def frame(table: str, records: list[dict]) -> pd.DataFrame:
+    """Typed DataFrame of `table`'s columns, sorted by its key (so output is deterministic)."""
+    schema = SCHEMAS[table]
+    data = pd.DataFrame.from_records(records, columns=list(schema))
+    for column, dtype in schema.items():
+        if dtype == D:
+            data[column] = pd.to_datetime(data[column]).astype(D)
+        elif dtype == F:
+            data[column] = pd.to_numeric(data[column]).astype(F)
+        else:
+            data[column] = data[column].astype(dtype)
+    return data.sort_values(KEYS[table], kind="stable", ignore_index=True)
