@@ -149,24 +149,40 @@ def _blank(cell: object) -> bool:
 
 
 def find_header(grid: list[tuple[int, list[object]]], limit: int = 30) -> tuple[int, list[Column]]:
-    """Index in `grid` of the header row and its recognised columns."""
+    """Index in `grid` of the (last) header row and its recognised columns. A header may span
+    two rows: group labels ("Chính quyền số") above sub-headers ("Điểm", "Hạng")."""
     for position, (_, cells) in enumerate(grid[:limit]):
         above = grid[position - 1][1] if position > 0 else []
         columns = _columns(cells, above)
         roles = {c.role for c in columns}
         if "province" in roles and roles & {"score", "rank"}:
+            below = grid[position + 1][1] if position + 1 < len(grid) else []
+            if _is_sub_header(below):
+                return position + 1, _columns(below, cells, keep=cells)
             return position, columns
     raise ValueError("no header row found: need a province column (e.g. 'Tỉnh/Thành phố', "
                      "'Địa phương', 'Province') and a rank or score column in the first "
                      f"{limit} rows")
 
 
-def _columns(cells: list[object], above: list[object]) -> list[Column]:
+def _is_sub_header(cells: list[object]) -> bool:
+    words = [fold(str(c)) for c in cells if not _blank(c)]
+    return bool(words) and all(w in _RANK_WORDS + _SCORE_WORDS for w in words)
+
+
+def _columns(cells: list[object], above: list[object],
+             keep: list[object] | None = None) -> list[Column]:
+    """Columns of a header row; `above` holds group labels, spread over the blank cells to
+    their right. With `keep` (the upper row of a two-row header), a column whose sub-header
+    is blank keeps its upper label."""
     group, groups = "", []
-    for i in range(len(cells)):
+    for i in range(max(len(cells), len(above))):
         label = str(above[i]).strip() if i < len(above) and not _blank(above[i]) else ""
         group = label or group
         groups.append(group)
+    if keep is not None:
+        cells = [cells[i] if i < len(cells) and not _blank(cells[i]) else
+                 (keep[i] if i < len(keep) else "") for i in range(len(groups))]
     columns = []
     for index, cell in enumerate(cells):
         if _blank(cell):
@@ -174,8 +190,7 @@ def _columns(cells: list[object], above: list[object]) -> list[Column]:
         header = str(cell)
         found = classify(header)
         # "Điểm" / "Hạng" under a group header such as "Chính quyền số".
-        if groups[index] and (found is None or (found[1] == "dti" and fold(header) in
-                                               _RANK_WORDS + _SCORE_WORDS)):
+        if groups[index] and fold(header) in _RANK_WORDS + _SCORE_WORDS:
             combined = classify(f"{groups[index]} {header}")
             if combined and combined[1]:
                 found, header = combined, f"{groups[index]} / {header}"

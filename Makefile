@@ -1,0 +1,41 @@
+# The README's two commands: `make reports` and `make test`. Both set up .venv from uv.lock.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+VENV := .venv/.synced
+
+.PHONY: setup reports data validate test lint lab bench clean-generated
+
+setup: $(VENV)
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --extra lab
+	touch $(VENV)
+
+reports: setup          ## clean → validate → every report → index (reports/index.html)
+	.venv/bin/dtanalysis build
+
+data: setup             ## clean + validate only (data/processed/)
+	.venv/bin/dtanalysis clean
+
+validate: setup
+	.venv/bin/dtanalysis validate
+
+test: setup             ## the whole test suite (real kernels, real GX, headless Chromium)
+	.venv/bin/python -m pytest -q
+
+lint: setup
+	.venv/bin/ruff check src tests benchmarks
+
+lab: setup              ## JupyterLab on the project, with this environment's kernel
+	.venv/bin/jupyter lab --notebook-dir=.
+
+bench: setup            ## benchmarks/README.md
+	.venv/bin/python benchmarks/run.py
+
+clean-generated:
+	rm -rf data/processed reports
