@@ -152,4 +152,25 @@ def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
             "as_written": record["as_written"], "source": record["source_id"],
             "note": record.get("quote") or None, "source_file": relative, "source_line": line,
         })
-    return out, quarantined
+    return merge_restated(out), quarantined
+
+
+TARGET_KEY = ("province_code", "unit_set", "indicator", "target_year", "instrument")
+
+
+def merge_restated(targets: list[dict]) -> list[dict]:
+    """One row per target: a target restated by several articles with the same value keeps
+    the first row and cites every source. Different values stay separate rows, which
+    validation reports (a unique-key failure naming both rows)."""
+    merged: dict[tuple, dict] = {}
+    out = []
+    for row in targets:
+        key = tuple(row[k] for k in TARGET_KEY)
+        first = merged.get(key)
+        if first is not None and first["target_value"] == row["target_value"]:
+            if row["source"] not in first["source"].split("; "):
+                first["source"] = f"{first['source']}; {row['source']}"
+            continue
+        merged.setdefault(key, row)
+        out.append(row)
+    return out

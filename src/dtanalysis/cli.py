@@ -90,16 +90,16 @@ def _cmd_validate(args) -> int:
 
 def _cmd_build(args) -> int:
     from .pipeline import run_clean
-    result = run_clean(args.root, strict=args.strict, data_docs=True)
-    code = _print_stage(result)
-    if code:
-        return code
-    try:
-        from .reports import build_all
-    except ImportError:
-        return 0
-    return build_all(args.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                     with_code=args.with_code)
+    from .pipeline import data_is_current
+    if args.force or not data_is_current(args.root):
+        code = _print_stage(run_clean(args.root, strict=args.strict, data_docs=True))
+        if code:
+            return code
+    else:
+        print("data/processed is up to date with data/raw (use --force to rebuild)")
+    from .reports import build_reports
+    return build_reports(args.root, jobs=args.jobs, lang=args.lang, force=args.force,
+                         with_code=args.with_code)
 
 
 def _cmd_report(args) -> int:

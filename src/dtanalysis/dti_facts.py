@@ -60,13 +60,13 @@ def read_facts(path: Path, registry: Registry, relative: str):
         if record["metric"] not in METRICS:
             reject(line, record, f"metric {record['metric']!r} is not a DTI metric")
             continue
-        if score is None and rank is None:
-            reject(line, record, "neither a score nor a rank")
-            continue
         try:
             unit = registry.resolve(record["entity"], unit_set=record["unit_set"])
         except ProvinceError as error:
             reject(line, record, str(error))
+            continue
+        if score is None and rank is None:
+            reject(line, record, "neither a score nor a rank")
             continue
         code = record["gso_code_pre2025"]
         if code and code.zfill(2) != unit.code:

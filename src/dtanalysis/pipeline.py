@@ -6,6 +6,7 @@ staging folder first and moved into place only after validation passes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,27 @@ def _write_validation(report, folder: Path, data_version: str | None) -> None:
         json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
 
 
+def inputs_hash(paths: Paths) -> str:
+    """A hash of everything the processed tables depend on: raw files, suites, package code."""
+    digest = hashlib.sha256()
+    for folder in (paths.raw, paths.expectations):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(paths.relative(path).encode())
+                digest.update(path.read_bytes())
+    from .reports import code_digest
+    digest.update(code_digest().encode())
+    return digest.hexdigest()[:16]
+
+
+def data_is_current(root=None) -> bool:
+    """True when data/processed was built from the current raw files, suites and code and
+    validated (Data Docs present)."""
+    paths = Paths.at(root)
+    return (store.manifest(paths.root).get("inputs_hash") == inputs_hash(paths)
+            and (paths.data_docs / "index.html").exists())
+
+
 def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> StageResult:
     from .quarantine import summary
     from .validate import validate
@@ -39,7 +61,8 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> Stage
     lines = [summary(cleaned.quarantine)]
     staging = store.staging_folder(paths)
     try:
-        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging)
+        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
+                                       inputs_hash(paths))
         report = validate(cleaned.tables, paths.expectations,
                           paths.data_docs if data_docs else None)
         _write_validation(report, staging, version)

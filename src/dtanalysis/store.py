@@ -20,7 +20,8 @@ QUARANTINE = "quarantine.csv"
 VALIDATION = "validation.json"
 
 
-def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, folder: Path) -> str:
+def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, folder: Path,
+                 inputs_hash: str | None = None) -> str:
     """Write every table as Parquet and CSV, the quarantine and a manifest; return the data
     version. Two runs on the same tables write byte-identical files."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -38,6 +39,7 @@ def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, fold
         "tables": {name: {"rows": int(len(tables[name])), "sha256": digests[name]}
                    for name in sorted(tables)},
         "quarantined_rows": int(len(quarantine)),
+        "inputs_hash": inputs_hash,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                    encoding="utf-8")

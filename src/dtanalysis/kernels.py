@@ -1,0 +1,65 @@
+"""Warm Jupyter kernels, reused across reports.
+
+Starting a kernel (~0.6 s) and importing pandas and seaborn in it (~1.5 s) dominate a report's
+cost, so each worker keeps one kernel alive, imports the heavy modules once, and between
+notebooks resets the user namespace (`%reset -f`) and matplotlib's state, so nothing of one
+province's run leaks into the next (tests/test_reports.py proves it). Kernels use IPC
+transport, so parallel runs never race for TCP ports.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+WARM_UP = (
+    "import pandas, numpy, matplotlib, seaborn, matplotlib.pyplot\n"
+    "import dtanalysis, dtanalysis.analysis, dtanalysis.charts\n"
+)
+RESET = (
+    "get_ipython().run_line_magic('reset', '-f')\n"
+    "import matplotlib as _mpl, matplotlib.pyplot as _plt\n"
+    "_plt.close('all'); _mpl.rcdefaults(); _mpl.rcParams.update(_mpl.rcParamsDefault)\n"
+    "import seaborn as _sns; _sns.reset_defaults()\n"
+    "del _mpl, _plt, _sns\n"
+    "get_ipython().run_line_magic('reset', '-f')\n"
+)
+
+
+class WarmKernel:
+    """One kernel of this Python (sys.executable), started in `cwd` with `env`."""
+
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None, warm_up: bool = True):
+        from jupyter_client.manager import KernelManager
+
+        self._dir = tempfile.mkdtemp(prefix="dtanalysis-kernel-")
+        self.km = KernelManager(kernel_name="python3", transport="ipc",
+                                ip=os.path.join(self._dir, "k"),
+                                connection_file=os.path.join(self._dir, "kernel.json"))
+        spec = self.km.kernel_spec
+        spec.argv = [sys.executable if part in ("python", "python3", "{python}") else part
+                     for part in spec.argv]
+        self.km.start_kernel(cwd=str(cwd), env={**os.environ, **(env or {})})
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=60)
+        if warm_up:
+            self.run(WARM_UP)
+
+    def run(self, code: str) -> None:
+        reply = self.kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel set-up failed: {reply['content'].get('evalue')}")
+
+    def reset(self) -> None:
+        self.run(RESET)
+
+    def shutdown(self) -> None:
+        try:
+            self.kc.stop_channels()
+            self.km.shutdown_kernel(now=True)
+        finally:
+            import shutil
+            shutil.rmtree(self._dir, ignore_errors=True)

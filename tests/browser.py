@@ -1,0 +1,148 @@
+"""Open a local HTML report in headless Chromium with the network cut off.
+
+Test helper (not a test module).  Drives Debian's ``/usr/bin/chromium`` through the
+Python ``playwright`` package (its bundled node driver talks to the browser over
+``--remote-debugging-pipe``; ``playwright install`` is never needed or run).
+
+"Network cut off" is enforced twice:
+
+* a context-wide route handler lets local ``file:`` / ``data:`` / ``blob:`` /
+  ``about:`` through and aborts (and records) every other request, including
+  ``file://host/...``; websockets are refused too;
+* the browser's host resolver maps every host to NOTFOUND, so even a request the
+  route layer never sees (prefetch, service worker, ...) cannot reach a host.
+
+Everything aborted is reported in ``PageReport.blocked_requests``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = Path(os.environ.get("DTANALYSIS_CHROMIUM", "/usr/bin/chromium"))
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--font-render-hinting=none",
+]
+
+_LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@dataclass
+class PageReport:
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    screenshot: Path = Path()
+    text: str = ""
+
+    @property
+    def clean(self) -> bool:
+        """No console errors, no page errors, no request left the machine."""
+        return not (self.console_errors or self.page_errors or self.blocked_requests)
+
+
+def chromium_available() -> bool:
+    """True when the Chromium executable and the playwright package are both usable."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        return False
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _is_local(url: str) -> bool:
+    """file:/data:/blob:/about: URLs, except file://HOST/... (a network share: on
+    Windows a protocol-relative //host/x in a mailed report becomes exactly that)."""
+    lowered = url.lower()
+    if lowered.startswith("file:"):
+        return urlsplit(url).netloc.lower() in ("", "localhost")
+    return lowered.startswith(_LOCAL_SCHEMES)
+
+
+def open_offline(
+    html_path: Path,
+    screenshot: Path,
+    *,
+    timeout_ms: int = 30_000,
+) -> PageReport:
+    """Load ``html_path`` offline, take a full-page PNG screenshot, report what happened."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    html_path = Path(html_path).resolve()
+    screenshot = Path(screenshot)
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    report = PageReport(screenshot=screenshot)
+
+    def block(url: str) -> None:
+        if url not in report.blocked_requests:
+            report.blocked_requests.append(url)
+
+    def on_route(route) -> None:
+        url = route.request.url
+        if _is_local(url):
+            route.continue_()
+        else:
+            block(url)
+            route.abort("internetdisconnected")
+
+    def on_request(request) -> None:  # catches anything that bypassed routing
+        if not _is_local(request.url):
+            block(request.url)
+
+    def on_console(msg) -> None:
+        if msg.type == "error":
+            loc = msg.location or {}
+            where = f" ({loc.get('url')}:{loc.get('lineNumber')})" if loc.get("url") else ""
+            report.console_errors.append(f"{msg.text}{where}")
+
+    def on_websocket_route(ws) -> None:
+        block(ws.url)
+        ws.close()
+
+    with tempfile.TemporaryDirectory(prefix="dta-chromium-") as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=VIEWPORT,
+            device_scale_factor=1,
+            offline=True,
+            service_workers="block",
+            timeout=timeout_ms,
+        )
+        try:
+            context.route("**/*", on_route)
+            context.route_web_socket("**/*", on_websocket_route)
+            context.on("request", on_request)
+            page = context.pages[0] if context.pages else context.new_page()
+            page.on("console", on_console)
+            page.on("pageerror", lambda exc: report.page_errors.append(str(exc)))
+            try:
+                page.goto(html_path.as_uri(), wait_until="networkidle", timeout=timeout_ms)
+            except PlaywrightError as exc:  # e.g. never idle: still report what we have
+                report.page_errors.append(f"navigation: {exc}")
+            page.screenshot(path=str(screenshot), full_page=True)
+            report.text = page.evaluate("() => document.body ? document.body.innerText : ''")
+        finally:
+            context.close()
+    return report

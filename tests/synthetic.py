@@ -1,0 +1,244 @@
+"""SYNTHETIC processed tables for tests: small, made-up, internally consistent data with the
+dtypes the cleaning step produces (text = pandas "string", year/rank/source_line = "Int64",
+numbers = "float64", dates = "datetime64[ms]", flags = "boolean"). No value here is real data.
+
+    from synthetic import tables, frame, large_indicators
+    t = tables()                  # every processed table + indicator_catalogue, all valid
+    t["dti"].loc[0, "score"] = 2  # break one thing, then validate
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+S, I, F, B, D = "string", "Int64", "float64", "boolean", "datetime64[ms]"
+PROV = {"source": S, "source_file": S, "source_line": I}
+
+DTYPES: dict[str, dict[str, str]] = {
+    "provinces": {
+        "unit_set": S, "province_code": S, "name": S, "short_name": S, "ascii_name": S,
+        "slug": S, "division_type": S, "region": S, "region_en": S, "successor_code": S,
+        "members": S, **PROV,
+    },
+    "dti": {
+        "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F, "rank": I,
+        "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S, **PROV,
+    },
+    "dti_aggregates": {
+        "year": I, "unit_set": S, "entity": S, "metric": S, "value": F, "status": S,
+        "note": S, **PROV,
+    },
+    "indicators": {
+        "province_code": S, "unit_set": S, "period": S, "period_end": D, "indicator": S,
+        "value": F, "unit": S, "qualifier": S, "denominator": F, "as_written": S, "note": S,
+        **PROV,
+    },
+    "targets": {
+        "province_code": S, "unit_set": S, "indicator": S, "target_value": F, "unit": S,
+        "qualifier": S, "target_year": I, "instrument": S, "issued": D, "as_written": S,
+        "note": S, **PROV,
+    },
+    "indicator_catalogue": {
+        "indicator": S, "label_vi": S, "label_en": S, "unit": S, "higher_is_better": B,
+        "min_value": F, "max_value": F, "note": S, **PROV,
+    },
+    "sources": {
+        "source_id": S, "publisher": S, "published": S, "title": S, "url": S, "kind": S,
+        "note": S,
+    },
+}
+
+REGISTRY = "registry:synthetic"
+PRESS = "syn-press-1"
+OFFICIAL = "https://syn.example.gov.vn/dti-2023"
+
+# (code, short name, ascii, slug, division type, region, region_en, successor in the 34 set)
+_P63 = [
+    ("01", "Hà Nội", "Ha Noi", "ha-noi", "thành phố trung ương", "Đồng bằng sông Hồng",
+     "Red River Delta", "01"),
+    ("22", "Quảng Ninh", "Quang Ninh", "quang-ninh", "tỉnh", "Đồng bằng sông Hồng",
+     "Red River Delta", "22"),
+    ("30", "Hải Dương", "Hai Duong", "hai-duong", "tỉnh", "Đồng bằng sông Hồng",
+     "Red River Delta", "31"),
+    ("31", "Hải Phòng", "Hai Phong", "hai-phong", "thành phố trung ương",
+     "Đồng bằng sông Hồng", "Red River Delta", "31"),
+]
+_P34 = [("01", "Hà Nội", "Ha Noi", "ha-noi", "01"), ("22", "Quảng Ninh", "Quang Ninh",
+        "quang-ninh", "22"), ("31", "Hải Phòng", "Hai Phong", "hai-phong", "30|31")]
+
+
+def frame(table: str, records: list[dict]) -> pd.DataFrame:
+    """A DataFrame of `table`'s columns, typed as the cleaning step types them, rows in the
+    order given (missing keys are null)."""
+    dtypes = DTYPES[table]
+    data = pd.DataFrame.from_records(records, columns=list(dtypes))
+    for column, dtype in dtypes.items():
+        if dtype == D:
+            data[column] = pd.to_datetime(data[column]).astype(D)
+        elif dtype == F:
+            data[column] = pd.to_numeric(data[column]).astype(F)
+        else:
+            data[column] = data[column].astype(dtype)
+    return data
+
+
+def _lines(records: list[dict], file: str) -> list[dict]:
+    for line, record in enumerate(records, start=2):
+        record.setdefault("source_file", file)
+        record.setdefault("source_line", line)
+    return records
+
+
+def provinces() -> pd.DataFrame:
+    records = []
+    for code, short, ascii_, slug, kind, region, region_en, successor in _P63:
+        name = ("Thành phố " if kind.startswith("thành phố") else "Tỉnh ") + short
+        records.append({"unit_set": "63", "province_code": code, "name": name,
+                        "short_name": short, "ascii_name": ascii_, "slug": slug,
+                        "division_type": kind, "region": region, "region_en": region_en,
+                        "successor_code": successor, "members": None, "source": REGISTRY})
+    for code, short, ascii_, slug, members in _P34:
+        kind = "tỉnh" if code == "22" else "thành phố"
+        records.append({"unit_set": "34", "province_code": code,
+                        "name": ("Tỉnh " if kind == "tỉnh" else "Thành phố ") + short,
+                        "short_name": short, "ascii_name": ascii_, "slug": slug,
+                        "division_type": kind, "region": "Đồng bằng sông Hồng",
+                        "region_en": "Red River Delta", "successor_code": None,
+                        "members": members, "source": REGISTRY})
+    return frame("provinces", _lines(records, "synthetic/provinces.csv"))
+
+
+def dti() -> pd.DataFrame:
+    """2022 and 2023 (63 set: four provinces, three metrics) and 2025 (34 set, dti only).
+    Within each ranking table a higher score has a better rank."""
+    records = []
+    scores = {"01": 0.71, "22": 0.66, "31": 0.58, "30": 0.47}
+    ranks = {"01": 2, "22": 4, "31": 9, "30": 21}
+    for year in (2022, 2023):
+        for m, metric in enumerate(("dti", "chinh_quyen_so", "kinh_te_so")):
+            for code in scores:
+                records.append({
+                    "year": year, "unit_set": "63", "province_code": code, "metric": metric,
+                    "score": round(scores[code] - 0.03 * m + 0.01 * (year - 2022), 4),
+                    "rank": ranks[code], "status": "official", "score_status": "official",
+                    "rank_status": "official", "source": OFFICIAL})
+    for code, score, rank in (("01", 0.74, 1), ("31", 0.61, 5), ("22", 0.59, 7)):
+        records.append({"year": 2025, "unit_set": "34", "province_code": code, "metric": "dti",
+                        "score": score, "rank": rank, "status": "reported",
+                        "score_status": "reported", "rank_status": "reported", "source": PRESS})
+    records.append({"year": 2025, "unit_set": "34", "province_code": "01", "metric": "ha_tang_so",
+                    "score": None, "rank": 3, "status": "uncertain", "score_status": None,
+                    "rank_status": "uncertain", "source": PRESS, "note": "rank only"})
+    return frame("dti", _lines(records, "synthetic/dti.csv"))
+
+
+def dti_aggregates() -> pd.DataFrame:
+    records = [
+        {"year": 2023, "unit_set": "63", "entity": "provinces_mean", "metric": "dti",
+         "value": 0.5219, "status": "official", "source": OFFICIAL},
+        {"year": 2023, "unit_set": "national", "entity": "national", "metric": "dti",
+         "value": 0.6011, "status": "reported", "source": PRESS},
+    ]
+    return frame("dti_aggregates", _lines(records, "synthetic/dti_aggregates.csv"))
+
+
+def indicators() -> pd.DataFrame:
+    records = [
+        {"province_code": "01", "unit_set": "63", "period": "2022", "period_end": "2022-12-31",
+         "indicator": "online_services_share", "value": 95.5, "unit": "%",
+         "as_written": "95,5%", "source": PRESS},
+        {"province_code": "31", "unit_set": "63", "period": "2023-06",
+         "period_end": "2023-06-30", "indicator": "bts_stations", "value": 2045.0,
+         "unit": "count", "qualifier": "more_than", "as_written": "hơn 2.045", "source": PRESS},
+        {"province_code": "30", "unit_set": "63", "period": "2023-09-30",
+         "period_end": "2023-09-30", "indicator": "egov_one_stop_coverage_commune",
+         "value": 100.0, "unit": "%", "denominator": 35, "as_written": "35/35",
+         "source": PRESS},
+        {"province_code": "VN", "unit_set": "national", "period": "2023",
+         "period_end": "2023-12-31", "indicator": "online_services_share", "value": 82.0,
+         "unit": "%", "qualifier": "about", "as_written": "khoảng 82%", "source": OFFICIAL},
+        {"province_code": "31", "unit_set": "34", "period": "2025-09",
+         "period_end": "2025-09-30", "indicator": "dti_rank", "value": 5.0, "unit": "rank",
+         "as_written": "thứ 5", "source": PRESS},
+    ]
+    return frame("indicators", _lines(records, "synthetic/indicators.csv"))
+
+
+def targets() -> pd.DataFrame:
+    records = [
+        {"province_code": "22", "unit_set": "63", "indicator": "online_services_share",
+         "target_value": 100.0, "unit": "%", "target_year": 2025, "instrument": "09-NQ/TU",
+         "issued": "2022-02-05", "as_written": "100%", "source": PRESS},
+        {"province_code": "31", "unit_set": "63", "indicator": "dti_rank", "target_value": 10.0,
+         "unit": "rank", "qualifier": "at_most", "target_year": None, "instrument": "03-NQ/TU",
+         "issued": None, "as_written": "top 10", "source": PRESS},
+        {"province_code": "VN", "unit_set": "national", "indicator": "online_services_share",
+         "target_value": 80.0, "unit": "%", "target_year": 2025, "instrument": "749/QĐ-TTg",
+         "issued": "2020-06-03", "as_written": "80%", "source": OFFICIAL},
+    ]
+    return frame("targets", _lines(records, "synthetic/targets.csv"))
+
+
+def indicator_catalogue() -> pd.DataFrame:
+    records = [
+        {"indicator": "online_services_share", "label_vi": "Tỷ lệ DVC trực tuyến",
+         "label_en": "Online public services share", "unit": "%", "higher_is_better": True,
+         "min_value": 0.0, "max_value": 100.0},
+        {"indicator": "egov_one_stop_coverage_commune", "label_vi": "Tỷ lệ xã có một cửa",
+         "label_en": "Communes with e-one-stop", "unit": "%", "higher_is_better": True,
+         "min_value": 0.0, "max_value": 100.0},
+        {"indicator": "bts_stations", "label_vi": "Số trạm BTS", "label_en": "BTS stations",
+         "unit": "count", "higher_is_better": True, "min_value": 0.0, "max_value": None},
+        {"indicator": "dti_rank", "label_vi": "Thứ hạng DTI", "label_en": "DTI rank",
+         "unit": "rank", "higher_is_better": False, "min_value": 1.0, "max_value": 63.0},
+    ]
+    return frame("indicator_catalogue", _lines(records, "synthetic/indicator_catalogue.csv"))
+
+
+def sources() -> pd.DataFrame:
+    records = [
+        {"source_id": REGISTRY, "publisher": "Synthetic registry", "published": "2025",
+         "kind": "registry"},
+        {"source_id": PRESS, "publisher": "Synthetic Press", "published": "2023-03-13",
+         "title": "A made-up article", "url": "https://press.example.vn/a-1", "kind": "press"},
+        {"source_id": OFFICIAL, "publisher": "syn.example.gov.vn", "url": OFFICIAL,
+         "kind": "official"},
+    ]
+    return frame("sources", records)
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """Every processed table and the indicator catalogue: small, synthetic and valid."""
+    return {"provinces": provinces(), "dti": dti(), "dti_aggregates": dti_aggregates(),
+            "indicators": indicators(), "targets": targets(),
+            "indicator_catalogue": indicator_catalogue(), "sources": sources()}
+
+
+def large_indicators(rows: int, seed: int = 0) -> pd.DataFrame:
+    """A valid SYNTHETIC `indicators` table of `rows` rows (for timing), consistent with
+    tables()'s provinces, catalogue and sources. Unique keys: each row its own period day."""
+    rng = np.random.default_rng(seed)
+    codes = np.array(["01", "22", "30", "31"])
+    indicators_ = np.array(["online_services_share", "egov_one_stop_coverage_commune",
+                            "bts_stations"])
+    day = pd.Timestamp("2020-01-01") + pd.to_timedelta(np.arange(rows) // 12, unit="D")
+    pick = np.arange(rows) % 12
+    value = rng.uniform(0, 100, rows).round(1)
+    data = pd.DataFrame({
+        "province_code": pd.array(codes[pick % 4], dtype=S),
+        "unit_set": pd.array(np.full(rows, "63"), dtype=S),
+        "period": pd.array(day.strftime("%Y-%m-%d"), dtype=S),
+        "period_end": day.astype(D),
+        "indicator": pd.array(indicators_[pick // 4], dtype=S),
+        "value": value,
+        "unit": pd.array(np.where(pick // 4 == 2, "count", "%"), dtype=S),
+        "qualifier": pd.array(np.where(pick % 5 == 0, "about", None), dtype=S),
+        "denominator": np.full(rows, np.nan),
+        "as_written": pd.array(np.char.add(value.astype(str), "%"), dtype=S),
+        "note": pd.array(np.full(rows, None), dtype=S),
+        "source": pd.array(np.where(pick % 2 == 0, PRESS, OFFICIAL), dtype=S),
+        "source_file": pd.array(np.full(rows, "synthetic/indicators.csv"), dtype=S),
+        "source_line": pd.array(np.arange(2, rows + 2), dtype=I),
+    })
+    return data[list(DTYPES["indicators"])]
