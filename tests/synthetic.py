@@ -117,10 +117,10 @@ def dti() -> pd.DataFrame:
     ranks = {"01": 2, "22": 4, "31": 9, "30": 21}
     for year in (2022, 2023):
         for m, metric in enumerate(("dti", "chinh_quyen_so", "kinh_te_so")):
-            for code in scores:
+            for code, score in scores.items():
                 records.append({
                     "year": year, "unit_set": "63", "province_code": code, "metric": metric,
-                    "score": round(scores[code] - 0.03 * m + 0.01 * (year - 2022), 4),
+                    "score": round(score - 0.03 * m + 0.01 * (year - 2022), 4),
                     "rank": ranks[code], "status": "official", "score_status": "official",
                     "rank_status": "official", "source": OFFICIAL})
     for code, score, rank in (("01", 0.74, 1), ("31", 0.61, 5), ("22", 0.59, 7)):

@@ -15,8 +15,15 @@ import tempfile
 from pathlib import Path
 
 WARM_UP = (
-    "import pandas, numpy, matplotlib, seaborn, matplotlib.pyplot\n"
-    "import dtanalysis, dtanalysis.analysis, dtanalysis.charts\n"
+    "import importlib\n"
+    "for _m in ('pandas', 'numpy', 'matplotlib', 'matplotlib.pyplot', 'seaborn', 'pyarrow',\n"
+    "           'dtanalysis', 'dtanalysis.analysis', 'dtanalysis.charts',\n"
+    "           'dtanalysis.report_sections'):\n"
+    "    try:\n"
+    "        importlib.import_module(_m)\n"
+    "    except ImportError:\n"
+    "        pass\n"
+    "del importlib, _m\n"
 )
 RESET = (
     "get_ipython().run_line_magic('reset', '-f')\n"
@@ -42,14 +49,19 @@ class WarmKernel:
         spec.argv = [sys.executable if part in ("python", "python3", "{python}") else part
                      for part in spec.argv]
         self.km.start_kernel(cwd=str(cwd), env={**os.environ, **(env or {})})
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=60)
         if warm_up:
             self.run(WARM_UP)
 
     def run(self, code: str) -> None:
-        reply = self.kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+        # A client of its own each time: a client kept across a Papermill run on the same
+        # kernel stops receiving replies once Papermill's client has come and gone.
+        client = self.km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+        finally:
+            client.stop_channels()
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"kernel set-up failed: {reply['content'].get('evalue')}")
 
@@ -58,7 +70,6 @@ class WarmKernel:
 
     def shutdown(self) -> None:
         try:
-            self.kc.stop_channels()
             self.km.shutdown_kernel(now=True)
         finally:
             import shutil

@@ -232,6 +232,7 @@ def execute(job: Job, ctx: Context, kernel=None) -> Outcome:
             extra = {"km": kernel.km}
         else:
             extra = {"cwd": str(ctx.paths.notebooks)}
+            os.environ.setdefault("DTANALYSIS_ROOT", str(ctx.paths.root))
         nb = papermill.execute_notebook(
             str(job.notebook), str(job.ipynb), parameters=job.parameters,
             kernel_name="python3", progress_bar=False, log_output=False,
@@ -256,7 +257,7 @@ def execute(job: Job, ctx: Context, kernel=None) -> Outcome:
 
 
 class Progress:
-    def __init__(self, total: int, stream=sys.stderr):
+    def __init__(self, total: int, stream=None):
         self.total, self.done, self.failed, self.stream = total, 0, 0, stream
         self.started = time.perf_counter()
         self.lock = threading.Lock()
@@ -271,7 +272,7 @@ class Progress:
                     f"{mark} · failures {self.failed} · elapsed {elapsed:.1f} s")
             if outcome.error:
                 line += f"\n    {outcome.error}"
-            print(line, file=self.stream, flush=True)
+            print(line, file=self.stream or sys.stderr, flush=True)
 
 
 def run_jobs(jobs: list[Job], ctx: Context, n_jobs: int | None = None, force: bool = False,
@@ -293,17 +294,22 @@ def run_jobs(jobs: list[Job], ctx: Context, n_jobs: int | None = None, force: bo
     lock = threading.Lock()
 
     def worker() -> None:
-        kernel = None
+        kernel, use_warm = None, warm
         try:
             while True:
                 try:
                     job = todo.get_nowait()
                 except queue.Empty:
                     return
-                if warm and kernel is None:
-                    from .kernels import WarmKernel
-                    kernel = WarmKernel(ctx.paths.notebooks,
-                                        env={"DTANALYSIS_ROOT": str(ctx.paths.root)})
+                if use_warm and kernel is None:
+                    try:
+                        from .kernels import WarmKernel
+                        kernel = WarmKernel(ctx.paths.notebooks,
+                                            env={"DTANALYSIS_ROOT": str(ctx.paths.root)})
+                    except Exception as error:  # noqa: BLE001 - fall back to fresh kernels
+                        print(f"warm kernel unavailable ({error}); using a fresh kernel per "
+                              "report", file=sys.stderr)
+                        use_warm = False
                 outcome = execute(job, ctx, kernel)
                 with lock:
                     outcomes.append(outcome)
@@ -318,8 +324,8 @@ def run_jobs(jobs: list[Job], ctx: Context, n_jobs: int | None = None, force: bo
         thread.start()
     for thread in threads:
         thread.join()
-    order = {job: i for i, job in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.job])
+    order = {id(job): i for i, job in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[id(o.job)])
 
 
 def summarize(outcomes: list[Outcome], seconds: float) -> str:

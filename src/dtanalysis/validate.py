@@ -18,11 +18,12 @@ import json
 import logging
 import math
 import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -205,7 +206,8 @@ def check_indicator_in_catalogue(df: pd.DataFrame, tables: dict[str, pd.DataFram
 def check_value_in_catalogue_bounds(df: pd.DataFrame, tables: dict[str, pd.DataFrame],
                                     value_column: str = "value") -> np.ndarray:
     """The value lies within min_value..max_value of its indicator's catalogue entry (a null
-    bound is open); an indicator missing from the catalogue is False."""
+    bound is open); an indicator missing from the catalogue is False (a null one, or a null
+    value, is left to the not-null expectations)."""
     catalogue = tables["indicator_catalogue"].drop_duplicates("indicator").set_index("indicator")
     indicator = df["indicator"]
     known = indicator.isin(catalogue.index).to_numpy(dtype=bool, na_value=False)
@@ -214,7 +216,7 @@ def check_value_in_catalogue_bounds(df: pd.DataFrame, tables: dict[str, pd.DataF
     value = _floats(df[value_column])
     with np.errstate(invalid="ignore"):
         inside = (np.isnan(low) | (value >= low)) & (np.isnan(high) | (value <= high))
-    return known & (np.isnan(value) | inside)
+    return (known & (np.isnan(value) | inside)) | indicator.isna().to_numpy(dtype=bool)
 
 
 def check_source_in_sources(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
@@ -346,19 +348,24 @@ def read_suite_file(path: Path) -> dict[str, Any]:
 
 def load_suite(path: Path, context=None):
     """A GX ExpectationSuite from a suite file (added to `context` when given). GX drops an
-    expectation it cannot build (unknown type, bad kwargs) with only a log line: here a count
-    mismatch between file and suite is a SuiteError naming the file and the dropped entries."""
+    expectation of unknown type with only a log line (and raises for some bad kwargs): here a
+    count mismatch between file and suite, or a raise, is a SuiteError naming the file and
+    the entries GX refused."""
     import great_expectations as gx
 
     path = Path(path)
     data = read_suite_file(path)
     entries = data["expectations"]
-    with _quiet("great_expectations.core.expectation_suite"):
-        suite = gx.ExpectationSuite(name=data.get("name") or path.stem,
-                                    expectations=[_gx_entry(e) for e in entries],
-                                    meta=data.get("meta"))
-        if context is not None:
-            suite = context.suites.add(suite)
+    try:
+        with _quiet("great_expectations.core.expectation_suite"):
+            suite = gx.ExpectationSuite(name=data.get("name") or path.stem,
+                                        expectations=[_gx_entry(e) for e in entries],
+                                        meta=data.get("meta"))
+            if context is not None:
+                suite = context.suites.add(suite)
+    except Exception as e:  # GX raises pydantic, marshmallow and its own errors alike
+        raise SuiteError(f"{path}: GX cannot load this suite ({type(e).__name__}); refused: "
+                         + "; ".join(_dropped(entries))) from e
     if len(suite.expectations) != len(entries):
         dropped = _dropped(entries)
         raise SuiteError(f"{path}: GX loaded {len(suite.expectations)} of {len(entries)} "
@@ -369,7 +376,7 @@ def load_suite(path: Path, context=None):
 def _gx_entry(entry: dict) -> dict:
     # The plain-words description also goes into `notes`, which Data Docs show.
     gx_entry = dict(entry)
-    gx_entry.setdefault("notes", entry["meta"]["description"])
+    gx_entry.setdefault("description", entry["meta"]["description"])
     return gx_entry
 
 
@@ -383,7 +390,8 @@ def _dropped(entries: list[dict]) -> list[str]:
         try:
             ExpectationConfiguration(**_gx_entry(entry)).to_domain_obj()
         except Exception as e:  # noqa: BLE001 - any reason GX refuses it is worth naming
-            dropped.append(f"{_entry_text(entry)} ({getattr(e, 'message', e)})")
+            reason = " ".join(str(getattr(e, "message", e)).split())
+            dropped.append(f"{_entry_text(entry)} ({reason})")
     return dropped or ["(GX merged or dropped entries without an error)"]
 
 

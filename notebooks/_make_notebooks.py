@@ -1,0 +1,159 @@
+"""Write the project's notebooks with nbformat, so they are reproducible and reviewed as code.
+
+    .venv/bin/python notebooks/_make_notebooks.py
+
+Writes province_report.ipynb, national_overview.ipynb and explore.ipynb next to this file,
+without outputs. The notebooks are thin: every cell calls one function of the package
+(`dtanalysis.report_sections`), which takes every number from the processed tables and every
+text from `dtanalysis.i18n`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+LANGUAGE_INFO = {"name": "python"}
+
+SETUP = """\
+%matplotlib inline
+%config InlineBackend.figure_formats = ["png"]
+from IPython.display import display
+
+from dtanalysis import report_sections as report"""
+
+
+def _notebook(cells) -> nbformat.NotebookNode:
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = dict(LANGUAGE_INFO)
+    return nb
+
+
+def _parameters(source: str):
+    return new_code_cell(source, metadata={"tags": ["parameters"]})
+
+
+def province_report() -> nbformat.NotebookNode:
+    cells = [
+        _parameters('province = "Hải Phòng"  # any spelling; resolved by the registry\n'
+                    'unit_set = "63"  # "63": provinces until 30 June 2025; "34": units from '
+                    '1 July 2025\n'
+                    'year = None  # None: the latest year with a value\n'
+                    'peers = "region"  # "region" or a list of province names\n'
+                    'lang = "vi"  # "vi" or "en"'),
+        new_code_cell(SETUP + "\n\n"
+                      "ctx = report.report_context(province, unit_set, year, peers, lang)\n"
+                      "display(*report.show_title(ctx))"),
+    ]
+    sections = [
+        ("1. Headline", "show_headline"),
+        ("2. Trajectory", "show_trajectory"),
+        ("3. National position", "show_position"),
+        ("4. Pillars and main indices", "show_pillars"),
+        ("5. Targets", "show_targets"),
+        ("6. Indicators, with national benchmark", "show_indicators"),
+        ("7. The 2025 merger", "show_merger"),
+        ("8. About the data", "show_about"),
+    ]
+    for title, function in sections:
+        cells.append(new_code_cell(f"# {title} (heading and texts from dtanalysis.i18n)\n"
+                                   f"display(*report.{function}(ctx))"))
+    return _notebook(cells)
+
+
+def national_overview() -> nbformat.NotebookNode:
+    cells = [
+        _parameters('unit_set = "63"  # "63" or "34"\nlang = "vi"  # "vi" or "en"'),
+        new_code_cell(SETUP + "\n\n"
+                      "ctx = report.overview_context(unit_set, lang)\n"
+                      "display(*report.show_overview_title(ctx))"),
+    ]
+    sections = [
+        ("1. Ranking (latest complete ranking)", "show_ranking"),
+        ("2. Ranks by year (heat map)", "show_rank_heatmap"),
+        ("3. Biggest movers", "show_movers"),
+        ("4. Regions compared", "show_regions"),
+        ("5. Units with data each year", "show_coverage"),
+    ]
+    for title, function in sections:
+        cells.append(new_code_cell(f"# {title}\ndisplay(*report.{function}(ctx))"))
+    return _notebook(cells)
+
+
+def explore() -> nbformat.NotebookNode:
+    cells = [
+        new_markdown_cell(
+            "# A tour of the `dtanalysis` Python API\n\n"
+            "For analysts in JupyterLab (`make lab`). Everything the reports show comes from "
+            "these calls; nothing here writes to `data/`."),
+        new_code_cell("%matplotlib inline\n"
+                      '%config InlineBackend.figure_formats = ["png"]\n'
+                      "import matplotlib.pyplot as plt\n"
+                      "from IPython.display import display\n\n"
+                      "import dtanalysis\n"
+                      "from dtanalysis import analysis, charts\n"
+                      "from dtanalysis.registry import registry"),
+        new_markdown_cell(
+            "## Load the processed tables\n\n"
+            "`dtanalysis.load(name)` reads one table; `analysis.Data.load()` reads them all once "
+            "(plus the quarantine and the last validation summary, if any). Columns are "
+            "documented in the README, section *Processed tables*."),
+        new_code_cell("dti = dtanalysis.load(\"dti\")\n"
+                      "dti[dti[\"province_code\"] == \"31\"]"),
+        new_code_cell("data = analysis.Data.load()\n"
+                      "print(\"validation:\", \"not run\" if data.validation is None else "
+                      "data.validation[\"success\"])\n"
+                      "data.aggregates"),
+        new_markdown_cell(
+            "## Resolve a province name\n\n"
+            "Any spelling, with or without diacritics, a GSO code or a slug. The 63-province "
+            "set is the default; pass `unit_set=\"34\"` for the units from 1 July 2025."),
+        new_code_cell("hai_duong = dtanalysis.province(\"TP. Hai Duong\")\n"
+                      "hai_duong"),
+        new_code_cell("new_unit = registry().successor(hai_duong)\n"
+                      "new_unit, [str(p) for p in registry().members(new_unit)]"),
+        new_markdown_cell(
+            "## The headline of a province\n\n"
+            "Latest rank and score with their statuses, and the change against the previous "
+            "comparable year (same unit set, same metric; method changes between are listed)."),
+        new_code_cell("analysis.headline(data, hai_duong.code, \"63\")"),
+        new_markdown_cell(
+            "## A trajectory and its chart\n\n"
+            "One row per unit and year, `NaN` where nothing was published. The chart never joins "
+            "across a missing year and draws derived / uncertain values hollow."),
+        new_code_cell("peer_codes = analysis.peers(data, hai_duong.code, \"63\", [\"Hải Phòng\", "
+                      "\"Quảng Ninh\"])\n"
+                      "traj = analysis.trajectory(data, hai_duong.code, \"63\", peer_codes)\n"
+                      "traj[traj[\"role\"] != \"mean\"].pivot(index=\"name\", columns=\"year\", "
+                      "values=\"rank\")"),
+        new_code_cell("fig = charts.trajectory_chart(traj, lang=\"en\", title=\"Hải Dương and "
+                      "two neighbours\")\n"
+                      "display(fig)\n"
+                      "plt.close(fig)"),
+        new_markdown_cell(
+            "## A report section, as the report notebook shows it\n\n"
+            "`report_sections.report_context(...)` checks the parameters; each `show_*` "
+            "function returns the section's display objects."),
+        new_code_cell("from dtanalysis import report_sections as report\n\n"
+                      "ctx = report.report_context(\"Hải Phòng\", unit_set=\"34\", lang=\"en\")\n"
+                      "display(*report.show_merger(ctx))"),
+    ]
+    return _notebook(cells)
+
+
+def main() -> None:
+    for name, build in (("province_report", province_report),
+                        ("national_overview", national_overview), ("explore", explore)):
+        nb = build()
+        nbformat.validate(nb)
+        nbformat.write(nb, HERE / f"{name}.ipynb")
+        print(f"wrote {HERE / f'{name}.ipynb'}")
+
+
+if __name__ == "__main__":
+    main()
