@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -65,7 +66,7 @@ class Data:
     root: Path | None = None
 
     @classmethod
-    def load(cls, root: Path | str | None = None) -> "Data":
+    def load(cls, root: Path | str | None = None) -> Data:
         from .config import Paths
         from .store import QUARANTINE, VALIDATION, load, manifest
 
@@ -84,7 +85,7 @@ class Data:
                    manifest=manifest(paths.root), root=paths.root)
 
     @classmethod
-    def from_frames(cls, **frames) -> "Data":
+    def from_frames(cls, **frames) -> Data:
         """Data from given frames (tests, synthetic data); a table not given is empty."""
         from .schema import frame
 
@@ -193,7 +194,7 @@ def peers(data: Data, code: str, unit_set: str, peers: object = "region") -> lis
         same = same[(same["region"] == region) & (same["province_code"] != code)]
         return list(same["province_code"])
     if not isinstance(peers, (list, tuple)):
-        raise ValueError(f"peers must be 'region' or a list of province names, not {peers!r}")
+        raise TypeError(f"peers must be 'region' or a list of province names, not {peers!r}")
     known = set(units(data, unit_set)["province_code"])
     codes: list[str] = []
     for given in peers:
@@ -537,7 +538,7 @@ def targets_progress(data: Data, code: str, unit_set: str,
         if latest["latest_value"] is not None:
             value = float(latest["latest_value"])
             gap = (t["target_value"] - value) if higher else (value - t["target_value"])
-            reached = bool(gap < 0 if t["qualifier"] == "more_than" else gap <= 0)
+            reached = bool(gap < 0 if _value(t["qualifier"]) == "more_than" else gap <= 0)
             if deadline is not None:
                 years_left = (deadline - latest["latest_date"]).days / 365.25
                 if gap > 0 and years_left > 0:
@@ -572,7 +573,7 @@ def _merge_duplicate_targets(targets: pd.DataFrame) -> pd.DataFrame:
             present = group[column].dropna()
             first[column] = present.iloc[0] if not present.empty else first[column]
         first["as_written"] = " / ".join(dict.fromkeys(group["as_written"].dropna()))
-        first["source"] = ";".join(dict.fromkeys(
+        first["source"] = "; ".join(dict.fromkeys(
             s for text in group["source"] for s in split_sources(text)))
         out.append(first)
     return pd.DataFrame(out).reset_index(drop=True)
@@ -796,7 +797,7 @@ def quarantine_concerning(data: Data, code: str, unit_set: str) -> pd.DataFrame:
         text_code = str(values.get("gso_code_pre2025") or values.get("province_code") or "")
         entity = str(values.get("entity") or values.get("province") or "")
         parts = {fold(p) for p in _split_entity(entity)}
-        parts = {p[3:] if p.startswith("tp ") else p for p in parts}
+        parts = {p.removeprefix("tp ") for p in parts}
         keep.append(text_code in codes or bool(parts & names))
     return data.quarantine[keep].reset_index(drop=True)
 
@@ -892,7 +893,7 @@ def movers(data: Data, unit_set: str) -> pd.DataFrame:
     years = set_years(data, unit_set)
     info = units(data, unit_set).set_index("province_code")
     records = []
-    for before, after in zip(years, years[1:]):
+    for before, after in pairwise(years):
         a = rows[rows["year"] == before].set_index("province_code")
         b = rows[rows["year"] == after].set_index("province_code")
         for c in sorted(set(a.index) & set(b.index)):

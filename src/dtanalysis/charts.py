@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from contextlib import contextmanager
+from itertools import pairwise
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -71,7 +72,7 @@ def _plot_series(ax, years, values, statuses, colour, label, linewidth=1.6, size
     """Points at known values (hollow for derived/uncertain), joined only between consecutive
     years that both have a value; a segment touching a marked value is dashed."""
     points = [(y, v, s) for y, v, s in zip(years, values, statuses) if not _missing(v)]
-    for (y0, v0, s0), (y1, v1, s1) in zip(points, points[1:]):
+    for (y0, v0, s0), (y1, v1, s1) in pairwise(points):
         if y1 - y0 != 1:
             continue
         style = "--" if _hollow(s0) or _hollow(s1) else "-"
@@ -110,11 +111,13 @@ def _method_lines(axes, years, lang, label_ax=None):
 
 
 def rank_ticks(worst: float, best: float = 1) -> list[int]:
-    """1 and round ranks up to the worst rank shown, at most about eight ticks."""
+    """Round ranks from `best` to `worst` (1 included when it is near), at most about eight."""
     span = max(worst - best, 1)
     step = next(s for s in (1, 2, 5, 10, 20) if span / s <= 8)
-    ticks = [int(best)] + [r for r in range(step, int(worst) + 1, step) if r > best]
-    return sorted(set(ticks))
+    ticks = [r for r in range(step, int(worst) + 1, step) if r >= best]
+    if best <= step / 2 or step == 1:
+        ticks = [1] + ticks
+    return sorted(set(ticks)) or [int(best)]
 
 
 def _status_handles(lang) -> list:
@@ -154,12 +157,14 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     if show_scores is None:
         show_scores = bool(traj["score"].notna().any())
     with _style():
+        single = len(years) == 1
         if show_scores:
             fig, (rank_ax, score_ax) = plt.subplots(
-                2, 1, figsize=(WIDTH, 7.2), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
+                2, 1, figsize=(WIDTH * (0.7 if single else 1), 5.2 if single else 7.2),
+                sharex=True, gridspec_kw={"height_ratios": [3, 2]})
             axes = [rank_ax, score_ax]
         else:
-            fig, rank_ax = plt.subplots(figsize=(WIDTH, 4.8))
+            fig, rank_ax = plt.subplots(figsize=(WIDTH * (0.7 if single else 1), 4.8))
             score_ax, axes = None, [rank_ax]
         order = [c for c in dict.fromkeys(entities["province_code"])]
         others = [c for c in order
@@ -238,13 +243,14 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
 
 
 def position_chart(position: Position, lang: str = "vi", highlight: str | None = None,
-                   region_column: str | None = None) -> plt.Figure:
+                   regions=None) -> plt.Figure:
     """Every ranked unit of the ranking as a horizontal bar (longer = better rank, axis labelled
     with ranks), best at the top, coloured by region, the province highlighted."""
     table = position.table.sort_values(["rank", "name"], ignore_index=True)
     n = position.n_units
-    region_column = region_column or ("region" if lang == "vi" else "region_en")
-    palette = region_palette(table[region_column])
+    region_column = "region" if lang == "vi" else "region_en"
+    palette = region_palette(regions if regions is not None else table[region_column])
+    shown = set(table[region_column])
     height = max(3.0, 0.17 * len(table) + 1.8)
     with _style():
         fig, ax = plt.subplots(figsize=(WIDTH, height))
@@ -287,8 +293,9 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
                  t("chart_pos_title_partial", lang, year=position.year, set_short=set_short,
                    n_ranked=position.n_ranked, n=n))
         ax.set_title(title, loc="left", fontweight="bold")
-        ax.legend(handles=[Patch(color=c, label=r) for r, c in palette.items()],
-                  loc="lower right", frameon=True, fontsize=8)
+        ax.legend(handles=[Patch(color=c, label=r) for r, c in palette.items() if r in shown],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(height - 1.3, 1.0)), ncol=3,
+                  frameon=False, fontsize=8)
         fig.tight_layout()
     return fig
 
@@ -453,6 +460,7 @@ def rank_heatmap(matrix: RankMatrix, unit_set: str, lang: str = "vi") -> plt.Fig
                     linewidths=0.4, linecolor="white", annot_kws={"fontsize": 7},
                     cbar_kws={"label": t("chart_rank_axis", lang), "shrink": 0.4})
         ax.set_facecolor("white")
+        ax.grid(False)
         ax.set_yticks([i + 0.5 for i in range(len(labels))])
         ax.set_yticklabels(labels, fontsize=7, rotation=0)
         ax.set_xticks([i + 0.5 for i in range(len(ranks.columns))])
@@ -470,12 +478,12 @@ def rank_heatmap(matrix: RankMatrix, unit_set: str, lang: str = "vi") -> plt.Fig
     return fig
 
 
-def regions_chart(position: Position, lang: str = "vi") -> plt.Figure:
+def regions_chart(position: Position, lang: str = "vi", regions=None) -> plt.Figure:
     """Ranks of the units of each region (dots) and the region's median (black bar)."""
     table = position.table.copy()
     column = "region" if lang == "vi" else "region_en"
     medians = table.groupby(column)["rank"].median().sort_values()
-    palette = region_palette(table[column])
+    palette = region_palette(regions if regions is not None else table[column])
     with _style():
         fig, ax = plt.subplots(figsize=(WIDTH, 0.6 * len(medians) + 1.6))
         table["rank_f"] = table["rank"].astype(float)

@@ -93,7 +93,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hl_no_previous_34": ("Bộ 34 đơn vị chỉ có kết quả cho năm {years}: không có năm trước "
                               "để so sánh, và thứ hạng của bộ 63 tỉnh không được dùng để so "
                               "sánh (xem mục 7)."),
-        "hl_skipped": "Các năm {years} không có giá trị để so sánh.",
+        "hl_skipped": "Không có giá trị cho năm {years} để so sánh.",
         "hl_method_between": ("Lưu ý: phương pháp đánh giá thay đổi giữa hai năm này ({changes}); "
                               "mức thay đổi chỉ mang tính tham khảo."),
         "hl_marked_change": ("Mức thay đổi dựa trên ít nhất một giá trị suy ra hoặc không chắc "
@@ -189,6 +189,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tg_no_values_chart": ("Không mục tiêu nào có giá trị được báo cáo, nên không có biểu "
                                "đồ."),
         "tg_no_value": "chưa có giá trị nào được báo cáo",
+        "tg_without_value": "{k}/{n} mục tiêu chưa có giá trị nào được báo cáo trong dữ liệu.",
         "tg_no_deadline": "không nêu",
         "tg_reached": "đã đạt",
         "tg_not_reached": "chưa đạt ở giá trị mới nhất",
@@ -399,7 +400,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hl_no_previous_34": ("The 34-unit set has results for {years} only: there is no earlier "
                               "year to compare with, and ranks of the 63-province set are not "
                               "used for comparison (see section 7)."),
-        "hl_skipped": "The years {years} have no value to compare.",
+        "hl_skipped": "There is no value for {years} to compare with.",
         "hl_method_between": ("Note: the method changed between these two years ({changes}); the "
                               "change is indicative only."),
         "hl_marked_change": "The change rests on at least one derived or uncertain value.",
@@ -486,6 +487,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "tg_none": "The data holds no target of {name}.",
         "tg_no_values_chart": "No target has a reported value, so there is no chart.",
         "tg_no_value": "no value reported",
+        "tg_without_value": "{k} of {n} targets have no reported value in the data.",
         "tg_no_deadline": "not stated",
         "tg_reached": "reached",
         "tg_not_reached": "not reached at the latest value",

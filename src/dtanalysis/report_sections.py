@@ -13,6 +13,7 @@ IPython is imported inside functions so the module imports without it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -21,8 +22,17 @@ import pandas as pd
 
 from . import analysis as an
 from . import charts
-from .i18n import (check_lang, fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed,
-                   fmt_with_unit, fmt_years, t)
+from .i18n import (
+    check_lang,
+    fmt_int,
+    fmt_list,
+    fmt_number,
+    fmt_score,
+    fmt_signed,
+    fmt_with_unit,
+    fmt_years,
+    t,
+)
 
 SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
             "about")
@@ -148,7 +158,13 @@ def _table(frame: pd.DataFrame, highlight: list[bool] | None = None):
         {"selector": "th", "props": "text-align: left; background-color: #f3f3f3;"},
         {"selector": "td", "props": "text-align: left; vertical-align: top;"},
     ])
-    return styler
+    # A table id derived from the content (not pandas' random one) and plain HTML (not the
+    # Styler, whose text form holds a memory address): the same data renders byte for byte
+    # the same, in a warm kernel or a fresh one.
+    from IPython.display import HTML
+
+    digest = hashlib.sha1(frame.to_csv(index=False).encode()).hexdigest()[:10]
+    return HTML(styler.set_uuid(digest).to_html())
 
 
 def _missing(value) -> bool:
@@ -202,6 +218,19 @@ def _source_links(data: an.Data, text) -> str:
                  else source)
         links.append(f"[{label}]({url})" if url else label)
     return "; ".join(dict.fromkeys(links))
+
+
+def _regions(data: an.Data, unit_set: str, lang: str) -> list[str]:
+    """Every region of the set, so a region keeps its colour in every chart."""
+    return list(an.units(data, unit_set)["region" if lang == "vi" else "region_en"].unique())
+
+
+def _unit_names(names, unit_sets, report_set: str, lang: str) -> list[str]:
+    """Names for a table mixing a 34-set unit and its 63-set members: the set is added when
+    the report is on a 34-set unit, since a member may share the unit's name."""
+    if report_set != "34":
+        return list(names)
+    return [f"{n} ({t(f'set_short_{s}', lang)})" for n, s in zip(names, unit_sets)]
 
 
 def _metric(metric: str, lang: str) -> str:
@@ -428,7 +457,8 @@ def show_position(ctx: ReportContext) -> list:
     else:
         lines.append(t("pos_not_in_partial", lang, name=name, year=position.year))
     out.append(_md("\n\n".join(lines)))
-    out.append(_figure(charts.position_chart(position, lang, highlight=ctx.code)))
+    out.append(_figure(charts.position_chart(position, lang, highlight=ctx.code,
+                                             regions=_regions(data, ctx.unit_set, lang))))
     table = position.table
     if row is not None and position.complete:
         table = table[table["region"] == row["region"]]
@@ -530,8 +560,12 @@ def show_targets(ctx: ReportContext) -> list:
     out.append(_md(intro))
     labels = _indicator_labels(data, lang)
     several = targets["name"].nunique() > 1 or ctx.unit_set == "34"
+    without = int(targets["latest_value"].isna().sum())
+    if without:
+        out.append(_md(t("tg_without_value", lang, k=without, n=len(targets))))
     table = pd.DataFrame({
-        t("col_unit", lang): targets["name"],
+        t("col_unit", lang): _unit_names(targets["name"], targets["unit_set"], ctx.unit_set,
+                                         lang),
         t("col_target_indicator", lang): [labels.get(i, i) for i in targets["indicator"]],
         t("col_target", lang): [_target_text(r, lang) for _, r in targets.iterrows()],
         t("col_deadline", lang): [t("tg_no_deadline", lang) if _missing(y) else str(int(y))
@@ -574,7 +608,7 @@ def _target_text(r: pd.Series, lang: str) -> str:
 
 def _latest_text(r: pd.Series, lang: str) -> str:
     if _missing(r["latest_value"]):
-        return t("tg_no_value", lang)
+        return "—"
     if lang == "vi" and not _missing(r["latest_as_written"]):
         value = str(r["latest_as_written"])
     else:
@@ -612,7 +646,7 @@ def show_indicators(ctx: ReportContext) -> list:
     rows = rows.assign(_label=rows[label].fillna(rows["indicator"]))
     rows = rows.sort_values(["province_code", "period_end", "_label"], ignore_index=True)
     table = pd.DataFrame({
-        t("col_unit", lang): rows["name"],
+        t("col_unit", lang): _unit_names(rows["name"], rows["unit_set"], ctx.unit_set, lang),
         t("col_indicator", lang): [l if not _missing(l) else i
                                    for l, i in zip(rows[label], rows["indicator"])],
         t("col_period", lang): [f"{p} {t('in_publication_date', lang)}" if pub else str(p)
@@ -833,7 +867,8 @@ def show_ranking(ctx: OverviewContext) -> list:
     else:
         out.append(_md(t("pos_partial", lang, set_label=ctx.set_label, year=position.year,
                          n_ranked=position.n_ranked, n=position.n_units)))
-    out.append(_figure(charts.position_chart(position, lang)))
+    out.append(_figure(charts.position_chart(position, lang,
+                                             regions=_regions(ctx.data, ctx.unit_set, lang))))
     table = position.table
     region_key = "region" if lang == "vi" else "region_en"
     out.append(_table(pd.DataFrame({
@@ -871,9 +906,9 @@ def show_movers(ctx: OverviewContext, top: int = TOP_MOVERS) -> list:
     out.append(_table(pd.DataFrame({
         t("col_unit", lang): moves["name"],
         t("col_region", lang): moves[region_key],
-        t("col_from", lang): [f"{y}: {_rank_text(r, s, lang)}" for y, r, s in
+        t("col_from", lang): [f"{y}:\u00a0{_rank_text(r, s, lang)}" for y, r, s in
                               zip(moves["from_year"], moves["from_rank"], moves["from_status"])],
-        t("col_to", lang): [f"{y}: {_rank_text(r, s, lang)}" for y, r, s in
+        t("col_to", lang): [f"{y}:\u00a0{_rank_text(r, s, lang)}" for y, r, s in
                             zip(moves["to_year"], moves["to_rank"], moves["to_status"])],
         t("col_change", lang): [fmt_signed(c, lang, 0) if c else "0" for c in moves["change"]],
         t("col_status", lang): [f"{_status(a, lang)} → {_status(b, lang)}" for a, b in
@@ -907,7 +942,8 @@ def show_regions(ctx: OverviewContext) -> list:
         t("col_worst", lang): [f"{fmt_int(r, lang)} ({n})" for r, n in
                                zip(regions["worst_rank"], regions["worst_name"])],
     })))
-    out.append(_figure(charts.regions_chart(position, lang)))
+    out.append(_figure(charts.regions_chart(position, lang,
+                                            regions=_regions(ctx.data, ctx.unit_set, lang))))
     return out
 
 

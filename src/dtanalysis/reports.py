@@ -52,15 +52,15 @@ class Job:
 
     @property
     def html(self) -> Path:
-        return self.out.with_suffix(".html")
+        return self.out.parent / f"{self.out.name}.html"
 
     @property
     def ipynb(self) -> Path:
-        return self.out.with_suffix(".ipynb")
+        return self.out.parent / f"{self.out.name}.ipynb"
 
     @property
     def record(self) -> Path:
-        return self.out.with_suffix(".json")
+        return self.out.parent / f"{self.out.name}.json"
 
 
 @dataclass
