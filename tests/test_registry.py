@@ -7,11 +7,11 @@ import unicodedata
 import pytest
 
 from dtanalysis.config import Paths
-from dtanalysis.registry import (SeveralProvinces, UnknownProvince, registry, unit_set_on)
+from dtanalysis.registry import SeveralProvinces, UnknownProvince, registry, unit_set_on
 from dtanalysis.text import slugify
 
-ROWS = list(csv.DictReader(open(Paths.at().raw / "provinces_63_with_34_crosswalk.csv",
-                                encoding="utf-8")))
+with open(Paths.at().raw / "provinces_63_with_34_crosswalk.csv", encoding="utf-8") as _f:
+    ROWS = list(csv.DictReader(_f))
 REG = registry()
 # New (modern) ↔ old tone-mark placement on oa/oe/uy.
 _TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé",

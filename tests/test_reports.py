@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from browser import open_offline
+
 from dtanalysis.config import Paths
 from dtanalysis.pipeline import run_clean
 from dtanalysis.report_sections import section_headings

@@ -89,8 +89,7 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    from .pipeline import run_clean
-    from .pipeline import data_is_current
+    from .pipeline import data_is_current, run_clean
     if args.force or not data_is_current(args.root):
         code = _print_stage(run_clean(args.root, strict=args.strict, data_docs=True))
         if code:

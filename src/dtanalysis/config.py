@@ -37,7 +37,7 @@ class Paths:
     root: Path
 
     @classmethod
-    def at(cls, root: Path | str | None = None) -> "Paths":
+    def at(cls, root: Path | str | None = None) -> Paths:
         return cls(find_root(root))
 
     @property

@@ -220,7 +220,7 @@ def import_table(path: Path, registry: Registry, relative: str) -> TableImport:
                                      if c.index < len(cells)]) for c in values}
     result = TableImport([], [])
     for line, cells in body:
-        def at(column: Column | None) -> object:
+        def at(column: Column | None, cells: list[object] = cells) -> object:
             if column is None or column.index >= len(cells):
                 return ""
             return cells[column.index]

@@ -40,8 +40,8 @@ def to_frame(items: list[Quarantined]) -> pd.DataFrame:
 def summary(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "quarantine: no rows"
-    lines = [f"quarantine: {len(frame)} row(s) could not be cleaned "
-             "(see data/processed/quarantine.csv)"]
+    lines = [(f"quarantine: {len(frame)} row(s) could not be cleaned "
+              "(see data/processed/quarantine.csv)")]
     for row in frame.itertuples(index=False):
         lines.append(f"  {row.source_file}:{row.source_line}  {row.reason}")
     return "\n".join(lines)

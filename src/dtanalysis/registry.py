@@ -119,7 +119,7 @@ class Registry:
         self._build(rows)
 
     @classmethod
-    def from_file(cls, path: Path) -> "Registry":
+    def from_file(cls, path: Path) -> Registry:
         with open(path, encoding="utf-8", newline="") as handle:
             rows = [{k: nfc(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
         return cls(rows)

@@ -82,7 +82,7 @@ class Context:
     notebook_digests: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, paths: Paths, with_code: bool = False) -> "Context":
+    def create(cls, paths: Paths, with_code: bool = False) -> Context:
         from .store import manifest
 
         version = manifest(paths.root).get("data_version")
@@ -117,7 +117,7 @@ def code_digest() -> str:
 def git_commit(root: Path) -> str | None:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, text=True,
-                             capture_output=True, timeout=5)
+                             capture_output=True, timeout=5, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() or None if out.returncode == 0 else None
@@ -218,7 +218,7 @@ def execute(job: Job, ctx: Context, kernel=None) -> Outcome:
     from .render import notebook_to_html, page_has_no_remote_references
 
     started = time.perf_counter()
-    run_date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    run_date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     job.out.parent.mkdir(parents=True, exist_ok=True)
     record = {"kind": job.kind, "label": job.label, "slug": job.slug, "unit_set": job.unit_set,
               "lang": job.lang, "parameters": job.parameters, "run_date": run_date,
@@ -330,8 +330,8 @@ def run_jobs(jobs: list[Job], ctx: Context, n_jobs: int | None = None, force: bo
 
 def summarize(outcomes: list[Outcome], seconds: float) -> str:
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}
-    lines = [f"{len(outcomes)} report(s): {counts['ok']} run, {counts['skipped']} up to date, "
-             f"{counts['failed']} failed in {seconds:.1f} s"]
+    lines = [(f"{len(outcomes)} report(s): {counts['ok']} run, {counts['skipped']} up to "
+              f"date, {counts['failed']} failed in {seconds:.1f} s")]
     lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in outcomes
               if o.status == "failed"]
     return "\n".join(lines)

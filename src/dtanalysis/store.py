@@ -36,9 +36,9 @@ def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, fold
     version = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:12]
     manifest = {
         "data_version": version,
-        "tables": {name: {"rows": int(len(tables[name])), "sha256": digests[name]}
+        "tables": {name: {"rows": len(tables[name]), "sha256": digests[name]}
                    for name in sorted(tables)},
-        "quarantined_rows": int(len(quarantine)),
+        "quarantined_rows": len(quarantine),
         "inputs_hash": inputs_hash,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
