@@ -99,10 +99,11 @@ def cell_seconds(notebooks: list[Path]) -> dict[str, float]:
     for path in notebooks:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         for i, cell in enumerate(c for c in cells if c["cell_type"] == "code"):
-            source = "".join(cell["source"]).strip()
-            first = next((line for line in source.splitlines()
-                          if not line.startswith(("%", "#")) or line.startswith("# ")), "")
-            label = f"{i:02d} {first[:60]}"
+            lines = "".join(cell["source"]).strip().splitlines() or [""]
+            tags = cell.get("metadata", {}).get("tags", [])
+            text = "parameters" if "parameters" in tags else \
+                lines[0] if lines[0].startswith("# ") else lines[-1]
+            label = f"{i:02d} {text[:60]}"
             duration = (cell.get("metadata", {}).get("papermill", {}).get("duration") or 0.0)
             totals[label] = totals.get(label, 0.0) + duration
     return {k: v / max(len(notebooks), 1) for k, v in sorted(totals.items())}

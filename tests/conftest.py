@@ -28,3 +28,18 @@ def require_chromium() -> None:
     if _in_ci():
         pytest.fail(f"CI=true: {message}", pytrace=False)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def shipped_data():
+    """The project's own data/processed, built from the shipped data/raw if it is missing
+    or stale (a fresh clone has none: it is generated, not committed). Returns the root."""
+    from pathlib import Path
+
+    from dtanalysis.pipeline import data_is_current, run_clean
+
+    root = Path(__file__).resolve().parents[1]
+    if not data_is_current(root):
+        result = run_clean(root, data_docs=True)
+        assert result.ok, result.message
+    return root

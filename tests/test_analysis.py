@@ -27,7 +27,6 @@ import pytest
 from dtanalysis import analysis as an
 from dtanalysis import charts, i18n
 from dtanalysis import report_sections as rs
-from dtanalysis.config import Paths
 from dtanalysis.schema import frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +34,8 @@ HP, HD, BK, TH, YB, HN = "31", "30", "06", "38", "15", "01"
 
 
 @pytest.fixture(scope="module")
-def data() -> an.Data:
-    if not (Paths.at(ROOT).processed / "dti.parquet").exists():
-        pytest.skip("data/processed/ not built: run `dtanalysis clean`")
-    return an.Data.load(ROOT)
+def data(shipped_data) -> an.Data:
+    return an.Data.load(shipped_data)
 
 
 def _ranks(frame_: pd.DataFrame, code: str) -> dict[int, float]:
@@ -529,7 +526,7 @@ def test_headline_sentence_for_a_missing_score(data):
 
 
 @pytest.mark.slow
-def test_province_report_notebook_end_to_end(tmp_path):
+def test_province_report_notebook_end_to_end(tmp_path, shipped_data):
     papermill = pytest.importorskip("papermill")
     notebooks = ROOT / "notebooks"
     source = (notebooks / "province_report.ipynb").read_text(encoding="utf-8")

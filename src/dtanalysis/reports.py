@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -127,18 +128,26 @@ def git_commit(root: Path) -> str | None:
 
 def notebook_parameters(notebook: Path) -> set[str]:
     """Names in the notebook's `parameters` cell (read without starting a kernel)."""
-    import nbformat
+    return set(_parameters_of(str(notebook), notebook.stat().st_mtime_ns))
 
-    nb = nbformat.read(str(notebook), as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+
+@lru_cache(maxsize=16)
+def _parameters_of(notebook: str, mtime_ns: int) -> frozenset[str]:
+    # Plain JSON, not nbformat: importing nbformat costs seconds (jsonschema), and a rebuild
+    # where nothing changed must stay well under 1.5 s.
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get(
+                "tags", []):
             names = set()
-            for line in cell.source.splitlines():
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            for line in source.splitlines():
                 name = line.split("=")[0].strip()
                 if "=" in line and name.isidentifier():
                     names.add(name)
-            return names
-    raise ParameterError(f"{notebook.name} has no cell tagged 'parameters'")
+            return frozenset(names)
+    raise ParameterError(f"{Path(notebook).name} has no cell tagged 'parameters'")
 
 
 def check_parameters(notebook: Path, parameters: dict) -> None:
