@@ -37,8 +37,8 @@ LARGE_ROWS = 1_000_000
 SECTIONS = ("loop", "build", "floor", "cli", "scaling", "validate1m")
 
 sys.path.insert(0, str(HERE))
-from synthetic_project import write_synthetic_project  # noqa: E402
-from workers import evenly  # noqa: E402
+from synthetic_project import write_synthetic_project
+from workers import evenly
 
 
 def log(message: str) -> None:
@@ -48,7 +48,7 @@ def log(message: str) -> None:
 def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> float:
     """Seconds of one subprocess run; raises with its output when it fails."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+    done = subprocess.run(cmd, check=False, cwd=cwd, env={**os.environ, **(env or {})},
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -69,7 +69,7 @@ def median_of_runs(measure, repeat: int) -> dict:
 def worker(*args: str) -> dict:
     """Run benchmarks/workers.py in a fresh process; its JSON answer."""
     cmd = [sys.executable, str(HERE / "workers.py"), *args]
-    done = subprocess.run(cmd, capture_output=True, text=True,
+    done = subprocess.run(cmd, check=False, capture_output=True, text=True,
                           env={**os.environ, "MPLBACKEND": "Agg"})
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stderr[-3000:]}")
@@ -190,16 +190,18 @@ def growth_exponent(units: list[int], seconds: list[float]) -> float:
     return math.log(seconds[-1] / seconds[-2]) / math.log(units[-1] / units[-2])
 
 
-def measure_scaling(folder: Path, floor_sample: int) -> dict:
+def measure_scaling(folder: Path, floor_sample: int, repeat: int) -> dict:
     rows = []
     for n in SCALING_UNITS:
         root = write_synthetic_project(folder / f"synthetic-{n}", n)
-        cv = worker("clean-validate", str(root))
+        cv = worker("clean-validate", str(root), "--rounds", str(min(repeat, 3)))
         fl = worker("floor", str(root), "--sample", str(floor_sample))
         rows.append({
             "units": n, "clean_seconds": cv["clean_seconds"],
             "validate_seconds": cv["validate_seconds"], "clean_validate_seconds": cv["seconds"],
-            "clean_validate_peak_mb": cv["peak_rss_mb"], "gx_import_seconds": cv["import_seconds"],
+            "clean_validate_runs": cv["rounds"], "clean_validate_peak_mb": cv["peak_rss_mb"],
+            "gx_import_seconds": cv["import_seconds"], "rank_ticks_fallbacks":
+            fl["rank_ticks_fallbacks"],
             "rows": cv["rows"], "validation_success": cv["validation_success"],
             "failed_expectations": cv["failed_expectations"],
             "floor_provinces_timed": fl["provinces_timed"],
@@ -289,8 +291,8 @@ def ratios(f: dict) -> dict:
 
 FIGURES = (
     ("loop", "1. hand-written loop: papermill + nbconvert, 63 provinces, sequential"),
-    ("build_force", "2. `dtanalysis build --force --jobs 2` (clean + 63 + 34 reports + overview "
-                    "+ index)"),
+    ("build_force", ("2. `dtanalysis build --force --jobs 2` (clean + 63 + 34 reports + overview "
+                    "+ index)")),
     ("report_63", "2. `dtanalysis report --all --set 63 --force --jobs 2`"),
     ("rebuild_nochange", "3. `dtanalysis build --jobs 2`, nothing changed"),
     ("floor", "4. floor: analysis + charts of 63 provinces, one warm process"),
@@ -314,11 +316,11 @@ def markdown(results: dict) -> str:
     lines = [
         "# Benchmark results", "",
         f"`{results['command']}` — {m['date']}", "",
-        f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_mb']} MB, Python {m['python']}, "
+        (f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_mb']} MB, Python {m['python']}, "
         f"{m['platform']}. Load average (1, 5, 15 min) at start "
         f"{', '.join(f'{x:.2f}' for x in m['load_average_start'])}, at end "
         f"{', '.join(f'{x:.2f}' for x in m['load_average_end'])} (other work on the machine "
-        "slows every figure alike).", "",
+        "slows every figure alike)."), "",
         "| figure | seconds | runs |", "| --- | ---: | --- |",
     ]
     for key, label in FIGURES:
@@ -332,18 +334,18 @@ def markdown(results: dict) -> str:
     if "loop" in f:
         loop = f["loop"]
         lines += ["", "## Where the time goes", "",
-                  f"Hand-written loop, per province (median): papermill "
+                  (f"Hand-written loop, per province (median): papermill "
                   f"{loop['papermill_median']:.1f} s (new kernel, imports, cells), nbconvert "
-                  f"{loop['nbconvert_median']:.1f} s."]
+                  f"{loop['nbconvert_median']:.1f} s.")]
     if "report_63" in f:
-        lines += [f"`report --all`: {f['report_63']['report_seconds_mean']:.2f} s per report "
+        lines += [(f"`report --all`: {f['report_63']['report_seconds_mean']:.2f} s per report "
                   "(mean of the reports' own `seconds`, on 2 parallel warm kernels; includes "
-                  "the HTML rendering)."]
+                  "the HTML rendering).")]
     cells = {k: f[k]["cells"] for k in ("loop", "report_63") if k in f}
     if cells:
         labels = sorted(set().union(*cells.values()))
-        lines += ["", "Mean seconds per notebook cell (`papermill.duration` of the executed "
-                  "notebooks):", "", "| cell | " + " | ".join(
+        lines += ["", ("Mean seconds per notebook cell (`papermill.duration` of the executed "
+                  "notebooks):"), "", "| cell | " + " | ".join(
                       {"loop": "hand loop (fresh kernel)", "report_63": "report --all (warm "
                        "kernel)"}[k] for k in cells) + " |",
                   "| --- |" + " ---: |" * len(cells)]
@@ -351,21 +353,22 @@ def markdown(results: dict) -> str:
             lines.append(f"| `{label}` | " + " | ".join(
                 f"{c.get(label, 0.0):.3f}" for c in cells.values()) + " |")
     if "floor" in f:
-        lines += ["", "Floor, mean seconds per province and section (same calls as the "
-                  "notebook's cells, no kernel):", "", "| section | seconds |", "| --- | ---: |"]
+        lines += ["", ("Floor, mean seconds per province and section (same calls as the "
+                  "notebook's cells, no kernel):"), "", "| section | seconds |", "| --- | ---: |"]
         lines += [f"| {k} | {v:.3f} |" for k, v in f["floor"]["section_seconds_per_province"]
                   .items()]
     scaling = results.get("scaling")
     if scaling:
         lines += ["", "## Scaling (SYNTHETIC data, generated into a temp folder)", "",
-                  "Clean + validate: `dtanalysis.clean.clean()` then `dtanalysis.validate."
-                  "validate()` with the shipped suites, one run in a fresh process (GX import "
-                  "not timed). Floor: per-province time over "
+                  ("Clean + validate: `dtanalysis.clean.clean()` then `dtanalysis.validate."
+                  "validate()` with the shipped suites, in a fresh process, median of "
+                  f"{scaling['rows'][0]['clean_validate_runs']} run(s) (GX import not timed). "
+                  "Floor: per-province time over "
                   f"{scaling['rows'][0]['floor_provinces_timed']} evenly spread units after a "
-                  "warm-up, ×units for all units. Peak memory: ru_maxrss of the process.", "",
-                  "| units | dti rows | clean s | validate s | clean+validate s/unit (ms) | "
+                  "warm-up, ×units for all units. Peak memory: ru_maxrss of the process."), "",
+                  ("| units | dti rows | clean s | validate s | clean+validate s/unit (ms) | "
                   "peak MB | validation | floor s/province | floor all units s | floor peak "
-                  "MB |", "| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
+                  "MB |"), "| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
         for r in scaling["rows"]:
             verdict = "passed" if r["validation_success"] else \
                 "failed: " + "; ".join(r["failed_expectations"])
@@ -376,14 +379,20 @@ def markdown(results: dict) -> str:
                 f"{r['clean_validate_peak_mb']:.0f} | {verdict} | "
                 f"{r['floor_per_province_seconds']:.3f} | {r['floor_all_units_seconds']:.1f} | "
                 f"{r['floor_peak_mb']:.0f} |")
+        fallbacks = sum(r["rank_ticks_fallbacks"] for r in scaling["rows"])
+        if fallbacks:
+            lines += ["", (f"`charts.rank_ticks` raises StopIteration for a rank axis longer "
+                      f"than 160 units: the floor above 99 units ran with a benchmark-only "
+                      f"fallback ({fallbacks} charts); the package itself cannot draw these "
+                      "reports.")]
         lines += ["", "Growth exponent k (time ∝ units^k, 300 → 1,000 units; 1 = linear): "
                   + ", ".join(f"{k.replace('_seconds', '')} {v:.2f}"
                               for k, v in scaling["exponents"].items()) + "."]
     if "validate_1m" in f:
         v = f["validate_1m"]
-        lines += ["", f"1M-row validation: {v['seconds']:.1f} s ({runs_note('v', v)}; GX import "
+        lines += ["", (f"1M-row validation: {v['seconds']:.1f} s ({runs_note('v', v)}; GX import "
                   f"{v['import_seconds']:.1f} s not included), peak {v['peak_rss_mb']:.0f} MB, "
-                  f"{'passed' if v['validation_success'] else 'FAILED'}."]
+                  f"{'passed' if v['validation_success'] else 'FAILED'}.")]
     for note in results.get("errors", []):
         lines += ["", f"**Error:** {note}"]
     return "\n".join(lines) + "\n"
@@ -398,7 +407,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5,
                         help="runs per short figure; the median is reported (default 5)")
     parser.add_argument("--quick", action="store_true",
-                        help="loop on --sample provinces ×63, repeat 3, floor sample 5")
+                        help="loop on --sample provinces ×63, repeat 3, scaling floor sample 3")
     parser.add_argument("--sample", type=int, default=3,
                         help="provinces in the loop with --quick (default 3)")
     parser.add_argument("--skip", default="", help=f"comma-separated of {', '.join(SECTIONS)}")
@@ -408,7 +417,7 @@ def main() -> int:
     args = parser.parse_args()
     skip = {s for s in args.skip.split(",") if s}
     repeat = min(args.repeat, 3) if args.quick else args.repeat
-    floor_sample = 5 if args.quick else 20
+    floor_sample = 3 if args.quick else 10
 
     results = {"command": " ".join(["benchmarks/run.py", *sys.argv[1:]]),
                "machine": machine(), "figures": {}, "errors": []}
@@ -424,7 +433,7 @@ def main() -> int:
             ("build", lambda: f.update(measure_builds(root, repeat))),
             ("floor", lambda: f.update(floor=measure_floor(root, repeat))),
             ("cli", lambda: f.update(measure_cli(root, repeat))),
-            ("scaling", lambda: results.update(scaling=measure_scaling(folder, floor_sample))),
+            ("scaling", lambda: results.update(scaling=measure_scaling(folder, floor_sample, repeat))),
             ("validate1m", lambda: f.update(validate_1m=measure_large_validation(
                 root / "expectations", repeat))),
         ]

@@ -2,7 +2,7 @@
 peak memory (ru_maxrss of that process) are its own. Each prints one JSON line.
 
     python benchmarks/workers.py floor ROOT [--sample K] [--rounds R]
-    python benchmarks/workers.py clean-validate ROOT
+    python benchmarks/workers.py clean-validate ROOT [--rounds R]
     python benchmarks/workers.py validate-rows ROWS EXPECTATIONS_DIR [--rounds R]
 """
 
@@ -55,6 +55,7 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
 
     formatter = DisplayFormatter()
     names = [unit.short_name for unit in registry(root).all("63")]
+    fallbacks = tolerate_long_rank_axes()
     import_seconds = time.perf_counter() - started
 
     def show(objects) -> None:
@@ -98,16 +99,38 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
         "per_province_seconds": per_round / len(chosen),
         "section_seconds_per_province": {k: v / done for k, v in sorted(sections.items())},
         "warm_up_seconds": warm_up_seconds, "import_seconds": import_seconds,
-        "peak_rss_mb": peak_rss_mb(),
+        "rank_ticks_fallbacks": fallbacks["count"], "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def tolerate_long_rank_axes() -> dict:
+    """`charts.rank_ticks` raises StopIteration for a rank axis longer than 160 (its steps
+    stop at 20): above that — synthetic sets of 300 or 1,000 units only — fall back to about
+    eight evenly spaced ticks, and count how often, so the floor can be timed at all. The
+    shipped data never reaches the fallback."""
+    from dtanalysis import charts
+
+    original, used = charts.rank_ticks, {"count": 0}
+
+    def rank_ticks(worst: float, best: float = 1) -> list[int]:
+        try:
+            return original(worst, best)
+        except StopIteration:
+            used["count"] += 1
+            step = -(-int(max(worst - best, 1)) // 8)
+            return [1] + list(range(step, int(worst) + 1, step))
+
+    charts.rank_ticks = rank_ticks
+    return used
 
 
 # --------------------------------------------------------------------------- clean + validate
 
 
-def clean_validate(root: str) -> dict:
+def clean_validate(root: str, rounds: int) -> dict:
     """`clean` (raw → tables in memory) then `validate` (GX, the project's suites), timed
-    apart; the tables are then written to data/processed (untimed) for the floor to read."""
+    apart (medians of `rounds`); the tables are then written to data/processed (untimed) for
+    the floor to read."""
     started = time.perf_counter()
     import great_expectations  # noqa: F401 - imported here so it is not inside a timing
 
@@ -118,12 +141,18 @@ def clean_validate(root: str) -> dict:
     import_seconds = time.perf_counter() - started
 
     paths = Paths.at(root)
-    t0 = time.perf_counter()
-    cleaned = clean(paths.root)
-    clean_seconds = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    report = validate(cleaned.tables, paths.expectations)
-    validate_seconds = time.perf_counter() - t0
+    clean_times, validate_times = [], []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        cleaned = clean(paths.root)
+        clean_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        report = validate(cleaned.tables, paths.expectations)
+        validate_times.append(time.perf_counter() - t0)
+        if clean_times[0] + validate_times[0] > LONG_RUN:
+            break
+    clean_seconds = statistics.median(clean_times)
+    validate_seconds = statistics.median(validate_times)
     version = store.write_tables(cleaned.tables, cleaned.quarantine, paths.processed)
     summary = report.to_dict()
     summary["data_version"] = version
@@ -131,7 +160,8 @@ def clean_validate(root: str) -> dict:
                                                      encoding="utf-8")
     return {
         "clean_seconds": clean_seconds, "validate_seconds": validate_seconds,
-        "seconds": clean_seconds + validate_seconds, "import_seconds": import_seconds,
+        "seconds": clean_seconds + validate_seconds, "rounds": len(clean_times),
+        "import_seconds": import_seconds,
         "rows": {name: len(table) for name, table in cleaned.tables.items()},
         "quarantined": len(cleaned.quarantine), "validation_success": report.success,
         "failed_expectations": sorted({f"{f.table}.{f.column}: {f.expectation}"
@@ -178,6 +208,7 @@ def main() -> None:
     p.add_argument("--rounds", type=int, default=1)
     p = commands.add_parser("clean-validate")
     p.add_argument("root")
+    p.add_argument("--rounds", type=int, default=1)
     p = commands.add_parser("validate-rows")
     p.add_argument("rows", type=int)
     p.add_argument("expectations")
@@ -186,7 +217,7 @@ def main() -> None:
     if args.command == "floor":
         result = floor(args.root, args.sample, args.rounds)
     elif args.command == "clean-validate":
-        result = clean_validate(args.root)
+        result = clean_validate(args.root, args.rounds)
     else:
         result = validate_rows(args.rows, args.expectations, args.rounds)
     print(json.dumps(result))
