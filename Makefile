@@ -13,7 +13,7 @@ setup: $(VENV)
 	.tools/bin/pip install --quiet uv==$(UV_VERSION)
 
 $(VENV): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --extra lab
+	$(UV) sync --frozen --extra lab --compile-bytecode
 	touch $(VENV)
 
 reports: setup          ## clean → validate → every report → index (reports/index.html)

@@ -382,7 +382,7 @@ def markdown(results: dict) -> str:
         fallbacks = sum(r["rank_ticks_fallbacks"] for r in scaling["rows"])
         if fallbacks:
             lines += ["", (f"`charts.rank_ticks` raises StopIteration for a rank axis longer "
-                      f"than 160 units: the floor above 99 units ran with a benchmark-only "
+                      f"than 160 units: the floor of the larger sets ran with a benchmark-only "
                       f"fallback ({fallbacks} charts); the package itself cannot draw these "
                       "reports.")]
         lines += ["", "Growth exponent k (time ∝ units^k, 300 → 1,000 units; 1 = linear): "
