@@ -152,3 +152,23 @@ def test_help_does_not_import_great_expectations():
             "assert 'great_expectations' not in sys.modules\n"
             "assert 'pandas' not in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_validation_page_shows_failures_offline(built, tmp_path):
+    from dtanalysis.index_page import write_index
+    from dtanalysis.render import page_has_no_remote_references
+
+    root = copy_project(built, tmp_path)
+    processed = Paths.at(root).processed
+    dti = pd.read_parquet(processed / "dti.parquet")
+    dti.loc[0, "status"] = "rumoured"
+    dti.to_parquet(processed / "dti.parquet", index=False)
+    assert not run_validate(root).ok
+    write_index(Paths.at(root))
+    page = (root / "reports" / "validation.html").read_text(encoding="utf-8")
+    assert "✘" in page and "rumoured" in page and "data/raw/" in page
+    assert "A DTI row&#x27;s status is official, reported, derived or uncertain." in page
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert 'href="validation.html"' in index
+    assert page_has_no_remote_references(page) == []
+    assert page_has_no_remote_references(index) == []

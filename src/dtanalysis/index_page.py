@@ -77,8 +77,13 @@ def write_index(paths: Paths) -> Path:
         else:
             links.append(f'<span class="failed">{escape(record["label"])}: '
                          f"{escape(record.get('error') or 'failed')}</span>")
+    from .validation_page import write_validation_page
+
+    if write_validation_page(paths):
+        links.append('<a href="validation.html">Kiểm định dữ liệu / data validation</a>')
     if (paths.data_docs / "index.html").exists():
-        links.append('<a href="data_docs/index.html">Kiểm định dữ liệu / Data Docs</a>')
+        links.append('<a href="data_docs/index.html" title="needs a network connection for its '
+                     'styles">Great Expectations Data Docs</a>')
     html = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
