@@ -38,12 +38,12 @@ def write_validation_page(paths: Paths) -> Path | None:
         (f["table"], f["description"]): f for f in summary.get("failures", [])}
     verdict = ("✔ Dữ liệu đạt mọi kiểm định / all expectations met" if summary["success"]
                else "✘ Kiểm định thất bại / validation failed")
-    parts = [f"<h1>Kiểm định dữ liệu · Data validation</h1>"
+    parts = [(f"<h1>Kiểm định dữ liệu · Data validation</h1>"
              f"<p class=\"sub\">Data version <code>{escape(str(summary.get('data_version')))}"
              f"</code> · {summary['successful']}/{summary['evaluated']} expectations met</p>"
              f"<p class=\"{'ok' if summary['success'] else 'failed'}\">{verdict}</p>"
              '<nav><a href="index.html">← index</a>'
-             '<a href="data_docs/index.html">Great Expectations Data Docs</a></nav>']
+             '<a href="data_docs/index.html">Great Expectations Data Docs</a></nav>')]
     for table, expectations in _suites(paths.expectations).items():
         stats = summary.get("tables", {}).get(table, {})
         parts.append(f"<h2>{escape(table)}</h2><p class=\"sub\">{stats.get('rows', '?')} rows · "
