@@ -12,42 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-S, I, F, B, D = "string", "Int64", "float64", "boolean", "datetime64[ms]"
-PROV = {"source": S, "source_file": S, "source_line": I}
-
-DTYPES: dict[str, dict[str, str]] = {
-    "provinces": {
-        "unit_set": S, "province_code": S, "name": S, "short_name": S, "ascii_name": S,
-        "slug": S, "division_type": S, "region": S, "region_en": S, "successor_code": S,
-        "members": S, **PROV,
-    },
-    "dti": {
-        "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F, "rank": I,
-        "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S, **PROV,
-    },
-    "dti_aggregates": {
-        "year": I, "unit_set": S, "entity": S, "metric": S, "value": F, "status": S,
-        "note": S, **PROV,
-    },
-    "indicators": {
-        "province_code": S, "unit_set": S, "period": S, "period_end": D, "indicator": S,
-        "value": F, "unit": S, "qualifier": S, "denominator": F, "as_written": S, "note": S,
-        **PROV,
-    },
-    "targets": {
-        "province_code": S, "unit_set": S, "indicator": S, "target_value": F, "unit": S,
-        "qualifier": S, "target_year": I, "instrument": S, "issued": D, "as_written": S,
-        "note": S, **PROV,
-    },
-    "indicator_catalogue": {
-        "indicator": S, "label_vi": S, "label_en": S, "unit": S, "higher_is_better": B,
-        "min_value": F, "max_value": F, "note": S, **PROV,
-    },
-    "sources": {
-        "source_id": S, "publisher": S, "published": S, "title": S, "url": S, "kind": S,
-        "note": S,
-    },
-}
+from dtanalysis.schema import SCHEMAS as DTYPES
+from dtanalysis.schema import D, I, S, typed
 
 REGISTRY = "registry:synthetic"
 PRESS = "syn-press-1"
@@ -71,16 +37,7 @@ _P34 = [("01", "Hà Nội", "Ha Noi", "ha-noi", "01"), ("22", "Quảng Ninh", "Q
 def frame(table: str, records: list[dict]) -> pd.DataFrame:
     """A DataFrame of `table`'s columns, typed as the cleaning step types them, rows in the
     order given (missing keys are null)."""
-    dtypes = DTYPES[table]
-    data = pd.DataFrame.from_records(records, columns=list(dtypes))
-    for column, dtype in dtypes.items():
-        if dtype == D:
-            data[column] = pd.to_datetime(data[column]).astype(D)
-        elif dtype == F:
-            data[column] = pd.to_numeric(data[column]).astype(F)
-        else:
-            data[column] = data[column].astype(dtype)
-    return data
+    return typed(table, records)
 
 
 def _lines(records: list[dict], file: str) -> list[dict]:

@@ -57,6 +57,11 @@ KEYS: dict[str, list[str]] = {
 
 def frame(table: str, records: list[dict]) -> pd.DataFrame:
     """Typed DataFrame of `table`'s columns, sorted by its key (so output is deterministic)."""
+    return typed(table, records).sort_values(KEYS[table], kind="stable", ignore_index=True)
+
+
+def typed(table: str, records: list[dict]) -> pd.DataFrame:
+    """Typed DataFrame of `table`'s columns, rows in the order given (missing keys null)."""
     schema = SCHEMAS[table]
     data = pd.DataFrame.from_records(records, columns=list(schema))
     for column, dtype in schema.items():
@@ -66,4 +71,4 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
             data[column] = pd.to_numeric(data[column]).astype(F)
         else:
             data[column] = data[column].astype(dtype)
-    return data.sort_values(KEYS[table], kind="stable", ignore_index=True)
+    return data
