@@ -113,7 +113,10 @@ def _method_lines(axes, years, lang, label_ax=None):
 def rank_ticks(worst: float, best: float = 1) -> list[int]:
     """Round ranks from `best` to `worst` (1 included when it is near), at most about eight."""
     span = max(worst - best, 1)
-    step = next(s for s in (1, 2, 5, 10, 20) if span / s <= 8)
+    step, factors = 1, (2, 2.5, 2)  # 1, 2, 5, 10, 20, 50, 100, … for any length of axis
+    while span / step > 8:
+        step = int(step * factors[0])
+        factors = factors[1:] + factors[:1]
     ticks = [r for r in range(step, int(worst) + 1, step) if r >= best]
     if best <= step / 2 or step == 1:
         ticks = [1] + ticks
@@ -242,11 +245,29 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
 # --------------------------------------------------------------------------- national position
 
 
+MAX_BARS = 70                      # a longer ranking is drawn as a window (see _window)
+WINDOW_TOP, WINDOW_AROUND, WINDOW_BOTTOM = 10, 10, 5
+
+
+def _window(table, highlight: str | None):
+    """The best ranks, the ranks around the highlighted unit and the worst: a chart of constant
+    size whatever the number of units, so a report costs the same for 63 or 1,000 units."""
+    n = len(table)
+    keep = set(range(min(WINDOW_TOP, n))) | set(range(max(n - WINDOW_BOTTOM, 0), n))
+    at = table.index[table["province_code"] == highlight]
+    if len(at):
+        keep |= set(range(max(at[0] - WINDOW_AROUND, 0), min(at[0] + WINDOW_AROUND + 1, n)))
+    return table.loc[sorted(keep)].reset_index(drop=True)
+
+
 def position_chart(position: Position, lang: str = "vi", highlight: str | None = None,
                    regions=None) -> plt.Figure:
     """Every ranked unit of the ranking as a horizontal bar (longer = better rank, axis labelled
     with ranks), best at the top, coloured by region, the province highlighted."""
     table = position.table.sort_values(["rank", "name"], ignore_index=True)
+    windowed = len(table) > MAX_BARS
+    if windowed:
+        table = _window(table, highlight)
     n = position.n_units
     region_column = "region" if lang == "vi" else "region_en"
     palette = region_palette(regions if regions is not None else table[region_column])
@@ -292,6 +313,9 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
                  if position.complete else
                  t("chart_pos_title_partial", lang, year=position.year, set_short=set_short,
                    n_ranked=position.n_ranked, n=n))
+        if windowed:
+            title += "\n" + t("chart_pos_window", lang, top=WINDOW_TOP, around=WINDOW_AROUND,
+                               bottom=WINDOW_BOTTOM)
         ax.set_title(title, loc="left", fontweight="bold")
         ax.legend(handles=[Patch(color=c, label=r) for r, c in palette.items() if r in shown],
                   loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(height - 1.3, 1.0)), ncol=3,

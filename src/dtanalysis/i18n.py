@@ -150,6 +150,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "pos_region_table": "Các đơn vị trong vùng {region}, năm {year}:",
         "col_rank_in_region": "Hạng trong vùng",
         "chart_pos_title": "Xếp hạng DTI {year} — {set_short}",
+        "chart_pos_window": "(trích: {top} hạng đầu, {around} hạng quanh đơn vị này, {bottom} "
+                            "hạng cuối)",
         "chart_pos_title_partial": ("Xếp hạng DTI {year} — {set_short}: chỉ {n_ranked}/{n} đơn "
                                     "vị có hạng"),
         "chart_pos_axis": "Hạng (thanh dài hơn = hạng cao hơn)",
@@ -453,6 +455,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "pos_region_table": "Units of the {region} region, {year}:",
         "col_rank_in_region": "Rank in region",
         "chart_pos_title": "DTI ranking {year} — {set_short}",
+        "chart_pos_window": "(excerpt: top {top}, {around} ranks either side of this unit, "
+                            "bottom {bottom})",
         "chart_pos_title_partial": ("DTI ranking {year} — {set_short}: only {n_ranked} of {n} "
                                     "units ranked"),
         "chart_pos_axis": "Rank (longer bar = better rank)",
