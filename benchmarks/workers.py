@@ -55,7 +55,6 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
 
     formatter = DisplayFormatter()
     names = [unit.short_name for unit in registry(root).all("63")]
-    fallbacks = tolerate_long_rank_axes()
     import_seconds = time.perf_counter() - started
 
     def show(objects) -> None:
@@ -99,29 +98,8 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
         "per_province_seconds": per_round / len(chosen),
         "section_seconds_per_province": {k: v / done for k, v in sorted(sections.items())},
         "warm_up_seconds": warm_up_seconds, "import_seconds": import_seconds,
-        "rank_ticks_fallbacks": fallbacks["count"], "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak_rss_mb(),
     }
-
-
-def tolerate_long_rank_axes() -> dict:
-    """`charts.rank_ticks` raises StopIteration for a rank axis longer than 160 (its steps
-    stop at 20): above that — synthetic sets of 300 or 1,000 units only — fall back to about
-    eight evenly spaced ticks, and count how often, so the floor can be timed at all. The
-    shipped data never reaches the fallback."""
-    from dtanalysis import charts
-
-    original, used = charts.rank_ticks, {"count": 0}
-
-    def rank_ticks(worst: float, best: float = 1) -> list[int]:
-        try:
-            return original(worst, best)
-        except StopIteration:
-            used["count"] += 1
-            step = -(-int(max(worst - best, 1)) // 8)
-            return [1] + list(range(step, int(worst) + 1, step))
-
-    charts.rank_ticks = rank_ticks
-    return used
 
 
 # --------------------------------------------------------------------------- clean + validate
