@@ -39,7 +39,7 @@ def inputs_hash(paths: Paths) -> str:
             if path.is_file():
                 digest.update(paths.relative(path).encode())
                 digest.update(path.read_bytes())
-    from .reports import code_digest
+    from .identity import code_digest
     digest.update(code_digest().encode())
     return digest.hexdigest()[:16]
 

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import queue
-import subprocess
 import sys
 import threading
 import time
@@ -28,12 +27,12 @@ from pathlib import Path
 
 from . import __version__
 from .config import Paths
+from .identity import code_digest, git_commit
 from .registry import ProvinceError, registry
 
 PROVINCE_NOTEBOOK = "province_report.ipynb"
 OVERVIEW_NOTEBOOK = "national_overview.ipynb"
 FOLDERS = {"63": "provinces", "34": "units-2025"}
-PACKAGE_DIR = Path(__file__).parent
 
 
 class ParameterError(ValueError):
@@ -103,25 +102,6 @@ class Context:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def code_digest() -> str:
-    """A hash of the package's own code and templates: a code change re-runs reports."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2", ".css", ".json"):
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def git_commit(root: Path) -> str | None:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, text=True,
-                             capture_output=True, timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None if out.returncode == 0 else None
 
 
 # -- planning and parameter checks --------------------------------------------------------
