@@ -105,7 +105,10 @@ def test_a_failing_run_changes_nothing(built, tmp_path):
 def test_strict_fails_on_quarantined_rows(built, tmp_path):
     root = copy_project(built, tmp_path)
     assert run_clean(root).ok
-    assert not run_clean(root, strict=True).ok
+    before = snapshot(Paths.at(root).processed)
+    result = run_clean(root, strict=True)
+    assert not result.ok and "--strict" in result.message
+    assert snapshot(Paths.at(root).processed) == before
 
 
 def test_validate_command_writes_summary(built, tmp_path):

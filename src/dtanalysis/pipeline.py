@@ -27,6 +27,9 @@ class StageResult:
 def _write_validation(report, folder: Path, data_version: str | None) -> None:
     summary = report.to_dict()
     summary["data_version"] = data_version
+    if summary.get("data_docs"):  # relative to the project, like every provenance column
+        summary["data_docs"] = Path(summary["data_docs"]).resolve().relative_to(
+            folder.resolve().parents[1]).as_posix()
     (folder / store.VALIDATION).write_text(
         json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
 
@@ -71,16 +74,18 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> Stage
             lines.append(report.format())
             lines.append("validation failed: data/processed/ left as it was")
             return StageResult(False, "\n".join(lines), version, len(cleaned.quarantine))
+        if strict and len(cleaned.quarantine):
+            store.discard(staging)
+            lines.append("--strict: quarantined rows make this run fail; data/processed/ left "
+                         "as it was")
+            return StageResult(False, "\n".join(lines), version, len(cleaned.quarantine))
         store.swap_in(staging, paths.processed)
     except BaseException:
         store.discard(staging)
         raise
     counts = ", ".join(f"{name} {len(t)}" for name, t in cleaned.tables.items())
     lines.append(f"cleaned and validated ({counts}); data version {version}")
-    ok = not (strict and len(cleaned.quarantine))
-    if not ok:
-        lines.append("--strict: quarantined rows make this run fail")
-    return StageResult(ok, "\n".join(lines), version, len(cleaned.quarantine))
+    return StageResult(True, "\n".join(lines), version, len(cleaned.quarantine))
 
 
 def run_validate(root=None) -> StageResult:
