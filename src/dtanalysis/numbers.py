@@ -29,7 +29,7 @@ _QUALIFIERS = (
     ("at most", "at_most"), ("xap xi", "about"), ("khoang", "about"), ("chung", "about"),
     ("about", "about"), ("around", "about"), ("hon", "more_than"), ("tren", "more_than"),
     ("more than", "more_than"), ("over", "more_than"), ("gan", "nearly"),
-    ("nearly", "nearly"), ("almost", "nearly"), ("top", "at_most"), ("top", "at_most"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("top", "at_most"),
     ("vuot moc", "more_than"), ("vuot qua", "more_than"), ("vuot", "more_than"),
 )
 # Words that only introduce a rank or a figure: "thứ 4", "hạng 14", "đạt 90%".
