@@ -1,0 +1,87 @@
+"""The project's shared words, declared once: statuses and their standing, the marks that flag
+derived and uncertain values, the unit sets and their sizes, the processed tables and their
+keys, the quarantine's columns, and the one rule that splits a cell naming several provinces.
+
+Everything else imports these; nothing here imports from the package.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- statuses
+# How sure a value is, strongest first. A value's standing decides which source wins when
+# several give it (see `ingest.merge`), and a row's status is its weakest value's.
+STATUSES = ("official", "reported", "derived", "uncertain")
+STANDING = {status: order for order, status in enumerate(STATUSES)}
+# Statuses a reader must never take for a stated value: marked in every table and chart.
+MARKED_STATUSES = ("derived", "uncertain")
+MARKS = {"derived": "†", "uncertain": "‡"}
+
+
+def mark(status: object) -> str:
+    """'†' for a derived value, '‡' for an uncertain one, '' otherwise."""
+    return MARKS.get(status, "") if isinstance(status, str) else ""
+
+
+def is_marked(status: object) -> bool:
+    """True for a value a reader must not take for a stated one (derived, uncertain)."""
+    return isinstance(status, str) and status in MARKED_STATUSES
+
+
+# --------------------------------------------------------------------------- unit sets
+# "63": the provinces in force until 30 June 2025; "34": the units from 1 July 2025.
+UNIT_SETS = ("63", "34")
+UNIT_SET_SIZE = {"63": 63, "34": 34}
+NATIONAL_SET = "national"  # unit_set of a national benchmark row
+NATIONAL_CODE = "VN"  # its province_code
+
+# --------------------------------------------------------------------------- tables
+PROCESSED_TABLES = (
+    "provinces",
+    "dti",
+    "dti_aggregates",
+    "indicators",
+    "targets",
+    "indicator_catalogue",
+    "sources",
+)
+# The columns that identify one row of each table (unique together).
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "provinces": ("unit_set", "province_code"),
+    "dti": ("year", "unit_set", "province_code", "metric"),
+    "dti_aggregates": ("year", "unit_set", "entity", "metric", "source"),
+    "indicators": ("province_code", "unit_set", "period", "indicator", "source", "source_line"),
+    "targets": ("province_code", "unit_set", "indicator", "target_year", "instrument",
+                "source_line"),
+    "indicator_catalogue": ("indicator",),
+    "sources": ("source_id",),
+}
+# The columns that name a row to a reader (in a validation failure), before the checked ones.
+ROW_LABELS: dict[str, tuple[str, ...]] = {
+    "provinces": ("unit_set", "province_code"),
+    "dti": ("year", "unit_set", "province_code", "metric"),
+    "dti_aggregates": ("year", "unit_set", "entity", "metric"),
+    "indicators": ("province_code", "unit_set", "period", "indicator"),
+    "targets": ("province_code", "unit_set", "indicator", "target_year", "instrument"),
+    "sources": ("source_id",),
+    "indicator_catalogue": ("indicator",),
+}
+PROVENANCE = ("source", "source_file", "source_line")
+
+QUARANTINE_COLUMNS = ("table", "source_file", "source_line", "raw", "reason")
+
+# --------------------------------------------------------------------------- several provinces
+# One cell naming several provinces at once: "Cao Bằng / Quảng Trị / Hưng Yên",
+# "Hải Phòng và Hải Dương", "Bắc Giang & Bắc Ninh". Text in parentheses is a remark, not a name.
+_SEVERAL = re.compile(r"\s*(?:/|;|,|\+|&|\bvà\b|\band\b)\s*", re.IGNORECASE)
+_REMARK = re.compile(r"\([^)]*\)")
+
+
+def split_several(text: object) -> list[str]:
+    """The names in a cell, in order: 'Cao Bằng / Quảng Trị' → ['Cao Bằng', 'Quảng Trị'];
+    a cell naming one province gives a list of one. Parenthesised remarks are dropped."""
+    if text is None:
+        return []
+    cleaned = _REMARK.sub(" ", str(text))
+    return [part.strip() for part in _SEVERAL.split(cleaned) if part and part.strip()]
