@@ -88,7 +88,7 @@ def copy_project(folder: Path) -> Path:
 
 
 def provinces(root: Path) -> list[tuple[str, str]]:
-    from dtanalysis.registry import registry
+    from dtanalysis.domain.registry import registry
 
     return [(u.short_name, u.slug) for u in registry(root).all("63")]
 
@@ -367,7 +367,7 @@ def markdown(results: dict) -> str:
     scaling = results.get("scaling")
     if scaling:
         lines += ["", "## Scaling (SYNTHETIC data, generated into a temp folder)", "",
-                  ("Clean + validate: `dtanalysis.clean.clean()` then `dtanalysis.validate."
+                  ("Clean + validate: `dtanalysis.ingest.clean.clean()` then `dtanalysis.pipeline.validate."
                   "validate()` with the shipped suites, in a fresh process, median of "
                   f"{scaling['rows'][0]['clean_validate_runs']} run(s) (GX import not timed). "
                   "Floor: per-province time over "

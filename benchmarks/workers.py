@@ -41,7 +41,7 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
     """What province_report.ipynb computes, for every (or a sample of) 63-set unit(s), in this
     one warm process: the same calls as its cells (`report_context` → `show_*`), each object
     formatted as `display()` formats it (Styler → HTML, Markdown, PNG Image), figures rendered
-    to PNG in memory and closed (report_sections._figure does it; any figure left open is
+    to PNG in memory and closed (report.display.figure_png does it; any figure left open is
     rendered and closed as the inline backend's end-of-cell flush would). No kernel, no HTML
     page. Times only the per-province loop, after one warm-up province."""
     os.environ["DTANALYSIS_ROOT"] = root
@@ -50,8 +50,8 @@ def floor(root: str, sample: int | None, rounds: int) -> dict:
     import matplotlib.pyplot as plt
     from IPython.core.formatters import DisplayFormatter
 
-    from dtanalysis import report_sections as report
-    from dtanalysis.registry import registry
+    from dtanalysis import report
+    from dtanalysis.domain.registry import registry
 
     formatter = DisplayFormatter()
     names = [unit.short_name for unit in registry(root).all("63")]
@@ -112,10 +112,10 @@ def clean_validate(root: str, rounds: int) -> dict:
     started = time.perf_counter()
     import great_expectations  # noqa: F401 - imported here so it is not inside a timing
 
-    from dtanalysis import store
-    from dtanalysis.clean import clean
-    from dtanalysis.config import Paths
-    from dtanalysis.validate import validate
+    from dtanalysis.ingest.clean import clean
+    from dtanalysis.paths import VALIDATION, Paths
+    from dtanalysis.pipeline import store
+    from dtanalysis.pipeline.validate import validate
     import_seconds = time.perf_counter() - started
 
     paths = Paths.at(root)
@@ -134,7 +134,7 @@ def clean_validate(root: str, rounds: int) -> dict:
     version = store.write_tables(cleaned.tables, cleaned.quarantine, paths.processed)
     summary = report.to_dict()
     summary["data_version"] = version
-    (paths.processed / store.VALIDATION).write_text(json.dumps(summary, default=str),
+    (paths.processed / VALIDATION).write_text(json.dumps(summary, default=str),
                                                      encoding="utf-8")
     return {
         "clean_seconds": clean_seconds, "validate_seconds": validate_seconds,
@@ -158,7 +158,7 @@ def validate_rows(rows: int, expectations: str, rounds: int) -> dict:
     started = time.perf_counter()
     import great_expectations  # noqa: F401
 
-    from dtanalysis.validate import validate
+    from dtanalysis.pipeline.validate import validate
     import_seconds = time.perf_counter() - started
     import synthetic
 

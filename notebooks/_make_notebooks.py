@@ -4,8 +4,9 @@
 
 Writes province_report.ipynb, national_overview.ipynb and explore.ipynb next to this file,
 without outputs. The notebooks are thin: every cell calls one function of the package
-(`dtanalysis.report_sections`), which takes every number from the processed tables and every
-text from `dtanalysis.i18n`.
+(`dtanalysis.report`), which takes every number from the processed tables and every text from
+`dtanalysis.report.i18n`. Cell ids are derived from the notebook and the cell's position, so
+writing the notebooks twice gives the same files.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ SETUP = """\
 %config InlineBackend.figure_formats = ["png"]
 from IPython.display import display
 
-from dtanalysis import report_sections as report"""
+from dtanalysis import report"""
 
 
 def _notebook(cells) -> nbformat.NotebookNode:
@@ -61,7 +62,7 @@ def province_report() -> nbformat.NotebookNode:
         ("8. About the data", "show_about"),
     ]
     for title, function in sections:
-        cells.append(new_code_cell(f"# {title} (heading and texts from dtanalysis.i18n)\n"
+        cells.append(new_code_cell(f"# {title} (heading and texts from dtanalysis.report.i18n)\n"
                                    f"display(*report.{function}(ctx))"))
     return _notebook(cells)
 
@@ -96,8 +97,9 @@ def explore() -> nbformat.NotebookNode:
                       "import matplotlib.pyplot as plt\n"
                       "from IPython.display import display\n\n"
                       "import dtanalysis\n"
-                      "from dtanalysis import analysis, charts\n"
-                      "from dtanalysis.registry import registry"),
+                      "from dtanalysis import analysis\n"
+                      "from dtanalysis.domain.registry import registry\n"
+                      "from dtanalysis.report import charts"),
         new_markdown_cell(
             "## Load the processed tables\n\n"
             "`dtanalysis.load(name)` reads one table; `analysis.Data.load()` reads them all once "
@@ -137,9 +139,9 @@ def explore() -> nbformat.NotebookNode:
                       "plt.close(fig)"),
         new_markdown_cell(
             "## A report section, as the report notebook shows it\n\n"
-            "`report_sections.report_context(...)` checks the parameters; each `show_*` "
+            "`report.report_context(...)` checks the parameters; each `show_*` "
             "function returns the section's display objects."),
-        new_code_cell("from dtanalysis import report_sections as report\n\n"
+        new_code_cell("from dtanalysis import report\n\n"
                       "ctx = report.report_context(\"Hải Phòng\", unit_set=\"34\", lang=\"en\")\n"
                       "display(*report.show_merger(ctx))"),
     ]
@@ -150,6 +152,8 @@ def main() -> None:
     for name, build in (("province_report", province_report),
                         ("national_overview", national_overview), ("explore", explore)):
         nb = build()
+        for position, cell in enumerate(nb.cells):
+            cell.id = f"{name.replace('_', '-')}-{position:02d}"
         nbformat.validate(nb)
         nbformat.write(nb, HERE / f"{name}.ipynb")
         print(f"wrote {HERE / f'{name}.ipynb'}")

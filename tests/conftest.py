@@ -1,13 +1,25 @@
-"""Shared pytest fixtures for dtanalysis tests."""
+"""Fixtures shared by the whole suite, declared once.
+
+- `shipped_data`: the project's own `data/processed`, built from the shipped `data/raw` when it
+  is missing or stale (a fresh clone has none); `data`: those tables as `analysis.Data`.
+- `cleaned_project`: a copy of the project (raw data, suites, notebooks) in a temporary folder,
+  cleaned and validated once per session; `project_copy`: a fresh copy of it for a test that
+  changes files.
+- `require_chromium`: skip without a browser — but FAIL under CI=true, where a missing browser
+  means the offline checks silently stopped running.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, chromium_available
 
-__all__ = ["chromium_available", "require_chromium"]
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("data/raw", "expectations", "notebooks")
 
 
 def _in_ci() -> bool:
@@ -16,8 +28,6 @@ def _in_ci() -> bool:
 
 @pytest.fixture
 def require_chromium() -> None:
-    """Skip the test when headless Chromium is unavailable — but FAIL it when CI=true,
-    where a missing browser means the offline-report checks silently stopped running."""
     if chromium_available():
         return
     message = (
@@ -31,15 +41,43 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def shipped_data():
-    """The project's own data/processed, built from the shipped data/raw if it is missing
-    or stale (a fresh clone has none: it is generated, not committed). Returns the root."""
-    from pathlib import Path
+def shipped_data() -> Path:
+    from dtanalysis.pipeline.stages import data_is_current, run_clean
 
-    from dtanalysis.pipeline import data_is_current, run_clean
+    if not data_is_current(ROOT):
+        result = run_clean(ROOT, data_docs=True)
+        assert result.ok, result.refused
+    return ROOT
 
-    root = Path(__file__).resolve().parents[1]
-    if not data_is_current(root):
-        result = run_clean(root, data_docs=True)
-        assert result.ok, result.message
+
+@pytest.fixture(scope="session")
+def data(shipped_data):
+    from dtanalysis.analysis import Data
+
+    return Data.load(shipped_data)
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Raw data, suites and notebooks of `source` (and its processed data and reports, when
+    present) copied to `target`."""
+    for part in (*PROJECT_PARTS, "data/processed", "reports"):
+        if (source / part).exists():
+            shutil.copytree(source / part, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def cleaned_project(tmp_path_factory) -> Path:
+    from dtanalysis.pipeline.stages import run_clean
+
+    root = tmp_path_factory.mktemp("project")
+    for part in PROJECT_PARTS:
+        shutil.copytree(ROOT / part, root / part)
+    result = run_clean(root, data_docs=True)
+    assert result.ok, result.refused
     return root
+
+
+@pytest.fixture
+def project_copy(cleaned_project, tmp_path) -> Path:
+    return copy_project(cleaned_project, tmp_path / "project")

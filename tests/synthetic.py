@@ -12,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dtanalysis.schema import SCHEMAS as DTYPES
-from dtanalysis.schema import D, I, S, typed
+from dtanalysis.analysis import Data
+from dtanalysis.domain.schema import SCHEMAS as DTYPES
+from dtanalysis.domain.schema import D, I, S, typed
 
 REGISTRY = "registry:synthetic"
 PRESS = "syn-press-1"
@@ -199,3 +200,55 @@ def large_indicators(rows: int, seed: int = 0) -> pd.DataFrame:
         "source_line": pd.array(np.arange(2, rows + 2), dtype=I),
     })
     return data[list(DTYPES["indicators"])]
+
+
+# --------------------------------------------------------------------------- tiny data
+# Made-up units and values (codes "A1".. and names "Alpha"..): no value below is real.
+
+
+def tiny_data(validation=None) -> Data:
+    prov = [
+        {"unit_set": "63", "province_code": c, "name": f"Tỉnh {n}", "short_name": n,
+         "ascii_name": n, "slug": n.lower(), "division_type": "tỉnh", "region": r,
+         "region_en": r, "successor_code": "Z1", "members": None}
+        for c, n, r in (("A1", "Alpha", "North"), ("A2", "Beta", "North"),
+                        ("A3", "Gamma", "South"))
+    ] + [{"unit_set": "34", "province_code": "Z1", "name": "Tỉnh Zeta", "short_name": "Zeta",
+          "ascii_name": "Zeta", "slug": "zeta", "division_type": "tỉnh", "region": "North",
+          "region_en": "North", "successor_code": None, "members": "A1|A2|A3"}]
+
+    def row(year, code, rank=None, score=None, status="reported", metric="dti", unit_set="63"):
+        return {"year": year, "unit_set": unit_set, "province_code": code, "metric": metric,
+                "score": score, "rank": rank, "status": status,
+                "score_status": status if score is not None else None,
+                "rank_status": status if rank is not None else None, "source": "syn"}
+
+    dti = [row(2020, "A1", 2), row(2022, "A1", 1, 0.5),
+           row(2020, "A2", 1, status="derived"), row(2021, "A2", 3, status="uncertain"),
+           row(2022, "A2", 1), row(2022, "A3", 3),
+           row(2022, "A1", None, 0.7, metric="kinh_te_so"),
+           row(2022, "A2", None, 0.9, metric="kinh_te_so"),
+           row(2022, "A3", None, 0.4, metric="kinh_te_so"),
+           row(2024, "Z1", 1, unit_set="34")]
+    indicators = [{"province_code": "A1", "unit_set": "63", "period": "2021", "indicator": "x",
+                   "period_end": "2021-12-31", "value": 40.0, "unit": "%", "source": "syn"},
+                  {"province_code": "VN", "unit_set": "national", "period": "2021",
+                   "period_end": "2021-12-31", "indicator": "x", "value": 30.0, "unit": "%",
+                   "source": "syn"}]
+    targets = [{"province_code": "A1", "unit_set": "63", "indicator": "x", "target_value": 60.0,
+                "unit": "%", "target_year": 2025, "source": "syn"},
+               {"province_code": "A1", "unit_set": "63", "indicator": "x", "target_value": 60.0,
+                "unit": "%", "target_year": 2025, "source": "syn2", "source_line": 2},
+               {"province_code": "A1", "unit_set": "63", "indicator": "x", "target_value": 90.0,
+                "unit": "%", "target_year": None, "source": "syn"},
+               {"province_code": "A2", "unit_set": "63", "indicator": "dti_rank",
+                "target_value": 2.0, "unit": "rank", "qualifier": "at_most", "target_year": 2030,
+                "source": "syn"}]
+    catalogue = [{"indicator": "x", "label_vi": "X", "label_en": "X", "unit": "%",
+                  "higher_is_better": True},
+                 {"indicator": "dti_rank", "label_vi": "Hạng", "label_en": "Rank",
+                  "unit": "rank", "higher_is_better": False}]
+    return Data.from_frames(
+        provinces=frame("provinces", prov), dti=frame("dti", dti),
+        indicators=frame("indicators", indicators), targets=frame("targets", targets),
+        catalogue=frame("indicator_catalogue", catalogue), validation=validation)

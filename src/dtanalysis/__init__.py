@@ -5,19 +5,33 @@ compared, every number with its source.
     >>> dtanalysis.province("TP.HCM").code
     '79'
     >>> dti = dtanalysis.load("dti")
+    >>> result = dtanalysis.build()            # clean → validate → reports → index
+
+`dtanalysis.builder.report(...)` runs chosen province reports; `dtanalysis.report` is the
+package of report sections the notebooks display.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "province"]
+# Loaded on first use, so `dtanalysis --help` and `import dtanalysis` stay fast.
+_API = {
+    "load": ("dtanalysis.pipeline.store", "load"),
+    "province": ("dtanalysis.domain.registry", "province"),
+    "build": ("dtanalysis.builder", "build"),
+    "DtanalysisError": ("dtanalysis.errors", "DtanalysisError"),
+}
+
+__all__ = ["DtanalysisError", "__version__", "build", "load", "province"]
 
 
-def __getattr__(name):
-    # Lazy, so `dtanalysis --help` and `import dtanalysis` stay fast.
-    if name == "load":
-        from .store import load
-        return load
-    if name == "province":
-        from .registry import province
-        return province
-    raise AttributeError(name)
+def __getattr__(name: str):
+    if name in _API:
+        from importlib import import_module  # `import dtanalysis` stays instant
+
+        module, attribute = _API[name]
+        return getattr(import_module(module), attribute)
+    raise AttributeError(f"module 'dtanalysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,12 +1,24 @@
-"""The command line: a thin layer over functions an analyst can call from a notebook.
-Nothing heavy is imported here, so `dtanalysis --help` stays fast (no Great Expectations)."""
+"""The command line: parse → call a library function → print its result → exit code. The only
+module that prints or exits.
+
+Exit codes: 0 done; 1 done but something failed (validation, a report, `--strict` with
+quarantined rows); 2 an expected error (`DtanalysisError`: bad input, unknown province, not a
+project, …), printed as one line `error: …`. Anything else is a bug and keeps its traceback.
+Nothing heavy is imported at module level, so `dtanalysis --help` stays fast (no Great
+Expectations, no pandas).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import time
 
 from . import __version__
+from .errors import DtanalysisError
+from .paths import Paths
 
 
 def _root(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean, validate and report Vietnam's provincial digital transformation "
                     "(DTI) data.")
     parser.add_argument("--version", action="version", version=f"dtanalysis {__version__}")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="log what each stage does (to stderr)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     clean = commands.add_parser("clean", help="data/raw → data/processed (validated, atomic)")
@@ -68,49 +82,126 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _logging(args.verbose)
     handler = globals()[f"_cmd_{args.command}"]
-    return handler(args)
+    try:
+        return handler(args)
+    except DtanalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (`dtanalysis provinces | head`): stop quietly. Point stdout at
+        # devnull so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
-def _print_stage(result) -> int:
-    stream = sys.stdout if result.ok else sys.stderr
-    print(result.message, file=stream)
+def _logging(verbose: bool) -> None:
+    logger = logging.getLogger("dtanalysis")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+# --------------------------------------------------------------------------- data stages
+
+
+def _print_clean(result) -> int:
+    """Quarantine summary, validation failures, and the verdict; 0 when swapped in."""
+    from .ingest.quarantine import summary  # lazy: --help starts in 0.2 s
+
+    lines = [summary(result.quarantine)]
+    if result.validation is not None and not result.validation.success:
+        lines.append(result.validation.format())
+    if result.refused:
+        lines.append(result.refused)
+    else:
+        counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
+        lines.append(f"cleaned and validated ({counts}); data version {result.data_version}")
+    print("\n".join(lines), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
 
 
 def _cmd_clean(args) -> int:
-    from .pipeline import run_clean
-    return _print_stage(run_clean(args.root, strict=args.strict))
+    from .pipeline.stages import run_clean  # lazy: --help starts in 0.2 s
+    return _print_clean(run_clean(args.root, strict=args.strict))
 
 
 def _cmd_validate(args) -> int:
-    from .pipeline import run_validate
-    return _print_stage(run_validate(args.root))
+    from .pipeline.stages import run_validate  # lazy: --help starts in 0.2 s
+    result = run_validate(args.root)
+    if result.ok:
+        print(f"validation passed; Data Docs in {result.data_docs}")
+        return 0
+    print(result.validation.format() + "\nvalidation failed", file=sys.stderr)
+    return 1
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class _Progress:
+    """One line per finished report: `[n/total] label (set): ok · failures f · elapsed s`."""
+
+    def start(self, total: int) -> None:
+        self.total, self.done, self.failed = total, 0, 0
+        self.started = time.perf_counter()
+
+    def update(self, outcome) -> None:
+        self.done += 1
+        self.failed += outcome.status == "failed"
+        elapsed = time.perf_counter() - self.started
+        mark = {"ok": "ok", "failed": "FAILED", "skipped": "up to date"}[outcome.status]
+        line = (f"[{self.done}/{self.total}] {outcome.job.label} ({outcome.job.unit_set}): "
+                f"{mark} · failures {self.failed} · elapsed {elapsed:.1f} s")
+        if outcome.error:
+            line += f"\n    {outcome.error}"
+        print(line, file=sys.stderr, flush=True)
+
+
+def _print_reports(result, root) -> int:
+
+    lines = [(f"{len(result.outcomes)} report(s): {result.count('ok')} run, "
+              f"{result.count('skipped')} up to date, {len(result.failed)} failed in "
+              f"{result.seconds:.1f} s")]
+    lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in result.failed]
+    lines.append(f"index: {Paths.at(root).relative(result.index)}")
+    print("\n".join(lines), file=sys.stderr)
+    return 0 if result.ok else 1
 
 
 def _cmd_build(args) -> int:
-    from .pipeline import data_is_current, run_clean
-    if args.force or not data_is_current(args.root):
-        code = _print_stage(run_clean(args.root, strict=args.strict, data_docs=True))
-        if code:
-            return code
-    else:
+    from .builder import build  # lazy: --help starts in 0.2 s
+
+    paths = Paths.at(args.root).require_project()
+    result = build(paths.root, jobs=args.jobs, lang=args.lang, force=args.force,
+                   with_code=args.with_code, strict=args.strict, progress=_Progress())
+    if result.clean is None:
         print("data/processed is up to date with data/raw (use --force to rebuild)")
-    from .reports import build_reports
-    return build_reports(args.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                         with_code=args.with_code)
+    elif _print_clean(result.clean):
+        return 1
+    return _print_reports(result.reports, paths.root)
 
 
 def _cmd_report(args) -> int:
-    from .reports import run_cli_reports
-    return run_cli_reports(args.root, provinces=args.province, all_units=args.all,
-                           unit_set=args.unit_set, jobs=args.jobs, lang=args.lang,
-                           force=args.force, with_code=args.with_code)
+    from .builder import report  # lazy: --help starts in 0.2 s
+
+    result = report(args.root, provinces=args.province, all_units=args.all,
+                    unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
+                    with_code=args.with_code, progress=_Progress())
+    return _print_reports(result, args.root)
+
+
+# --------------------------------------------------------------------------- registry
 
 
 def _cmd_provinces(args) -> int:
-    from .registry import registry
-    reg = registry(args.root)
+    from .domain.registry import registry  # lazy: --help starts in 0.2 s
+
+    reg = registry(Paths.at(args.root).require_project().root)
     for unit in reg.all(args.unit_set):
         if args.unit_set == "63":
             succ = reg.get(unit.successor_code, "34")

@@ -69,7 +69,8 @@ ROW_LABELS: dict[str, tuple[str, ...]] = {
 }
 PROVENANCE = ("source", "source_file", "source_line")
 
-QUARANTINE_COLUMNS = ("table", "source_file", "source_line", "raw", "reason")
+QUARANTINE_COLUMNS = ("table", "source_file", "source_line", "province", "province_code", "raw",
+                      "reason")
 
 # --------------------------------------------------------------------------- several provinces
 # One cell naming several provinces at once: "Cao Bằng / Quảng Trị / Hưng Yên",

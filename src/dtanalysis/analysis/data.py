@@ -1,0 +1,156 @@
+"""The processed tables as one `Data` object, and the small helpers every analysis uses (units of
+a set, names, years with data, the overall rows, the units a report covers)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..domain.schema import empty_quarantine, frame
+from ..paths import QUARANTINE, VALIDATION, Paths
+from ..pipeline.store import load, manifest
+from ..vocab import MARKED_STATUSES, NATIONAL_CODE, PROCESSED_TABLES, UNIT_SETS, is_marked
+from ..vocab import STATUSES as STATUS_ORDER
+
+__all__ = ["MARKED_STATUSES", "METHOD_CHANGES", "METRIC_ORDER", "NATIONAL_CODE", "OVERALL",
+           "PUBLICATION_DATE_NOTE", "STATUS_ORDER", "UNIT_SETS", "Data", "is_marked",
+           "member_codes", "method_changes_between", "n_units", "name_of", "overall_rows",
+           "plain_value", "report_units", "set_years", "split_sources", "unit", "units"]
+
+OVERALL = "dti"
+# Display order of the DTI metrics (README "Processed tables", `dti.metric`).
+METRIC_ORDER = (
+    "dti", "chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "nhan_thuc_so", "the_che_so",
+    "ha_tang_so", "nhan_luc_so", "an_toan_thong_tin_mang", "hoat_dong_chinh_quyen_so",
+    "hoat_dong_kinh_te_so", "hoat_dong_xa_hoi_so",
+)
+# First year published under a new method (data README, "Methodology changes"): 2021 moved from
+# three pillars to nine main indices; 2024 was published by another ministry, also for the
+# 34-unit set. A change across one of these years is flagged, never hidden.
+METHOD_CHANGES = {2021: "method_2021", 2024: "method_2024"}
+PUBLICATION_DATE_NOTE = "[period = publication date]"
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+@dataclass(frozen=True, eq=False)
+class Data:
+    """The processed tables, each read once. `validation` is the summary of the last validation
+    (`validation.json`), or None when validation has not been run."""
+
+    provinces: pd.DataFrame
+    dti: pd.DataFrame
+    aggregates: pd.DataFrame
+    indicators: pd.DataFrame
+    targets: pd.DataFrame
+    catalogue: pd.DataFrame
+    sources: pd.DataFrame
+    quarantine: pd.DataFrame
+    validation: dict | None = None
+    manifest: dict = field(default_factory=dict)
+    root: Path | None = None
+
+    @classmethod
+    def load(cls, root: Path | str | None = None) -> Data:
+        paths = Paths.at(root)
+        tables = {name: load(name, paths.root) for name in PROCESSED_TABLES}
+        quarantine_path = paths.processed / QUARANTINE
+        quarantine = (pd.read_csv(quarantine_path, dtype="string") if quarantine_path.exists()
+                      else empty_quarantine())
+        validation_path = paths.processed / VALIDATION
+        validation = (json.loads(validation_path.read_text(encoding="utf-8"))
+                      if validation_path.exists() else None)
+        return cls(provinces=tables["provinces"], dti=tables["dti"],
+                   aggregates=tables["dti_aggregates"], indicators=tables["indicators"],
+                   targets=tables["targets"], catalogue=tables["indicator_catalogue"],
+                   sources=tables["sources"], quarantine=quarantine, validation=validation,
+                   manifest=manifest(paths.root), root=paths.root)
+
+    @classmethod
+    def from_frames(cls, **frames) -> Data:
+        """Data from given frames (tests, synthetic data); a table not given is empty."""
+        names = {"aggregates": "dti_aggregates", "catalogue": "indicator_catalogue"}
+        kwargs = {}
+        for attr in ("provinces", "dti", "aggregates", "indicators", "targets", "catalogue",
+                     "sources"):
+            given = frames.pop(attr, None)
+            kwargs[attr] = given if given is not None else frame(names.get(attr, attr), [])
+        kwargs["quarantine"] = frames.pop("quarantine", None)
+        if kwargs["quarantine"] is None:
+            kwargs["quarantine"] = empty_quarantine()
+        return cls(**kwargs, **frames)
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def units(data: Data, unit_set: str) -> pd.DataFrame:
+    """The units of a set (provinces table rows), sorted by code."""
+    rows = data.provinces[data.provinces["unit_set"] == unit_set]
+    return rows.sort_values("province_code", ignore_index=True)
+
+
+def n_units(data: Data, unit_set: str) -> int:
+    return int((data.provinces["unit_set"] == unit_set).sum())
+
+
+def unit(data: Data, code: str, unit_set: str) -> pd.Series:
+    """The provinces-table row of one unit; KeyError naming it when absent."""
+    rows = data.provinces[(data.provinces["unit_set"] == unit_set)
+                          & (data.provinces["province_code"] == code)]
+    if rows.empty:
+        raise KeyError(f"no unit with code {code!r} in the {unit_set}-unit set")
+    return rows.iloc[0]
+
+
+def name_of(data: Data, code: str, unit_set: str) -> str:
+    return str(unit(data, code, unit_set)["short_name"])
+
+
+def member_codes(data: Data, code: str, unit_set: str) -> list[str]:
+    """The 63-set codes a 34-set unit is made of ([] for a 63-set province)."""
+    if unit_set != "34":
+        return []
+    members = unit(data, code, unit_set)["members"]
+    return [] if pd.isna(members) or not members else str(members).split("|")
+
+
+def set_years(data: Data, unit_set: str) -> list[int]:
+    """Years for which the dti table holds any row of the set."""
+    years = data.dti.loc[data.dti["unit_set"] == unit_set, "year"].dropna().unique()
+    return sorted(int(y) for y in years)
+
+
+def overall_rows(data: Data, unit_set: str) -> pd.DataFrame:
+    dti = data.dti
+    return dti[(dti["unit_set"] == unit_set) & (dti["metric"] == OVERALL)]
+
+
+def method_changes_between(previous_year: int, year: int) -> tuple[int, ...]:
+    """First years of a new method in (previous_year, year]."""
+    return tuple(y for y in sorted(METHOD_CHANGES) if previous_year < y <= year)
+
+
+def plain_value(x: object) -> object:
+    """A cell as a plain Python value, None for missing."""
+    if x is None or (not isinstance(x, str) and pd.isna(x)):
+        return None
+    if hasattr(x, "item"):
+        return x.item()
+    return x
+
+
+def split_sources(text: object) -> list[str]:
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    return [part.strip() for part in str(text).split(";") if part.strip()]
+
+
+def report_units(data: Data, code: str, unit_set: str) -> list[tuple[str, str]]:
+    """The (code, unit_set) pairs whose own rows a report on the unit shows: the province
+    itself; for a 34-set unit also its member provinces of the 63 set."""
+    return [(code, unit_set)] + [(m, "63") for m in member_codes(data, code, unit_set)]

@@ -1,0 +1,97 @@
+"""The build as library functions a notebook can call and the command line renders:
+
+    result = dtanalysis.build()          # clean (if needed) → validate → every report → index
+    result.ok, result.reports.failed     # what happened, as data
+    dtanalysis.report(provinces=["Hải Phòng"], lang="en")
+
+Cleaning is skipped when `data/processed` was built from the current `data/raw`, suites and
+code (and validated); a report is skipped when its inputs have not changed (`force` re-runs
+both). Parameters and province names are checked before any kernel starts: a bad one raises
+ParameterError. Nothing here prints: progress goes to a `Progress` and to `logging`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import Paths
+from .pipeline.stages import CleanResult, data_is_current, run_clean
+from .runner.jobs import Job, all_province_jobs, build_plan, province_job
+from .runner.pool import Outcome, Progress, RunContext, run_jobs
+from .site.index_page import write_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReportsResult:
+    """The reports of one run, in plan order, and the index page written after them."""
+
+    outcomes: list[Outcome]
+    index: Path
+    seconds: float
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class BuildResult:
+    """`clean` is None when data/processed was up to date; `reports` is None when cleaning
+    failed (validation, or `strict` with quarantined rows), and then no report ran."""
+
+    clean: CleanResult | None
+    reports: ReportsResult | None
+
+    @property
+    def ok(self) -> bool:
+        return (self.clean is None or self.clean.ok) and (self.reports is not None
+                                                           and self.reports.ok)
+
+
+def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
+          with_code: bool = False, strict: bool = False,
+          progress: Progress | None = None) -> BuildResult:
+    """Clean and validate `data/raw` when it changed, then every province report of both
+    sets, the overview and the index."""
+    paths = Paths.at(root).require_project()
+    cleaned = None
+    if force or not data_is_current(paths.root):
+        cleaned = run_clean(paths.root, strict=strict, data_docs=True)
+        if not cleaned.ok:
+            return BuildResult(cleaned, None)
+    else:
+        log.info("data/processed is up to date with data/raw")
+    plan = build_plan(paths, lang)
+    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress))
+
+
+def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
+           unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
+           force: bool = False, with_code: bool = False,
+           progress: Progress | None = None) -> ReportsResult:
+    """Reports of the named provinces (any spelling), or of every unit of the set."""
+    paths = Paths.at(root).require_project()
+    plan = (all_province_jobs(paths, unit_set, lang) if all_units else
+            [province_job(paths, name, unit_set, lang) for name in provinces or []])
+    return _run(paths, plan, jobs, force, with_code, progress)
+
+
+def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,
+         progress: Progress | None) -> ReportsResult:
+    started = time.perf_counter()
+    ctx = RunContext.create(paths, with_code)
+    outcomes = run_jobs(plan, ctx, jobs, force, progress)
+    index = write_index(paths)
+    return ReportsResult(outcomes, index, time.perf_counter() - started)

@@ -1,0 +1,178 @@
+"""Indicators and resolution targets extracted from the press articles (`../shared/seeds`):
+`data/raw/indicators.csv`, `data/raw/targets.csv`, their catalogue
+`data/raw/indicator_catalogue.csv` and the articles' metadata `data/raw/sources.csv`.
+
+Values are parsed from the text exactly as written ("hơn 2.045", "27,9%", "35/35"), so the
+value, its unit, its qualifier and the original text all travel to the processed tables.
+A national figure given for comparison (province `Việt Nam`) is kept as a national benchmark
+with code `VN` and unit set `national`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ..domain.numbers import NumberError, column_style, convert, parse_number
+from ..domain.registry import ProvinceError, Registry, unit_set_on
+from ..domain.text import fold, nfc
+from ..vocab import NATIONAL_CODE, NATIONAL_SET
+from .quarantine import Quarantined
+
+NATIONAL_NAMES = ("viet nam", "vietnam", "ca nuoc", "toan quoc", "national")
+
+
+def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = []
+        for record in reader:
+            rows.append((reader.line_num,
+                         {k: nfc(v or "").strip() for k, v in record.items() if k}))
+    return rows
+
+
+def period_end(period: str) -> dt.date:
+    """Last day of a period as reported: '2022', '2023-06', '2023-09-30', '2022-01/2022-06'."""
+    last = period.split("/")[-1].strip()
+    if re.fullmatch(r"\d{4}", last):
+        return dt.date(int(last), 12, 31)
+    if re.fullmatch(r"\d{4}-\d{2}", last):
+        year, month = map(int, last.split("-"))
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date.fromisoformat(last)
+
+
+def read_catalogue(path: Path) -> list[dict]:
+    catalogue = []
+    for _, record in read_csv(path):
+        catalogue.append({
+            "indicator": record["indicator"], "label_vi": record["label_vi"],
+            "label_en": record["label_en"], "unit": record["unit"],
+            "higher_is_better": record["higher_is_better"].lower() == "true",
+            "min_value": float(record["min_value"]) if record.get("min_value") else None,
+            "max_value": float(record["max_value"]) if record.get("max_value") else None,
+            "note": record.get("note") or None,
+        })
+    return catalogue
+
+
+def _where(registry: Registry, name: str, unit_set: str) -> tuple[str, str]:
+    if fold(name) in NATIONAL_NAMES:
+        return NATIONAL_CODE, NATIONAL_SET
+    unit = registry.resolve(name, unit_set=unit_set)
+    return unit.code, unit.unit_set
+
+
+def _styles(rows: list[tuple[int, dict]], column: str) -> dict[str, str]:
+    """Decimal style per source (one article writes one way)."""
+    by_source: dict[str, list[str]] = {}
+    for _, record in rows:
+        by_source.setdefault(record.get("source_id", ""), []).append(record[column])
+    return {source: column_style(values) for source, values in by_source.items()}
+
+
+def _parse(record: dict, column: str, style: str, catalogue: dict[str, dict]):
+    """(Number, problem) for one value cell, checked against the catalogue."""
+    entry = catalogue.get(record["indicator"])
+    if entry is None:
+        return None, f"indicator {record['indicator']!r} is not in the catalogue"
+    try:
+        number = parse_number(record[column], style)
+    except NumberError as error:
+        return None, f"{column} {record[column]!r} is not a number ({error})"
+    unit = record.get("unit") or entry["unit"]
+    if unit != entry["unit"]:
+        return None, f"unit {unit!r} differs from the catalogue unit {entry['unit']!r}"
+    if number.unit and number.unit != unit:
+        converted = convert(number.value, number.unit, unit)
+        if converted is None:
+            return None, f"{record[column]!r} is in {number.unit!r}, the row says {unit!r}"
+        number = replace(number, value=converted, unit=unit)
+    if number.denominator and unit == "%":
+        # "35/35" of a rate: the share, 100·X/Y; as_written and denominator keep the original.
+        number = replace(number, value=100 * number.value / number.denominator)
+    return number, None
+
+
+def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], relative: str):
+    rows = read_csv(path)
+    styles = _styles(rows, "as_written")
+    out, quarantined = [], []
+    for line, record in rows:
+        number, problem = _parse(record, "as_written", styles[record.get("source_id", "")],
+                                 catalogue)
+        try:
+            end = period_end(record["period"])
+            code, unit_set = _where(registry, record["province"], unit_set_on(end))
+        except (ProvinceError, ValueError) as error:
+            problem = problem or str(error)
+        if problem:
+            quarantined.append(Quarantined("indicators", relative, line, record, problem,
+                                           province=record.get("province")))
+            continue
+        out.append({
+            "province_code": code, "unit_set": unit_set, "period": record["period"],
+            "period_end": end, "indicator": record["indicator"], "value": number.value,
+            "unit": catalogue[record["indicator"]]["unit"], "qualifier": number.qualifier,
+            "denominator": number.denominator, "as_written": record["as_written"],
+            "source": record["source_id"], "note": record.get("quote") or None,
+            "source_file": relative, "source_line": line,
+        })
+    return out, quarantined
+
+
+def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
+                 published: dict[str, str], relative: str):
+    rows = read_csv(path)
+    styles = _styles(rows, "as_written")
+    out, quarantined = [], []
+    for line, record in rows:
+        number, problem = _parse(record, "as_written", styles[record.get("source_id", "")],
+                                 catalogue)
+        dated = record.get("issued") or published.get(record.get("source_id", "")) or ""
+        try:
+            target_year = int(record["target_year"]) if record["target_year"] else None
+            unit_set = unit_set_on(dated) if dated else "63"
+            code, unit_set = _where(registry, record["province"], unit_set)
+            issued = dt.date.fromisoformat(record["issued"]) if record.get("issued") else None
+        except (ProvinceError, ValueError) as error:
+            problem = problem or str(error)
+        if problem:
+            quarantined.append(Quarantined("targets", relative, line, record, problem,
+                                           province=record.get("province")))
+            continue
+        out.append({
+            "province_code": code, "unit_set": unit_set, "indicator": record["indicator"],
+            "target_value": number.value, "unit": catalogue[record["indicator"]]["unit"],
+            "qualifier": number.qualifier, "target_year": target_year,
+            "instrument": record.get("instrument") or None, "issued": issued,
+            "as_written": record["as_written"], "source": record["source_id"],
+            "note": record.get("quote") or None, "source_file": relative, "source_line": line,
+        })
+    return merge_restated(out), quarantined
+
+
+TARGET_KEY = ("province_code", "unit_set", "indicator", "target_year", "instrument")
+
+
+def merge_restated(targets: list[dict]) -> list[dict]:
+    """One row per target: a target restated by several articles with the same value keeps
+    the first row and cites every source. Different values stay separate rows, which
+    validation reports (a unique-key failure naming both rows)."""
+    merged: dict[tuple, dict] = {}
+    out = []
+    for row in targets:
+        key = tuple(row[k] for k in TARGET_KEY)
+        first = merged.get(key)
+        if first is not None and first["target_value"] == row["target_value"]:
+            if row["source"] not in first["source"].split("; "):
+                first["source"] = f"{first['source']}; {row['source']}"
+            continue
+        merged.setdefault(key, row)
+        out.append(row)
+    return out

@@ -1,0 +1,121 @@
+"""Clean: `data/raw/` → typed tables (in memory) + quarantined rows.
+
+Load inputs (registry, DTI tables, press facts, articles' indicators and targets) / process
+(resolve names, parse numbers, merge by standing) / return the tables. Writing, validating and
+swapping them into `data/processed/` is `pipeline`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from ..domain.registry import REGISTRY_SOURCE, Registry
+from ..domain.schema import frame
+from ..paths import (
+    DTI_FACTS_FILE,
+    INDICATOR_CATALOGUE_FILE,
+    INDICATORS_FILE,
+    REGISTRY_FILE,
+    SOURCES_FILE,
+    TARGETS_FILE,
+    Paths,
+)
+from ..vocab import UNIT_SETS
+from . import articles, dti_facts, dti_tables, merge, quarantine
+
+
+@dataclass
+class Cleaned:
+    tables: dict[str, pd.DataFrame]
+    quarantine: pd.DataFrame
+
+
+def clean(root=None) -> Cleaned:
+    paths = Paths.at(root).require_project()
+    registry = Registry.from_file(paths.raw / REGISTRY_FILE)
+    held: list = []
+
+    dti_import = dti_tables.import_folder(paths.raw_dti, registry, paths.relative)
+    held += dti_import.quarantined
+    facts_path = paths.raw / DTI_FACTS_FILE
+    facts, aggregates, rejected = dti_facts.read_facts(facts_path, registry,
+                                                       paths.relative(facts_path))
+    held += rejected
+
+    catalogue_path = paths.raw / INDICATOR_CATALOGUE_FILE
+    catalogue = articles.read_catalogue(catalogue_path)
+    for line, entry in enumerate(catalogue, start=2):
+        entry.update(source=None, source_file=paths.relative(catalogue_path), source_line=line)
+    by_id = {c["indicator"]: c for c in catalogue}
+    curated = [record for _, record in articles.read_csv(paths.raw / SOURCES_FILE)]
+    published = {s["source_id"]: s.get("published", "") for s in curated}
+    indicators_path = paths.raw / INDICATORS_FILE
+    indicators, rejected = articles.read_indicators(
+        indicators_path, registry, by_id, paths.relative(indicators_path))
+    held += rejected
+    targets_path = paths.raw / TARGETS_FILE
+    targets, rejected = articles.read_targets(
+        targets_path, registry, by_id, published, paths.relative(targets_path))
+    held += rejected
+
+    tables = {
+        "provinces": frame("provinces", province_records(registry, paths)),
+        "dti": frame("dti", merge.merge_dti(dti_import.rows + facts)),
+        "dti_aggregates": frame("dti_aggregates", aggregates),
+        "indicators": frame("indicators", indicators),
+        "targets": frame("targets", targets),
+        "indicator_catalogue": frame("indicator_catalogue", catalogue),
+    }
+    tables["sources"] = frame("sources", source_records(tables, curated))
+    return Cleaned(tables, quarantine.to_frame(held))
+
+
+
+def province_records(registry: Registry, paths: Paths) -> list[dict]:
+    records = []
+    for unit_set in UNIT_SETS:
+        for line, unit in enumerate(registry.all(unit_set), start=2):
+            records.append({
+                "unit_set": unit_set, "province_code": unit.code, "name": unit.name,
+                "short_name": unit.short_name, "ascii_name": unit.ascii_name, "slug": unit.slug,
+                "division_type": unit.division_type, "region": unit.region,
+                "region_en": unit.region_en, "successor_code": unit.successor_code,
+                "members": "|".join(unit.members) or None, "source": REGISTRY_SOURCE,
+                "source_file": paths.relative(paths.raw / REGISTRY_FILE),
+                "source_line": line if unit_set == "63" else None,
+            })
+    return records
+
+
+def source_records(tables: dict[str, pd.DataFrame], curated: list[dict]) -> list[dict]:
+    """Every source any table cites: the curated articles first, then each URL by its host."""
+    known = {s["source_id"]: s for s in curated}
+    cited: set[str] = set()
+    for table in tables.values():
+        if "source" in table:
+            for value in table["source"].dropna():
+                cited.update(part.strip() for part in str(value).split(";") if part.strip())
+    records = [{"source_id": REGISTRY_SOURCE, "publisher": "General Statistics Office (GSO) codes; "
+                "crosswalk per Resolution 202/2025/QH15", "published": "2025", "title":
+                "Provinces 63 → 34 crosswalk", "url": None, "kind": "registry",
+                "note": "data/raw/" + REGISTRY_FILE}]
+    for source_id in sorted(cited - {REGISTRY_SOURCE}):
+        if source_id in known:
+            entry = known[source_id]
+            records.append({"source_id": source_id, "publisher": entry.get("publisher") or None,
+                            "published": entry.get("published") or None,
+                            "title": entry.get("title") or None, "url": entry.get("url") or None,
+                            "kind": "press", "note": entry.get("note") or None})
+        elif source_id.startswith(("http://", "https://")):
+            host = urlparse(source_id).netloc.removeprefix("www.")
+            records.append({"source_id": source_id, "publisher": host, "published": None,
+                            "title": None, "url": source_id,
+                            "kind": "official" if host.endswith("gov.vn") else "press",
+                            "note": None})
+        else:
+            records.append({"source_id": source_id, "publisher": None, "published": None,
+                            "title": None, "url": None, "kind": "file", "note": None})
+    return records

@@ -1,0 +1,80 @@
+"""Read the press and ministry facts 2020–2024 (`data/raw/dti_press_facts_2020_2024.csv`).
+
+Each row is one fact: a province's score and/or rank on one metric, or an aggregate
+(`ALL_PROVINCES_MEAN`: the mean over provinces; `VIETNAM`: the national DTI, a different
+measure). Status is as the file gives it (`reported`, `derived`, `uncertain`); rows naming
+several provinces at once, or an unknown one, are quarantined.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..domain.numbers import NumberError, column_style, parse_number
+from ..domain.registry import ProvinceError, Registry
+from ..domain.text import nfc
+from ..vocab import STATUSES
+from .dti_tables import METRICS
+from .quarantine import Quarantined
+
+AGGREGATES = {"ALL_PROVINCES_MEAN": "provinces_mean", "VIETNAM": "national"}
+
+
+def read_facts(path: Path, registry: Registry, relative: str):
+    """(province rows, aggregate rows, quarantined) from the facts file."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        records = []
+        for record in reader:
+            records.append((reader.line_num, {k: nfc(v or "").strip() for k, v in record.items()}))
+    style = column_style([r["value"] for _, r in records], default="en")
+    provinces, aggregates, quarantined = [], [], []
+
+    def reject(line: int, record: dict, reason: str) -> None:
+        quarantined.append(Quarantined("dti", relative, line, record, reason,
+                                       province=record.get("entity"),
+                                       province_code=record.get("gso_code_pre2025")))
+
+    for line, record in records:
+        try:
+            score = parse_number(record["value"], style).value if record["value"] else None
+            rank = parse_number(record["rank"]).value if record["rank"] else None
+        except NumberError as error:
+            reject(line, record, f"value or rank is not a number ({error})")
+            continue
+        if rank is not None and rank != int(rank):
+            reject(line, record, f"rank {record['rank']!r} is not a whole number")
+            continue
+        if record["status"] not in STATUSES:
+            reject(line, record, f"status {record['status']!r} is not one of {STATUSES}")
+            continue
+        common = {"year": int(record["year"]), "status": record["status"],
+                  "source": record["source_url"] or relative, "note": record["note"] or None,
+                  "source_file": relative, "source_line": line}
+        if record["entity"] in AGGREGATES:
+            metric = "dti" if record["metric"] == "dti_national" else record["metric"]
+            aggregates.append({**common, "unit_set": record["unit_set"],
+                               "entity": AGGREGATES[record["entity"]], "metric": metric,
+                               "value": score})
+            continue
+        if record["metric"] not in METRICS:
+            reject(line, record, f"metric {record['metric']!r} is not a DTI metric")
+            continue
+        try:
+            unit = registry.resolve(record["entity"], unit_set=record["unit_set"])
+        except ProvinceError as error:
+            reject(line, record, str(error))
+            continue
+        if score is None and rank is None:
+            reject(line, record, "neither a score nor a rank")
+            continue
+        code = record["gso_code_pre2025"]
+        if code and code.zfill(2) != unit.code:
+            reject(line, record, f"{record['entity']!r} is {unit.short_name} ({unit.code}) but "
+                                 f"the code column says {code}")
+            continue
+        provinces.append({**common, "unit_set": unit.unit_set, "province_code": unit.code,
+                          "metric": record["metric"], "score": score,
+                          "rank": int(rank) if rank is not None else None})
+    return provinces, aggregates, quarantined

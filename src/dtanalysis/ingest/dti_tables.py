@@ -1,0 +1,310 @@
+"""Import every published DTI ranking table in `data/raw/dti/`, whatever its layout.
+
+A file is named `dti-<year>-<63|34>[-<label>].<csv|xlsx>`: the year and the unit set come
+from the name, so a new year's table dropped into the folder flows through with no code
+change. Inside, the header row is found among the first rows (title rows above it are
+skipped), a group-header row above it ("Chính quyền số" over "Điểm | Hạng") is combined with
+it, columns are recognised by their header in Vietnamese (with or without diacritics) or in
+English, numbers may be stored as text in either decimal style (decided per column, see
+`numbers`), and notes or a "Nguồn: …" line under the table are read, not imported. Ties are
+kept as published. Each value becomes a long row (year, unit_set, province_code, metric,
+score, rank) with status `official` and its source file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.numbers import NumberError, column_style, parse_number
+from ..domain.registry import ProvinceError, Registry
+from ..domain.text import fold, nfc
+from .quarantine import Quarantined
+
+FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?\.(csv|xlsx)$")
+METRICS = (
+    "dti", "chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "nhan_thuc_so", "the_che_so",
+    "ha_tang_so", "nhan_luc_so", "an_toan_thong_tin_mang", "hoat_dong_chinh_quyen_so",
+    "hoat_dong_kinh_te_so", "hoat_dong_xa_hoi_so",
+)
+# Folded phrases naming each metric, most specific first.
+_METRIC_PHRASES = (
+    ("hoat_dong_chinh_quyen_so", ("hoat dong chinh quyen so", "digital government activities",
+                                  "digital government operations")),
+    ("hoat_dong_kinh_te_so", ("hoat dong kinh te so", "digital economy activities",
+                              "digital economy operations")),
+    ("hoat_dong_xa_hoi_so", ("hoat dong xa hoi so", "digital society activities",
+                             "digital society operations")),
+    ("chinh_quyen_so", ("chinh quyen so", "digital government", "cqs")),
+    ("kinh_te_so", ("kinh te so", "digital economy", "kts")),
+    ("xa_hoi_so", ("xa hoi so", "digital society", "xhs")),
+    ("nhan_thuc_so", ("nhan thuc so", "digital awareness", "awareness")),
+    ("the_che_so", ("the che so", "digital institutions", "institutions")),
+    ("ha_tang_so", ("ha tang so", "digital infrastructure", "infrastructure")),
+    ("nhan_luc_so", ("nhan luc so", "digital human resources", "human resources")),
+    ("an_toan_thong_tin_mang", ("an toan thong tin mang", "an toan thong tin", "attt",
+                                "cybersecurity", "cyber security", "information security")),
+    ("dti", ("chi so chuyen doi so", "chi so dti", "pdti", "dti", "tong diem", "diem tong",
+             "overall score", "overall")),
+)
+_RANK_WORDS = ("xep hang", "thu hang", "hang", "rank", "ranking")
+_SCORE_WORDS = ("diem", "score", "gia tri", "chi so", "value")
+_PROVINCE_WORDS = ("tinh thanh pho", "tinh thanh", "tinh", "thanh pho", "dia phuong",
+                   "province", "provinces", "don vi", "ten tinh", "ten dia phuong", "locality")
+_ROLE_WORDS = {
+    "code": ("ma tinh", "ma", "code", "gso code", "ma gso", "gso"),
+    "year": ("nam", "year"),
+    "row_number": ("stt", "tt", "no", "so tt", "#"),
+    "source": ("nguon", "source", "source url", "url"),
+    "note": ("ghi chu", "note", "notes", "chu thich"),
+}
+_NOTE_START = ("ghi chu", "chu thich", "note", "notes", "luu y")
+_SOURCE_START = ("nguon", "source")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    role: str  # province, code, year, row_number, source, note, score, rank
+    metric: str | None = None
+
+
+@dataclass
+class TableImport:
+    rows: list[dict]
+    quarantined: list[Quarantined]
+    source_note: str | None = None
+
+
+def _has_phrase(folded: str, phrase: str) -> bool:
+    return re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", folded) is not None
+
+
+def classify(header: str) -> tuple[str, str | None] | None:
+    """(role, metric) of a column header, or None for a column we do not use."""
+    folded = fold(header)
+    if not folded:
+        return None
+    for role in ("row_number", "year", "source", "note"):
+        if folded in _ROLE_WORDS[role]:
+            return role, None
+    if folded in _ROLE_WORDS["code"] or (_has_phrase(folded, "code") and "province" not in
+                                          folded.replace("code", "")):
+        return "code", None
+    metric = next((m for m, phrases in _METRIC_PHRASES
+                   if any(_has_phrase(folded, p) for p in phrases)), None)
+    is_rank = any(_has_phrase(folded, w) for w in _RANK_WORDS)
+    if metric:
+        return ("rank" if is_rank else "score"), metric
+    if any(folded == w or folded.startswith(w + " ") for w in _PROVINCE_WORDS) or \
+            _has_phrase(folded, "province"):
+        return "province", None
+    if is_rank:
+        return "rank", "dti"
+    if any(_has_phrase(folded, w) for w in _SCORE_WORDS):
+        return "score", "dti"
+    return None
+
+
+def read_grid(path: Path) -> list[tuple[int, list[object]]]:
+    """(1-based line or sheet row, cells) for every row of a CSV or the first sheet of an XLSX."""
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook  # only when a workbook is read (0.3 s)
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            return [(i, [_cell(v) for v in row])
+                    for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        finally:
+            book.close()
+    text = nfc(path.read_text(encoding="utf-8-sig"))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
+    start = 1
+    for cells in reader:
+        rows.append((start, [c.strip() for c in cells]))
+        start = reader.line_num + 1
+    return rows
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return nfc(value).strip()
+    return value
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def find_header(grid: list[tuple[int, list[object]]], limit: int = 30) -> tuple[int, list[Column]]:
+    """Index in `grid` of the (last) header row and its recognised columns. A header may span
+    two rows: group labels ("Chính quyền số") above sub-headers ("Điểm", "Hạng")."""
+    for position, (_, cells) in enumerate(grid[:limit]):
+        above = grid[position - 1][1] if position > 0 else []
+        columns = _columns(cells, above)
+        roles = {c.role for c in columns}
+        if "province" in roles and roles & {"score", "rank"}:
+            below = grid[position + 1][1] if position + 1 < len(grid) else []
+            if _is_sub_header(below):
+                return position + 1, _columns(below, cells, keep=cells)
+            return position, columns
+    raise ValueError("no header row found: need a province column (e.g. 'Tỉnh/Thành phố', "
+                     "'Địa phương', 'Province') and a rank or score column in the first "
+                     f"{limit} rows")
+
+
+def _is_sub_header(cells: list[object]) -> bool:
+    words = [fold(str(c)) for c in cells if not _blank(c)]
+    return bool(words) and all(w in _RANK_WORDS + _SCORE_WORDS for w in words)
+
+
+def _columns(cells: list[object], above: list[object],
+             keep: list[object] | None = None) -> list[Column]:
+    """Columns of a header row; `above` holds group labels, spread over the blank cells to
+    their right. With `keep` (the upper row of a two-row header), a column whose sub-header
+    is blank keeps its upper label."""
+    group, groups = "", []
+    for i in range(max(len(cells), len(above))):
+        label = str(above[i]).strip() if i < len(above) and not _blank(above[i]) else ""
+        group = label or group
+        groups.append(group)
+    if keep is not None:
+        cells = [cells[i] if i < len(cells) and not _blank(cells[i]) else
+                 (keep[i] if i < len(keep) else "") for i in range(len(groups))]
+    columns = []
+    for index, cell in enumerate(cells):
+        if _blank(cell):
+            continue
+        header = str(cell)
+        found = classify(header)
+        # "Điểm" / "Hạng" under a group header such as "Chính quyền số".
+        if groups[index] and fold(header) in _RANK_WORDS + _SCORE_WORDS:
+            combined = classify(f"{groups[index]} {header}")
+            if combined and combined[1]:
+                found, header = combined, f"{groups[index]} / {header}"
+        if found:
+            columns.append(Column(index, header, found[0], found[1]))
+    return columns
+
+
+def import_table(path: Path, registry: Registry, relative: str) -> TableImport:
+    """Read one DTI ranking table into long rows (see module docstring)."""
+    match = FILE_NAME.match(path.name)
+    if not match:
+        return TableImport([], [Quarantined(
+            "dti", relative, 0, {"file": path.name},
+            "file name does not follow dti-<year>-<63|34>[-label].<csv|xlsx>; not imported")])
+    year, unit_set = int(match["year"]), match["unit_set"]
+    grid = read_grid(path)
+    try:
+        header_at, columns = find_header(grid)
+    except ValueError as error:
+        return TableImport([], [Quarantined("dti", relative, 0, {"file": path.name},
+                                            str(error))])
+    by_role = {c.role: c for c in columns if c.role not in ("score", "rank")}
+    values = [c for c in columns if c.role in ("score", "rank")]
+    body = grid[header_at + 1:]
+    styles = {c.index: column_style([cells[c.index] for _, cells in body
+                                     if c.index < len(cells)]) for c in values}
+    result = TableImport([], [])
+    for line, cells in body:
+        def at(column: Column | None, cells: list[object] = cells) -> object:
+            if column is None or column.index >= len(cells):
+                return ""
+            return cells[column.index]
+
+        filled = [c for c in cells if not _blank(c)]
+        if not filled:
+            continue
+        raw = {c.header: at(c) for c in columns}
+        first = fold(str(filled[0]))
+        if len(filled) == 1 or _blank(at(by_role.get("province"))):
+            if any(first.startswith(w) for w in _SOURCE_START):
+                result.source_note = re.sub(r"^[^:]*:\s*", "", str(filled[0])).strip()
+                continue
+            if len(filled) == 1 or all(_blank(at(c)) for c in values):
+                continue  # a note or title line under the table, not data
+            result.quarantined.append(Quarantined("dti", relative, line, raw,
+                                                  "row has values but no province"))
+            continue
+        problem, rows = _row(at, by_role, values, styles, registry, year, unit_set)
+        if problem:
+            code = at(by_role.get("code"))
+            result.quarantined.append(Quarantined(
+                "dti", relative, line, raw, problem, province=str(at(by_role["province"])),
+                province_code=None if _blank(code) else str(code)))
+            continue
+        for row in rows:
+            row.update(source_file=relative, source_line=line)
+        result.rows.extend(rows)
+    source = result.source_note
+    for row in result.rows:
+        row["source"] = row["source"] or source or relative
+    return result
+
+
+def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | None, list[dict]]:
+    name = at(by_role.get("province"))
+    try:
+        unit = registry.resolve(name, unit_set=unit_set)
+    except ProvinceError as error:
+        return str(error), []
+    code_column = by_role.get("code")
+    if code_column is not None and not _blank(at(code_column)):
+        code = str(at(code_column)).strip().split(".")[0].zfill(2)
+        if code != unit.code:
+            return (f"province {name!r} is {unit.short_name} ({unit.code}) but the code "
+                    f"column says {code}"), []
+    if "year" in by_role and not _blank(at(by_role["year"])):
+        stated = str(at(by_role["year"])).strip().split(".")[0]
+        if stated != str(year):
+            return f"year column says {stated} but the file name says {year}", []
+    metrics: dict[str, dict] = {}
+    for column in values:
+        cell = at(column)
+        if _blank(cell):
+            continue
+        try:
+            number = parse_number(cell, styles[column.index])
+        except NumberError as error:
+            return f"value {cell!r} in column {column.header!r} is not a number ({error})", []
+        extra = number.unit or number.qualifier or number.denominator
+        if extra is not None:  # "hạng mười ba?" reads as 10 with unit "ba?": never in a table
+            return (f"value {cell!r} in column {column.header!r} is not a plain number "
+                    f"(it carries {extra!r})"), []
+        if column.role == "rank" and number.value != int(number.value):
+            return f"rank {cell!r} in column {column.header!r} is not a whole number", []
+        entry = metrics.setdefault(column.metric, {"score": None, "rank": None})
+        entry[column.role] = int(number.value) if column.role == "rank" else number.value
+    source = str(at(by_role.get("source"))).strip() if "source" in by_role else ""
+    note = str(at(by_role.get("note"))).strip() if "note" in by_role else ""
+    return None, [
+        {"year": year, "unit_set": unit_set, "province_code": unit.code, "metric": metric,
+         "score": entry["score"], "rank": entry["rank"], "status": "official",
+         "source": source or None, "note": note or None}
+        for metric, entry in sorted(metrics.items())
+    ]
+
+
+def import_folder(folder: Path, registry: Registry, relative_to) -> TableImport:
+    """Every table file in the folder, in name order (deterministic)."""
+    combined = TableImport([], [])
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith((".", "~$")) or path.suffix.lower() not in (".csv", ".xlsx"):
+            continue
+        result = import_table(path, registry, relative_to(path))
+        combined.rows.extend(result.rows)
+        combined.quarantined.extend(result.quarantined)
+    return combined

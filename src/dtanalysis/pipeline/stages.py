@@ -1,0 +1,119 @@
+"""The data stages in order: clean → (staging) → validate → swap into `data/processed/`.
+
+A failing run leaves the previous processed tables untouched: everything is written into a
+staging folder first and moved into place only after validation passes. Each stage returns a
+result object; what to print is the command line's business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..identity import code_digest
+from ..ingest.clean import clean
+from ..paths import VALIDATION, Paths
+from . import store
+from .validate import ValidationReport, validate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CleanResult:
+    """What `run_clean` did. `ok` is False when validation failed or `strict` refused
+    quarantined rows; `data/processed/` was then left as it was."""
+
+    ok: bool
+    data_version: str | None
+    counts: dict[str, int] = field(default_factory=dict)  # rows per processed table
+    quarantine: pd.DataFrame | None = None
+    validation: ValidationReport | None = None
+    refused: str | None = None  # why the new tables were not swapped in
+
+
+@dataclass
+class ValidateResult:
+    ok: bool
+    data_version: str | None
+    validation: ValidationReport
+    data_docs: str | None  # the Data Docs index, relative to the project
+
+
+def _write_validation(report: ValidationReport, folder: Path, paths: Paths,
+                      data_version: str | None) -> None:
+    summary = report.to_dict()
+    summary["data_version"] = data_version
+    if summary.get("data_docs"):  # relative to the project, like every provenance column
+        summary["data_docs"] = paths.relative(Path(summary["data_docs"]))
+    (folder / VALIDATION).write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+def inputs_hash(paths: Paths) -> str:
+    """A hash of everything the processed tables depend on: raw files, suites, package code."""
+    digest = hashlib.sha256()
+    for folder in (paths.raw, paths.expectations):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(paths.relative(path).encode())
+                digest.update(path.read_bytes())
+    digest.update(code_digest().encode())
+    return digest.hexdigest()[:16]
+
+
+def data_is_current(root=None) -> bool:
+    """True when data/processed was built from the current raw files, suites and code and
+    validated (Data Docs present)."""
+    paths = Paths.at(root).require_project()
+    return (store.manifest(paths.root).get("inputs_hash") == inputs_hash(paths)
+            and (paths.data_docs / "index.html").exists())
+
+
+def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> CleanResult:
+    """Clean data/raw, validate the result and swap it into data/processed/ when it passes
+    (and, with `strict`, when nothing was quarantined)."""
+    paths = Paths.at(root).require_project()
+    cleaned = clean(paths.root)
+    counts = {name: len(table) for name, table in cleaned.tables.items()}
+    log.info("cleaned %s; %d row(s) quarantined",
+             ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
+    staging = store.staging_folder(paths)
+    try:
+        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
+                                     inputs_hash(paths))
+        report = validate(cleaned.tables, paths.expectations,
+                          paths.data_docs if data_docs else None)
+        _write_validation(report, staging, paths, version)
+        refused = None
+        if not report.success:
+            refused = "validation failed: data/processed/ left as it was"
+        elif strict and len(cleaned.quarantine):
+            refused = ("--strict: quarantined rows make this run fail; data/processed/ left "
+                       "as it was")
+        if refused:
+            store.discard(staging)
+            log.warning(refused)
+        else:
+            store.swap_in(staging, paths.processed)
+            log.info("data/processed/ replaced; data version %s", version)
+    except BaseException:
+        store.discard(staging)
+        raise
+    return CleanResult(refused is None, version, counts, cleaned.quarantine, report, refused)
+
+
+def run_validate(root=None) -> ValidateResult:
+    """Validate data/processed as it is; write validation.json and the Data Docs."""
+    paths = Paths.at(root).require_project()
+    tables = store.read_tables(paths.processed)
+    report = validate(tables, paths.expectations, paths.data_docs)
+    version = store.manifest(paths.root).get("data_version")
+    _write_validation(report, paths.processed, paths, version)
+    docs = paths.relative(paths.data_docs / "index.html")
+    return ValidateResult(report.success, version, report, docs)

@@ -1,0 +1,95 @@
+"""Processed tables on disk: deterministic Parquet + CSV mirrors, a manifest with the data
+version (a hash of the tables), the atomic swap of a staging folder into `data/processed/`,
+and `load()` for analysts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ParameterError, ProjectError
+from ..paths import MANIFEST, QUARANTINE, Paths
+from ..vocab import PROCESSED_TABLES
+
+
+def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, folder: Path,
+                 inputs_hash: str | None = None) -> str:
+    """Write every table as Parquet and CSV, the quarantine and a manifest; return the data
+    version. Two runs on the same tables write byte-identical files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digests = {}
+    for name in sorted(tables):
+        table = tables[name]
+        table.to_parquet(folder / f"{name}.parquet", index=False, compression="zstd")
+        table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n",
+                     date_format="%Y-%m-%d")
+        digests[name] = _sha256(folder / f"{name}.csv")
+    quarantine.to_csv(folder / QUARANTINE, index=False, lineterminator="\n")
+    version = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:12]
+    manifest = {
+        "data_version": version,
+        "tables": {name: {"rows": len(tables[name]), "sha256": digests[name]}
+                   for name in sorted(tables)},
+        "quarantined_rows": len(quarantine),
+        "inputs_hash": inputs_hash,
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    return version
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def staging_folder(paths: Paths) -> Path:
+    paths.processed.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".processed-staging-", dir=paths.processed.parent))
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames: readers see the old or the new tables,
+    never a mix, and a crash before the first rename leaves the old ones untouched."""
+    old = target.with_name(f".processed-old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / f"{name}.parquet"
+    if not path.exists():
+        raise ProjectError(f"{path} does not exist", hint="run `dtanalysis clean` first")
+    return pd.read_parquet(path)
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    return {name: read_table(folder, name) for name in PROCESSED_TABLES}
+
+
+def manifest(root=None) -> dict:
+    path = Paths.at(root).processed / MANIFEST
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def load(table: str, root=None) -> pd.DataFrame:
+    """A processed table as a DataFrame: `dtanalysis.load("dti")`. Also `quarantine` and
+    `validation` (the summary of the last validation, as a one-row-per-table frame)."""
+    folder = Paths.at(root).processed
+    if table == "quarantine":
+        return pd.read_csv(folder / QUARANTINE, dtype="string")
+    if table not in PROCESSED_TABLES:
+        raise ParameterError(f"unknown table {table!r}: one of {', '.join(PROCESSED_TABLES)}, "
+                             "quarantine")
+    return read_table(folder, table)

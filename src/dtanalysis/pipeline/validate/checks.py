@@ -1,0 +1,205 @@
+"""Rules Great Expectations cannot express on one column of one table, computed into boolean
+`check_*` columns of a *validation view* of the table (a copy; the processed table is not
+changed), which the suites then expect to be True. A `check_*` column is True where its rule
+holds or does not apply: a null value is reported once, by the suite's not-null expectation,
+not again by every check that reads it.
+
+Each check takes the table (positional RangeIndex) and all tables, and returns one bool per
+row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ...vocab import NATIONAL_CODE, NATIONAL_SET, UNIT_SET_SIZE
+
+NATIONAL = (NATIONAL_SET, NATIONAL_CODE)  # (unit_set, province_code) of a national benchmark
+
+
+def check_code_in_registry(df: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                           allow_national: bool = False) -> np.ndarray:
+    """province_code is a unit of the row's unit_set in `provinces` (or VN/national)."""
+    registry = tables["provinces"]
+    known = set(_pair_key(registry["unit_set"], registry["province_code"]).dropna())
+    if allow_national:
+        known.add("|".join(NATIONAL))
+    key = _pair_key(df["unit_set"], df["province_code"])
+    return _na_true(key.isin(known), key.isna())
+
+
+def check_rank_within_set(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """rank is between 1 and the number of units in the row's unit set (63 or 34)."""
+    rank = _floats(df["rank"])
+    # The official size of the set, or the registry's count when it holds more units (a
+    # synthetic registry of 1,000 units in the benchmarks).
+    provinces = tables.get("provinces")
+    counts = provinces["unit_set"].value_counts().to_dict() if provinces is not None else {}
+    sizes = {s: max(n, counts.get(s, 0)) for s, n in UNIT_SET_SIZE.items()}
+    size = _floats(df["unit_set"].map(sizes))
+    with np.errstate(invalid="ignore"):
+        return np.isnan(rank) | ((rank >= 1) & (rank <= size))
+
+
+def check_score_rank_order(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """Within one ranking table (year, unit_set, metric), among rows with both a score and a
+    rank, a higher score never has a worse (larger) rank; ties are allowed. Both rows of every
+    out-of-order pair are flagged."""
+    ok = np.ones(len(df), dtype=bool)
+    score, rank = _floats(df["score"]), _floats(df["rank"])
+    both = ~np.isnan(score) & ~np.isnan(rank)
+    ranked = df.loc[both, ["year", "unit_set", "metric"]]
+    for positions in ranked.groupby(["year", "unit_set", "metric"], dropna=False).indices.values():
+        rows = ranked.index.to_numpy()[positions]
+        s, r = score[rows], rank[rows]
+        wrong = (s[:, None] > s[None, :]) & (r[:, None] > r[None, :])
+        ok[rows[wrong.any(axis=1) | wrong.any(axis=0)]] = False
+    return ok
+
+
+def check_indicator_in_catalogue(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """indicator is an entry of `indicator_catalogue`."""
+    known = set(tables["indicator_catalogue"]["indicator"].dropna())
+    return _na_true(df["indicator"].isin(known), df["indicator"].isna())
+
+
+def check_value_in_catalogue_bounds(df: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                                    value_column: str = "value") -> np.ndarray:
+    """The value lies within min_value..max_value of its indicator's catalogue entry (a null
+    bound is open); an indicator missing from the catalogue is False (a null one, or a null
+    value, is left to the not-null expectations)."""
+    catalogue = tables["indicator_catalogue"].drop_duplicates("indicator").set_index("indicator")
+    indicator = df["indicator"]
+    known = indicator.isin(catalogue.index).to_numpy(dtype=bool, na_value=False)
+    low = _floats(indicator.map(catalogue["min_value"]))
+    high = _floats(indicator.map(catalogue["max_value"]))
+    value = _floats(df[value_column])
+    with np.errstate(invalid="ignore"):
+        inside = (np.isnan(low) | (value >= low)) & (np.isnan(high) | (value <= high))
+    return (known & (np.isnan(value) | inside)) | indicator.isna().to_numpy(dtype=bool)
+
+
+def check_source_in_sources(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """Every source_id named in `source` (`;`-separated) is a row of `sources`."""
+    known = set(tables["sources"]["source_id"].dropna())
+    source = df["source"]
+    verdict = {value: all(part.strip() in known for part in str(value).split(";"))
+               for value in source.dropna().unique()}
+    return _na_true(source.map(verdict), source.isna())
+
+
+def check_successor_in_registry(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """A 63-set province names the 34-set unit it joined; a 34-set unit names none."""
+    codes34 = set(df.loc[df["unit_set"] == "34", "province_code"].dropna())
+    successor = df["successor_code"]
+    empty = _empty(successor)
+    in34 = successor.isin(codes34).to_numpy(dtype=bool, na_value=False)
+    unit_set = df["unit_set"].to_numpy(dtype=object, na_value=None)
+    return np.where(unit_set == "63", in34, np.where(unit_set == "34", empty, True))
+
+
+def check_members_in_registry(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """A 34-set unit lists (`|`-separated) the 63-set provinces it is made of, all in the
+    registry; a 63-set province lists none."""
+    codes63 = set(df.loc[df["unit_set"] == "63", "province_code"].dropna())
+    members = df["members"]
+    empty = _empty(members)
+    listed = np.array([bool(v) and all(c in codes63 for c in str(v).split("|"))
+                       for v in members.to_numpy(dtype=object, na_value="")], dtype=bool)
+    unit_set = df["unit_set"].to_numpy(dtype=object, na_value=None)
+    return np.where(unit_set == "34", listed, np.where(unit_set == "63", empty, True))
+
+
+@dataclass(frozen=True)
+class ViewCheck:
+    column: str  # the boolean column added to the validation view
+    reads: tuple[str, ...]  # table columns it reads (shown for offending rows)
+    needs: tuple[str, ...]  # other tables it needs
+    compute: Callable[[pd.DataFrame, dict[str, pd.DataFrame]], np.ndarray]
+
+
+def _national_code_check(df, tables):
+    return check_code_in_registry(df, tables, allow_national=True)
+
+
+def _target_bounds_check(df, tables):
+    return check_value_in_catalogue_bounds(df, tables, value_column="target_value")
+
+
+_CODE = ViewCheck("check_code_in_registry", ("unit_set", "province_code"), ("provinces",),
+                  check_code_in_registry)
+_CODE_OR_VN = ViewCheck("check_code_in_registry", ("unit_set", "province_code"),
+                        ("provinces",), _national_code_check)
+_SOURCE = ViewCheck("check_source_in_sources", ("source",), ("sources",), check_source_in_sources)
+_INDICATOR = ViewCheck("check_indicator_in_catalogue", ("indicator",), ("indicator_catalogue",),
+                       check_indicator_in_catalogue)
+
+VIEW_CHECKS: dict[str, tuple[ViewCheck, ...]] = {
+    "provinces": (
+        ViewCheck("check_successor_in_registry", ("unit_set", "province_code", "successor_code"),
+                  (), check_successor_in_registry),
+        ViewCheck("check_members_in_registry", ("unit_set", "province_code", "members"), (),
+                  check_members_in_registry),
+        _SOURCE,
+    ),
+    "dti": (
+        _CODE,
+        ViewCheck("check_rank_within_set", ("unit_set", "rank"), (), check_rank_within_set),
+        ViewCheck("check_score_rank_order", ("year", "unit_set", "metric", "score", "rank"), (),
+                  check_score_rank_order),
+        _SOURCE,
+    ),
+    "dti_aggregates": (_SOURCE,),
+    "indicators": (
+        _CODE_OR_VN, _INDICATOR,
+        ViewCheck("check_value_in_catalogue_bounds", ("indicator", "value"),
+                  ("indicator_catalogue",), check_value_in_catalogue_bounds),
+        _SOURCE,
+    ),
+    "targets": (
+        _CODE_OR_VN, _INDICATOR,
+        ViewCheck("check_value_in_catalogue_bounds", ("indicator", "target_value"),
+                  ("indicator_catalogue",), _target_bounds_check),
+        _SOURCE,
+    ),
+    "sources": (),
+    "indicator_catalogue": (),
+}
+
+
+def validation_view(table: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """`tables[table]` with a positional index and one `check_*` column per view check. A
+    check whose input columns are missing is left out (the suite then reports the missing
+    column and the missing check). The processed table is not changed."""
+    df = tables[table].reset_index(drop=True)  # a new frame (copy-on-write): safe to extend
+    checks = {}
+    for check in VIEW_CHECKS.get(table, ()):
+        missing = [t for t in check.needs if t not in tables]
+        if missing:
+            raise ValueError(f"validating {table!r} needs the {missing[0]!r} table "
+                             f"({check.column})")
+        if all(c in df.columns for c in check.reads):
+            checks[check.column] = np.asarray(check.compute(df, tables), dtype=bool)
+    return df.assign(**checks) if checks else df
+
+
+
+def _floats(series: pd.Series) -> np.ndarray:
+    return pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _pair_key(unit_set: pd.Series, code: pd.Series) -> pd.Series:
+    return unit_set.astype("string") + "|" + code.astype("string")
+
+
+def _na_true(flags: pd.Series, is_null) -> np.ndarray:
+    return (pd.Series(flags).to_numpy(dtype=bool, na_value=False)
+            | np.asarray(is_null, dtype=bool))
+
+
+def _empty(series: pd.Series) -> np.ndarray:
+    return (series.isna() | (series.astype("string").str.strip() == "")).to_numpy(
+        dtype=bool, na_value=True)

@@ -1,0 +1,33 @@
+"""The record each report run leaves beside its page (`<slug>.json`): what ran, on which
+inputs, when, and how it ended. The runner writes it; the index page reads it. There must be no
+other dtanalysis import in this module: the runner and the site both stand above it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# Every key a record holds (a record written by an older version may lack some).
+FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
+          "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
+          "seconds")
+STATUSES = ("ok", "failed")
+
+
+def write_record(path: Path, record: dict) -> None:
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_record(path: Path) -> dict:
+    """The record at `path`, or {} when it is missing or not readable JSON."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def read_records(folder: Path) -> list[dict]:
+    """Every readable record in `folder`, in file-name order."""
+    return [record for path in sorted(Path(folder).glob("*.json"))
+            if (record := read_record(path))]

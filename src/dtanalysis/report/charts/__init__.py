@@ -1,0 +1,12 @@
+"""Report charts, one module per section (`trajectory`, `position`, `pillars`, `targets`,
+`overview`), sharing the style and helpers of `style`."""
+
+from .overview import coverage_chart, rank_heatmap, regions_chart
+from .pillars import pillars_chart
+from .position import position_chart
+from .style import DPI, WIDTH, rank_ticks, region_palette
+from .targets import targets_chart
+from .trajectory import trajectory_chart
+
+__all__ = ["DPI", "WIDTH", "coverage_chart", "pillars_chart", "position_chart", "rank_heatmap",
+           "rank_ticks", "region_palette", "regions_chart", "targets_chart", "trajectory_chart"]

@@ -1,0 +1,145 @@
+"""Report figures (matplotlib / seaborn), one module per report section, each function returning
+a `matplotlib.figure.Figure` sized for a report (about 9.5 in wide at 100 dpi). The caller
+closes it (`report.display.figure` turns it into a PNG and closes it at once). This module holds
+the style and the helpers every chart shares.
+
+Conventions every chart keeps:
+- a gap stays a gap: points of two years are joined only when both years have a value and are
+  consecutive; nothing is interpolated;
+- official / reported values are filled markers and solid lines; derived values are hollow
+  circles, uncertain values hollow diamonds, and any segment touching one is dashed;
+- rank axes are inverted (rank 1 at the top / right);
+- text is in the report language (`i18n`), rendered with DejaVu Sans (Vietnamese diacritics).
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+from itertools import pairwise
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+
+from ...analysis import METHOD_CHANGES
+from ...vocab import MARKED_STATUSES, mark
+from ..i18n import fmt_int, fmt_score, t
+
+WIDTH = 9.5
+DPI = 100
+PROVINCE_COLOUR = "#c0392b"
+MEAN_COLOUR = "#444444"
+BEST_COLOUR = "#1e8449"
+MEDIAN_COLOUR = "#7f8c8d"
+STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "derived": "#f4b183",
+                  "uncertain": "#d9d9d9"}
+_RC = {"font.family": "DejaVu Sans", "figure.dpi": DPI, "savefig.dpi": DPI,
+       "axes.titlesize": 12, "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9,
+       "legend.fontsize": 8.5}
+
+
+@contextmanager
+def chart_style():
+    with sns.axes_style("whitegrid"), plt.rc_context(_RC):
+        yield
+
+
+def region_palette(regions) -> dict[str, tuple]:
+    """A fixed colour per region (sorted names → Set2), the same in every chart."""
+    names = sorted({r for r in regions if isinstance(r, str)})
+    colours = sns.color_palette("Set2", max(len(names), 1))
+    return dict(zip(names, colours))
+
+
+def peer_colours(n: int) -> list:
+    palette = [c for i, c in enumerate(sns.color_palette("tab10", 10)) if i != 3]  # no red
+    palette += list(sns.color_palette("Dark2", 8))
+    return [palette[i % len(palette)] for i in range(n)]
+
+
+def status_marker(status: object) -> str:
+    return "D" if status == "uncertain" else "o"
+
+
+def is_hollow(status: object) -> bool:
+    return isinstance(status, str) and status in MARKED_STATUSES
+
+
+def plot_series(ax, years, values, statuses, colour, label, linewidth=1.6, size=6,
+                 zorder=2, marker=None, annotate=None):
+    """Points at known values (hollow for derived/uncertain), joined only between consecutive
+    years that both have a value; a segment touching a marked value is dashed."""
+    points = [(y, v, s) for y, v, s in zip(years, values, statuses) if not missing(v)]
+    for (y0, v0, s0), (y1, v1, s1) in pairwise(points):
+        if y1 - y0 != 1:
+            continue
+        style = "--" if is_hollow(s0) or is_hollow(s1) else "-"
+        ax.plot([y0, y1], [v0, v1], style, color=colour, linewidth=linewidth, zorder=zorder)
+    for y, v, s in points:
+        ax.plot([y], [v], marker=marker or status_marker(s), markersize=size, color=colour,
+                markerfacecolor="white" if is_hollow(s) else colour,
+                markeredgewidth=1.5, linestyle="none", zorder=zorder + 1)
+        if annotate:
+            ax.annotate(annotate(v, s), (y, v), textcoords="offset points", xytext=(7, 4),
+                        fontsize=8.5, color=colour, fontweight="bold", zorder=zorder + 2)
+    return Line2D([], [], color=colour, marker=marker or "o", linewidth=linewidth,
+                  markersize=size, label=label)
+
+
+def missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def method_lines(axes, years, lang, label_ax=None):
+    """A dotted vertical line before each year a new method was first used, when the chart has
+    years on both sides of it."""
+    if not years:
+        return
+    for year, key in sorted(METHOD_CHANGES.items()):
+        if min(years) < year <= max(years):
+            for ax in axes:
+                ax.axvline(year - 0.5, color="#888888", linestyle=":", linewidth=1.2, zorder=1)
+            target = label_ax or axes[0]
+            target.annotate(t(f"chart_{key}", lang), xy=(year - 0.5, 1.0),
+                            xycoords=("data", "axes fraction"), xytext=(-3, -4),
+                            textcoords="offset points", ha="right", va="top", fontsize=7.5,
+                            color="#555555", rotation=90, zorder=20,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                  "alpha": 0.9})
+
+
+def rank_ticks(worst: float, best: float = 1) -> list[int]:
+    """Round ranks from `best` to `worst` (1 included when it is near), at most about eight."""
+    span = max(worst - best, 1)
+    step, factors = 1, (2, 2.5, 2)  # 1, 2, 5, 10, 20, 50, 100, … for any length of axis
+    while span / step > 8:
+        step = int(step * factors[0])
+        factors = factors[1:] + factors[:1]
+    ticks = [r for r in range(step, int(worst) + 1, step) if r >= best]
+    if best <= step / 2 or step == 1:
+        ticks = [1] + ticks
+    return sorted(set(ticks)) or [int(best)]
+
+
+def status_handles(lang) -> list:
+    return [
+        Line2D([], [], color="#333333", marker="o", linestyle="-", label=t("chart_stated", lang)),
+        Line2D([], [], color="#333333", marker="o", markerfacecolor="white", linestyle="--",
+               label=t("chart_derived", lang)),
+        Line2D([], [], color="#333333", marker="D", markerfacecolor="white", linestyle="--",
+               label=t("chart_uncertain", lang)),
+    ]
+
+
+def rank_label(lang):
+    def label(value, status):
+        return f"{fmt_int(value, lang)}{mark(status)}"
+    return label
+
+
+def score_label(lang):
+    def label(value, status):
+        return f"{fmt_score(value, lang)}{mark(status)}"
+    return label

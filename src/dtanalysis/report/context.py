@@ -1,0 +1,93 @@
+"""What every section of a report shares: the checked parameters and the data, as a
+`ReportContext` (province report) or an `OverviewContext` (national overview)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import analysis as an
+from ..domain.registry import registry
+from ..errors import ParameterError
+from .i18n import check_lang, t
+
+
+@dataclass(frozen=True, eq=False)
+class ReportContext:
+    data: an.Data
+    code: str
+    unit_set: str
+    year: int | None
+    peer_codes: tuple[str, ...]
+    peers: object  # the parameter as given ("region" or names)
+    lang: str
+    as_of: dt.date | None = None
+
+    @property
+    def name(self) -> str:
+        return an.name_of(self.data, self.code, self.unit_set)
+
+    @property
+    def unit(self) -> pd.Series:
+        return an.unit(self.data, self.code, self.unit_set)
+
+    @property
+    def region(self) -> str:
+        return str(self.unit["region" if self.lang == "vi" else "region_en"])
+
+    @property
+    def set_label(self) -> str:
+        return t(f"set_{self.unit_set}", self.lang)
+
+
+def report_context(province: object, unit_set: object = "63", year: object = None,
+                   peers: object = "region", lang: str = "vi", *, data: an.Data | None = None,
+                   root=None, as_of: dt.date | None = None) -> ReportContext:
+    """Check the notebook parameters and bundle what every section needs. Raises
+    ParameterError naming the parameter (an unknown province: the registry's UnknownProvince,
+    which quotes the name and suggests the nearest units); both are ValueErrors."""
+    check_lang(lang)
+    unit_set = str(unit_set).strip()
+    if unit_set not in an.UNIT_SETS:
+        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        else:
+            raise ParameterError(f"year must be None (latest) or a year such as 2022, not "
+                                 f"{year!r}")
+    if province is None or (isinstance(province, str) and not province.strip()):
+        raise ParameterError("province must name a province, e.g. 'Hải Phòng'")
+    data = data if data is not None else an.Data.load(root)
+    if year is not None and year not in an.set_years(data, unit_set):
+        raise ParameterError(f"no DTI data for year {year} in the {unit_set}-unit set; years "
+                             f"with data: {', '.join(map(str, an.set_years(data, unit_set)))}")
+    unit = registry(data.root).resolve(province, unit_set=unit_set)
+    if isinstance(peers, str) and peers != "region":
+        peers = [peers]
+    peer_codes = an.peers(data, unit.code, unit_set, peers)
+    return ReportContext(data, unit.code, unit_set, year, tuple(peer_codes), peers, lang, as_of)
+
+
+
+
+@dataclass(frozen=True, eq=False)
+class OverviewContext:
+    data: an.Data
+    unit_set: str
+    lang: str
+
+    @property
+    def set_label(self) -> str:
+        return t(f"set_{self.unit_set}", self.lang)
+
+
+def overview_context(unit_set: object = "63", lang: str = "vi", *,
+                     data: an.Data | None = None, root=None) -> OverviewContext:
+    check_lang(lang)
+    unit_set = str(unit_set).strip()
+    if unit_set not in an.UNIT_SETS:
+        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    return OverviewContext(data if data is not None else an.Data.load(root), unit_set, lang)

@@ -1,0 +1,156 @@
+"""Display helpers every report section uses: Markdown, headings, figures as PNG, tables as plain
+HTML; the texts of a value with its mark (†/‡), of a status, of a source; names of units and
+metrics in the report's language."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Image, Markdown
+
+from .. import analysis as an
+from ..vocab import MARKS
+from . import charts
+from .i18n import fmt_int, fmt_number, fmt_score, fmt_with_unit, has, t
+
+HIGHLIGHT = "background-color: #fdecea; font-weight: bold"
+
+
+def md(text: str):
+    return Markdown(text)
+
+
+def heading(key: str, lang: str, level: int = 2, **kwargs):
+    return md(f"{'#' * level} {t(key, lang, **kwargs)}")
+
+
+def figure_png(fig):
+    """The figure as a PNG image; the figure is closed at once."""
+    buffer = io.BytesIO()
+    try:
+        fig.savefig(buffer, format="png", dpi=charts.DPI, bbox_inches="tight")
+    finally:
+        plt.close(fig)
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None):
+    """A plain table without index (HTML-escaped), optional rows highlighted."""
+    styler = frame.style.hide(axis="index").format(na_rep="", escape="html")
+    if highlight is not None and any(highlight):
+        flags = list(highlight)
+
+        def rows(row):
+            return [HIGHLIGHT if flags[row.name] else ""] * len(row)
+
+        styler = styler.apply(rows, axis=1)
+    styler = styler.set_table_styles([
+        {"selector": "th", "props": "text-align: left; background-color: #f3f3f3;"},
+        {"selector": "td", "props": "text-align: left; vertical-align: top;"},
+    ])
+    # A table id derived from the content (not pandas' random one) and plain HTML (not the
+    # Styler, whose text form holds a memory address): the same data renders byte for byte
+    # the same, in a warm kernel or a fresh one.
+    digest = hashlib.sha1(frame.to_csv(index=False).encode()).hexdigest()[:10]
+    return HTML(styler.set_uuid(digest).to_html())
+
+
+def missing(value) -> bool:
+    return value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value))
+
+
+def marked(text: str, status) -> str:
+    return f"{text}{MARKS.get(status, '')}" if text else text
+
+
+def status_text(status, lang: str) -> str:
+    return t(f"status_{status}", lang) if isinstance(status, str) and status else \
+        t("status_none", lang)
+
+
+def rank_text(value, status, lang) -> str:
+    return "" if missing(value) else marked(fmt_int(value, lang), status)
+
+
+def score_text(value, status, lang) -> str:
+    return "" if missing(value) else marked(fmt_score(value, lang), status)
+
+
+def source_label(data: an.Data, text, width: int = 40) -> str:
+    """Short names of the sources of a value: publisher, else the title (shortened), else the
+    source id. Section 8 lists each in full with its URL."""
+    known = data.sources.set_index("source_id")
+    labels = []
+    for source in an.split_sources(text):
+        row = known.loc[source] if source in known.index else None
+        label = source
+        if row is not None and not missing(row["publisher"]):
+            label = str(row["publisher"])
+        elif row is not None and not missing(row["title"]):
+            title = str(row["title"])
+            label = title if len(title) <= width else title[: width - 1].rstrip() + "…"
+        labels.append(label)
+    return "; ".join(dict.fromkeys(labels))
+
+
+def source_links(data: an.Data, text) -> str:
+    """Markdown links to the sources of a value."""
+    known = data.sources.set_index("source_id")
+    links = []
+    for source in an.split_sources(text):
+        row = known.loc[source] if source in known.index else None
+        url = None if row is None or missing(row["url"]) else str(row["url"])
+        if url is None and source.startswith(("http://", "https://")):
+            url = source
+        label = (str(row["publisher"]) if row is not None and not missing(row["publisher"])
+                 else source)
+        links.append(f"[{label}]({url})" if url else label)
+    return "; ".join(dict.fromkeys(links))
+
+
+def region_names(data: an.Data, unit_set: str, lang: str) -> list[str]:
+    """Every region of the set, so a region keeps its colour in every chart."""
+    return list(an.units(data, unit_set)["region" if lang == "vi" else "region_en"].unique())
+
+
+def unit_names(names, unit_sets, report_set: str, lang: str) -> list[str]:
+    """Names for a table mixing a 34-set unit and its 63-set members: the set is added when
+    the report is on a 34-set unit, since a member may share the unit's name."""
+    if report_set != "34":
+        return list(names)
+    return [f"{n} ({t(f'set_short_{s}', lang)})" for n, s in zip(names, unit_sets)]
+
+
+def metric_label(metric: str, lang: str) -> str:
+    key = f"metric_{metric}"
+    return t(key, lang) if has(key, lang) else metric
+
+
+def method_text(changes, lang: str) -> str:
+    return "; ".join(t(an.METHOD_CHANGES[y], lang) for y in changes)
+
+
+def gap_text(value, unit, lang: str) -> str:
+    if missing(value):
+        return ""
+    if unit == "rank":
+        return t("tg_gap_places", lang, gap=fmt_number(value, lang, 1))
+    if unit == "%":
+        return f"{fmt_number(value, lang)} {t('unit_pp', lang)}"
+    return fmt_with_unit(value, unit, lang)
+
+
+def rank_matrix_table(traj: pd.DataFrame, lang: str, first_column: str) -> pd.DataFrame:
+    """Units (rows, in the order given) × years, rank with † / ‡, blank where unknown."""
+    years = sorted(int(y) for y in traj["year"].unique())
+    records = []
+    for code in dict.fromkeys(traj["province_code"]):
+        rows = traj[traj["province_code"] == code].set_index("year")
+        record = {first_column: rows["name"].iloc[0]}
+        for y in years:
+            record[str(y)] = rank_text(rows["rank"].get(y), rows["rank_status"].get(y), lang)
+        records.append(record)
+    return pd.DataFrame(records, columns=[first_column] + [str(y) for y in years])

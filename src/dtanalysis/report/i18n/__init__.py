@@ -1,0 +1,80 @@
+"""Every heading, label, note and legend text of the reports, in Vietnamese ("vi", the default)
+and English ("en"), one module per report section (`headline`, `targets`, …) plus `common`
+(statuses, metrics, unit sets, column headers, chart axes) and `title`. Province names stay
+Vietnamese in both languages. Numbers are formatted in `fmt`.
+
+    t("h_headline", "en")                       → "1. Headline"
+    t("hl_no_score_rank_known", name=..., year=..., rank=...)
+
+A key missing from a language is an error (KeyError), a key declared by two modules is an error
+at import, and the tests check that both languages have the same keys.
+"""
+
+from __future__ import annotations
+
+from . import (
+    about,
+    common,
+    headline,
+    indicators,
+    merger,
+    overview,
+    pillars,
+    position,
+    targets,
+    title,
+    trajectory,
+)
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+_MODULES = (common, title, headline, trajectory, position, pillars, targets, indicators, merger,
+            about, overview)
+
+
+def _merge() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for module in _MODULES:
+        for lang in LANGS:
+            for key, text in module.TEXTS[lang].items():
+                if key in merged[lang]:
+                    raise KeyError(f"text {key!r} declared twice ({module.__name__})")
+                merged[lang][key] = text
+    return merged
+
+
+STRINGS: dict[str, dict[str, str]] = _merge()
+
+
+def check_lang(lang: str) -> str:
+    if lang not in STRINGS:
+        raise ValueError(STRINGS[DEFAULT_LANG]["error_lang"].format(lang=lang) + " / "
+                         + STRINGS["en"]["error_lang"].format(lang=lang))
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **kwargs) -> str:
+    """The text of `key` in `lang`, formatted with `kwargs`. KeyError for an unknown key."""
+    strings = STRINGS[check_lang(lang)]
+    if key not in strings:
+        raise KeyError(f"no text {key!r} in language {lang!r}")
+    text = strings[key]
+    return text.format(**kwargs) if kwargs else text
+
+
+def has(key: str, lang: str = DEFAULT_LANG) -> bool:
+    return key in STRINGS[check_lang(lang)]
+
+
+from .fmt import (
+    fmt_int,
+    fmt_list,
+    fmt_number,
+    fmt_score,
+    fmt_signed,
+    fmt_with_unit,
+    fmt_years,
+)
+
+__all__ = ["DEFAULT_LANG", "LANGS", "STRINGS", "check_lang", "fmt_int", "fmt_list", "fmt_number",
+           "fmt_score", "fmt_signed", "fmt_with_unit", "fmt_years", "has", "t"]

@@ -1,0 +1,47 @@
+"""The report sections as display objects, one module per section: each `show_*` function takes
+a context and returns a list of Markdown texts, tables and PNG images that a notebook cell passes
+to `IPython.display.display(*objects)` — one call per section, so notebooks stay thin.
+
+Every text comes from `i18n`, every number from `analysis` (never typed here); gaps are said in
+plain sentences; derived / uncertain values carry † / ‡ (tables) or hollow markers (charts).
+"""
+
+from ..i18n import t
+from .about import show_about
+from .headline import show_headline
+from .indicators import show_indicators
+from .merger import show_merger
+from .overview import (
+    show_coverage,
+    show_movers,
+    show_overview_title,
+    show_rank_heatmap,
+    show_ranking,
+    show_regions,
+)
+from .pillars import show_pillars
+from .position import show_position
+from .targets import show_targets
+from .title import show_title
+from .trajectory import show_trajectory
+
+SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
+            "about")
+OVERVIEW_HEADINGS = ("h_ov_ranking", "h_ov_heatmap", "h_ov_movers", "h_ov_regions",
+                     "h_ov_coverage")
+
+
+def section_headings(lang: str = "vi") -> list[str]:
+    """The eight section headings of the province report, in order."""
+    return [t(f"h_{s}", lang) for s in SECTIONS]
+
+
+def overview_headings(lang: str = "vi") -> list[str]:
+    return [t(k, lang) for k in OVERVIEW_HEADINGS]
+
+
+__all__ = ["OVERVIEW_HEADINGS", "SECTIONS", "overview_headings", "section_headings",
+           "show_about", "show_coverage", "show_headline", "show_indicators", "show_merger",
+           "show_movers", "show_overview_title", "show_pillars", "show_position",
+           "show_rank_heatmap", "show_ranking", "show_regions", "show_targets", "show_title",
+           "show_trajectory"]

@@ -1,0 +1,84 @@
+"""Section 4, pillars and main indices: the province beside the best and the median."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import analysis as an
+from .. import charts
+from ..context import ReportContext
+from ..display import (
+    figure_png,
+    heading,
+    md,
+    metric_label,
+    missing,
+    rank_text,
+    score_text,
+    table_html,
+)
+from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, t
+
+
+def show_pillars(ctx: ReportContext) -> list:
+    lang, name, data = ctx.lang, ctx.name, ctx.data
+    rows = an.pillars(data, ctx.code, ctx.unit_set)
+    out = [heading("h_pillars", lang)]
+    if rows.empty:
+        return out + [md(t("pl_none_in_set", lang, set_label=ctx.set_label))]
+    out.append(md(t("pl_intro", lang, name=name, n=an.n_units(data, ctx.unit_set))))
+    own = rows[rows["has_value"]].reset_index(drop=True)
+    notes = []
+    if own.empty:
+        notes.append((0, t("pl_none_for_unit", lang, name=name, set_label=ctx.set_label)))
+    else:
+        out.append(table_html(_pillar_table(own, lang)))
+        chart_year = _pillar_chart_year(own)
+        out.append(figure_png(charts.pillars_chart(rows, name, chart_year, lang)))
+        for year, group in own.groupby("year"):
+            single = group[(group["n_score"].where(group["score"].notna(), 0) <= 1)
+                           & (group["n_rank"].where(group["rank"].notna(), 0) <= 1)]
+            if len(single) == len(group):
+                notes.append((year, t("pl_single", lang, year=year, name=name, metrics=fmt_list(
+                    [metric_label(m, lang) for m in group["metric"]], lang))))
+    for year, group in rows[~rows["has_value"]].groupby("year"):
+        n_others = int(max(group["n_score"].max(), group["n_rank"].max()))
+        notes.append((year, t("pl_missing_year", lang, year=year, n=n_others, name=name,
+                              metrics=fmt_list([metric_label(m, lang) for m in group["metric"]],
+                                               lang))))
+    if notes:
+        out.append(md("\n".join(f"- {n}" for _, n in sorted(notes, key=lambda x: x[0]))))
+    return out
+
+
+def _pillar_chart_year(own: pd.DataFrame) -> int:
+    """The latest year where the province has a value that other provinces also have; else
+    its latest year with a value."""
+    compared = own[((own["n_score"] > 1) & own["score"].notna())
+                   | ((own["n_rank"] > 1) & own["rank"].notna())]
+    return int((compared if not compared.empty else own)["year"].max())
+
+
+def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
+    def best(value, who, kind):
+        if missing(value):
+            return ""
+        text = fmt_score(value, lang) if kind == "score" else fmt_int(value, lang)
+        return f"{text} ({who})"
+
+    return pd.DataFrame({
+        t("col_year", lang): own["year"].astype(str),
+        t("col_metric", lang): [metric_label(m, lang) for m in own["metric"]],
+        t("col_score", lang): [score_text(v, s, lang)
+                               for v, s in zip(own["score"], own["score_status"])],
+        t("col_best_score", lang): [best(v, w, "score") for v, w in
+                                    zip(own["best_score"], own["best_score_name"])],
+        t("col_median_score", lang): [fmt_number(v, lang, 4) for v in own["median_score"]],
+        t("col_n_score", lang): own["n_score"].astype(str),
+        t("col_rank", lang): [rank_text(v, s, lang)
+                              for v, s in zip(own["rank"], own["rank_status"])],
+        t("col_best_rank", lang): [best(v, w, "rank") for v, w in
+                                   zip(own["best_rank"], own["best_rank_name"])],
+        t("col_median_rank", lang): [fmt_number(v, lang, 1) for v in own["median_rank"]],
+        t("col_n_rank", lang): own["n_rank"].astype(str),
+    })

@@ -1,0 +1,73 @@
+"""Section 3, national position: where the province stands in the latest complete ranking of its
+set and its region."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import analysis as an
+from .. import charts
+from ..context import ReportContext
+from ..display import (
+    figure_png,
+    heading,
+    md,
+    rank_text,
+    region_names,
+    score_text,
+    status_text,
+    table_html,
+)
+from ..i18n import fmt_int, fmt_list, t
+
+
+def show_position(ctx: ReportContext) -> list:
+    lang, name, data = ctx.lang, ctx.name, ctx.data
+    position = an.national_position(data, ctx.unit_set, ctx.year, ctx.code)
+    out = [heading("h_position", lang)]
+    if position.year is None:
+        return out + [md(t("pos_none", lang, set_label=ctx.set_label))]
+    lines = []
+    if position.complete:
+        if ctx.year is not None and position.year != ctx.year:
+            lines.append(t("pos_year_not_complete", lang, year=ctx.year))
+        lines.append(t("pos_complete", lang, n=position.n_units, year=position.year))
+    else:
+        lines.append(t("pos_partial", lang, set_label=ctx.set_label, year=position.year,
+                       n_ranked=position.n_ranked, n=position.n_units))
+    row = position.row
+    region_key = "region" if lang == "vi" else "region_en"
+    if row is not None:
+        lines.append(t("pos_in_it" if position.complete else "pos_in_it_partial", lang,
+                       name=name, rank=rank_text(row["rank"],
+                                                                     row["rank_status"], lang),
+                       n=position.n_units, status=status_text(row["rank_status"], lang),
+                       rank_in_region=fmt_int(row["rank_in_region"], lang),
+                       region_ranked=fmt_int(row["region_ranked"], lang),
+                       region=row[region_key]))
+        tied = position.table[(position.table["rank"] == row["rank"])
+                              & (position.table["province_code"] != ctx.code)]
+        if not tied.empty:
+            lines.append(t("pos_tie", lang, others=fmt_list(tied["name"], lang)))
+    else:
+        lines.append(t("pos_not_in_partial", lang, name=name, year=position.year))
+    out.append(md("\n\n".join(lines)))
+    out.append(figure_png(charts.position_chart(position, lang, highlight=ctx.code,
+                                             regions=region_names(data, ctx.unit_set, lang))))
+    table = position.table
+    if row is not None and position.complete:
+        table = table[table["region"] == row["region"]]
+        out.append(md(t("pos_region_table", lang, region=row[region_key], year=position.year)))
+    table = table.reset_index(drop=True)
+    shown = pd.DataFrame({
+        t("col_rank", lang): [rank_text(r, s, lang)
+                              for r, s in zip(table["rank"], table["rank_status"])],
+        t("col_unit", lang): table["name"],
+        t("col_rank_in_region", lang): [fmt_int(r, lang) for r in table["rank_in_region"]],
+        t("col_region", lang): table[region_key],
+        t("col_score", lang): [score_text(v, s, lang)
+                               for v, s in zip(table["score"], table["score_status"])],
+        t("col_rank_status", lang): [status_text(s, lang) for s in table["rank_status"]],
+    })
+    out.append(table_html(shown, [c == ctx.code for c in table["province_code"]]))
+    return out

@@ -1,0 +1,106 @@
+"""Section 5, targets: the province's resolution targets with the latest value, the gap and the
+pace needed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import analysis as an
+from .. import charts
+from ..context import ReportContext
+from ..display import (
+    figure_png,
+    gap_text,
+    heading,
+    marked,
+    md,
+    missing,
+    source_label,
+    table_html,
+    unit_names,
+)
+from ..i18n import fmt_int, fmt_with_unit, t
+
+
+def show_targets(ctx: ReportContext) -> list:
+    lang, name, data = ctx.lang, ctx.name, ctx.data
+    targets = an.targets_progress(data, ctx.code, ctx.unit_set, ctx.as_of)
+    out = [heading("h_targets", lang)]
+    if targets.empty:
+        return out + [md(t("tg_none", lang, name=name))]
+    intro = t("tg_intro", lang)
+    if ctx.unit_set == "34":
+        intro += " " + t("tg_intro_34", lang)
+    out.append(md(intro))
+    labels = _indicator_labels(data, lang)
+    several = targets["name"].nunique() > 1 or ctx.unit_set == "34"
+    without = int(targets["latest_value"].isna().sum())
+    if without:
+        out.append(md(t("tg_without_value", lang, k=without, n=len(targets))))
+    table = pd.DataFrame({
+        t("col_unit", lang): unit_names(targets["name"], targets["unit_set"], ctx.unit_set,
+                                         lang),
+        t("col_target_indicator", lang): [labels.get(i, i) for i in targets["indicator"]],
+        t("col_target", lang): [_target_text(r, lang) for _, r in targets.iterrows()],
+        t("col_deadline", lang): [t("tg_no_deadline", lang) if missing(y) else str(int(y))
+                                  for y in targets["target_year"]],
+        t("col_instrument", lang): ["" if missing(i) else str(i)
+                                    for i in targets["instrument"]],
+        t("col_latest", lang): [_latest_text(r, lang) for _, r in targets.iterrows()],
+        t("col_gap", lang): [gap_text(g, u, lang) if not missing(g) and g > 0 else
+                             ("" if missing(g) else "—")
+                             for g, u in zip(targets["gap"], targets["unit"])],
+        t("col_pace", lang): [t("tg_pace_value", lang, pace=gap_text(p, u, lang))
+                              if not missing(p) else t("tg_pace_na", lang)
+                              for p, u in zip(targets["pace_per_year"], targets["unit"])],
+        t("col_progress", lang): [_progress_text(r, lang) for _, r in targets.iterrows()],
+        t("col_source", lang): [source_label(data, s) for s in targets["target_source"]],
+    })
+    if not several:
+        table = table.drop(columns=t("col_unit", lang))
+    out.append(table_html(table))
+    if targets["latest_value"].notna().any():
+        out.append(figure_png(charts.targets_chart(targets, name, lang, labels,
+                                                show_unit_name=several)))
+    else:
+        out.append(md(t("tg_no_values_chart", lang)))
+    return out
+
+
+def _indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
+    column = "label_vi" if lang == "vi" else "label_en"
+    return dict(zip(data.catalogue["indicator"], data.catalogue[column]))
+
+
+def _target_text(r: pd.Series, lang: str) -> str:
+    if lang == "vi" and not missing(r["target_as_written"]):
+        return str(r["target_as_written"])
+    if r["unit"] == "rank" and r["qualifier"] == "at_most":
+        return t("top_value", lang, rank=fmt_int(r["target_value"], lang))
+    return fmt_with_unit(r["target_value"], r["unit"], lang, r["qualifier"])
+
+
+def _latest_text(r: pd.Series, lang: str) -> str:
+    if missing(r["latest_value"]):
+        return "—"
+    if lang == "vi" and not missing(r["latest_as_written"]):
+        value = str(r["latest_as_written"])
+    else:
+        value = fmt_with_unit(r["latest_value"], r["unit"], lang, r["latest_qualifier"])
+    return f"{marked(value, r['latest_status'])} ({r['latest_period']})"
+
+
+def _progress_text(r: pd.Series, lang: str) -> str:
+    parts = []
+    if missing(r["latest_value"]):
+        parts.append(t("tg_no_value", lang))
+    elif r["reached"]:
+        parts.append(t("tg_reached", lang))
+    else:
+        parts.append(t("tg_not_reached", lang))
+    if r["deadline_passed"] and r["reached"] is not True:
+        parts.append(t("tg_no_value_at_deadline" if not missing(r["latest_value"])
+                       else "tg_deadline_passed", lang))
+    if not missing(r["latest_qualifier"]):
+        parts.append(t("tg_approx", lang))
+    return "; ".join(parts)

@@ -1,0 +1,115 @@
+"""What to run: one `Job` per report (notebook, parameters, output path), planned and checked
+before any kernel starts — an unknown province or parameter is refused here, not after minutes
+of running (Papermill only logs unknown parameters)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..domain.registry import ProvinceError, registry
+from ..errors import ParameterError
+from ..paths import OVERVIEW_NOTEBOOK, PROVINCE_NOTEBOOK, Paths
+from ..vocab import UNIT_SETS
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str            # "province" or "overview"
+    label: str           # shown in progress and in the index
+    notebook: Path
+    parameters: dict
+    out: Path            # output path without suffix: <out>.html / .ipynb / .json
+    unit_set: str
+    slug: str
+    lang: str
+
+    @property
+    def html(self) -> Path:
+        return self.out.parent / f"{self.out.name}.html"
+
+    @property
+    def ipynb(self) -> Path:
+        return self.out.parent / f"{self.out.name}.ipynb"
+
+    @property
+    def record(self) -> Path:
+        return self.out.parent / f"{self.out.name}.json"
+
+
+def notebook_parameters(notebook: Path) -> set[str]:
+    """Names in the notebook's `parameters` cell (read without starting a kernel)."""
+    if not notebook.is_file():
+        raise ParameterError(f"notebook {notebook} does not exist")
+    return set(_parameters_of(str(notebook), notebook.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=16)
+def _parameters_of(notebook: str, mtime_ns: int) -> frozenset[str]:
+    # Plain JSON, not nbformat: importing nbformat costs seconds (jsonschema), and a rebuild
+    # where nothing changed must stay well under 1.5 s.
+    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get(
+                "tags", []):
+            names = set()
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else source
+            for line in source.splitlines():
+                name = line.split("=")[0].strip()
+                if "=" in line and name.isidentifier():
+                    names.add(name)
+            return frozenset(names)
+    raise ParameterError(f"{Path(notebook).name} has no cell tagged 'parameters'")
+
+
+def check_parameters(notebook: Path, parameters: dict) -> None:
+    known = notebook_parameters(notebook)
+    unknown = sorted(set(parameters) - known)
+    if unknown:
+        raise ParameterError(f"unknown parameter(s) {', '.join(map(repr, unknown))} for "
+                             f"{notebook.name}; it takes: {', '.join(sorted(known))}")
+
+
+def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi",
+                 extra: dict | None = None) -> Job:
+    """The job for one province; raises ParameterError for an unknown name or parameter."""
+    try:
+        unit = registry(paths.root).resolve(name, unit_set=unit_set)
+    except ProvinceError as error:
+        raise ParameterError(str(error)) from error
+    notebook = paths.notebooks / PROVINCE_NOTEBOOK
+    parameters = {"province": unit.short_name, "unit_set": unit_set, "lang": lang,
+                  **(extra or {})}
+    check_parameters(notebook, parameters)
+    return Job("province", unit.short_name, notebook, parameters,
+               paths.report_folder(unit_set) / f"{unit.slug}{_suffix(lang)}", unit_set,
+               unit.slug, lang)
+
+
+def overview_job(paths: Paths, lang: str = "vi") -> Job:
+    notebook = paths.notebooks / OVERVIEW_NOTEBOOK
+    parameters = {"lang": lang}
+    check_parameters(notebook, parameters)
+    label = "Toàn quốc" if lang == "vi" else "National overview"
+    return Job("overview", label, notebook, parameters,
+               paths.reports / f"overview{_suffix(lang)}", "63", "overview", lang)
+
+
+def all_province_jobs(paths: Paths, unit_set: str, lang: str) -> list[Job]:
+    return [province_job(paths, unit.code, unit_set, lang)
+            for unit in registry(paths.root).all(unit_set)]
+
+
+def build_plan(paths: Paths, lang: str) -> list[Job]:
+    """Every report of a build: the overview, then every unit of both sets."""
+    plan = [overview_job(paths, lang)]
+    for unit_set in UNIT_SETS:
+        plan += all_province_jobs(paths, unit_set, lang)
+    return plan
+
+
+def _suffix(lang: str) -> str:
+    return "" if lang == "vi" else f".{lang}"

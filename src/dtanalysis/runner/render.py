@@ -1,0 +1,236 @@
+"""Render executed notebooks to self-contained, offline HTML reports.
+
+Reports are mailed and opened with no network, so the page must show everything
+and request nothing from any host.  nbconvert's stock ``lab`` template loads
+require.js, MathJax and mermaid from CDNs; the ``dtanalysis_report`` template
+(``templates/dtanalysis_report``) extends ``lab`` and empties those blocks while
+keeping the lab CSS inline.  :func:`page_has_no_remote_references` is the safety
+check the tests and the build run on every produced page.
+
+The exporter is built once per configuration and reused: the first export
+costs about a second (template compilation), later ones about 10 ms.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+from nbformat import NotebookNode
+
+__all__ = ["TEMPLATES_DIR", "TEMPLATE_NAME", "notebook_to_html", "page_has_no_remote_references"]
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"  # runner/templates/dtanalysis_report
+TEMPLATE_NAME = "dtanalysis_report"
+
+# Cell tags honoured when rendering (the usual Jupyter Book / nbconvert names).
+REMOVE_CELL_TAGS = frozenset({"remove-cell", "remove_cell"})
+REMOVE_INPUT_TAGS = frozenset({"remove-input", "remove_input"})
+REMOVE_OUTPUT_TAGS = frozenset({"remove-output", "remove_output"})
+
+_EXPORTERS: dict[bool, HTMLExporter] = {}
+_LOCK = threading.Lock()  # exporters keep per-call state; serialise their use
+
+
+def _exporter(with_code: bool) -> HTMLExporter:
+    """The cached exporter for this configuration (caller holds ``_LOCK``)."""
+    exporter = _EXPORTERS.get(with_code)
+    if exporter is None:
+        exporter = HTMLExporter(
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(TEMPLATES_DIR)],
+            exclude_input=not with_code,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            embed_images=True,  # local images referenced from markdown become data: URIs
+            theme="light",
+        )
+        exporter.register_preprocessor(
+            TagRemovePreprocessor(
+                remove_cell_tags=set(REMOVE_CELL_TAGS),
+                remove_input_tags=set(REMOVE_INPUT_TAGS),
+                remove_all_outputs_tags=set(REMOVE_OUTPUT_TAGS),
+                enabled=True,
+            ),
+            enabled=True,
+        )
+        _EXPORTERS[with_code] = exporter
+    return exporter
+
+
+def _as_notebook(nb: Any) -> NotebookNode:
+    if isinstance(nb, (str, Path)):
+        return nbformat.read(str(nb), as_version=4)
+    if isinstance(nb, nbformat.NotebookNode):
+        return nb
+    return nbformat.from_dict(nb)
+
+
+def notebook_to_html(
+    nb: Any,
+    *,
+    with_code: bool = False,
+    footer_html: str = "",
+    title: str | None = None,
+) -> str:
+    """Render ``nb`` (a NotebookNode, a notebook dict, or a path) to offline HTML.
+
+    - ``with_code=False`` (default): no code inputs and no ``In/Out`` prompts —
+      markdown and outputs only.  ``with_code=True`` keeps the code cells (still
+      without prompts, so inputs and outputs line up with the prose).
+    - ``footer_html`` is inserted verbatim (not escaped) at the end of ``<body>``.
+    - ``title`` sets ``<title>``; otherwise ``nb.metadata.title`` is used, else
+      "Report".
+    - Cells tagged ``remove-cell`` / ``remove-input`` / ``remove-output`` are
+      dropped / lose their input / lose their outputs.
+
+    Outputs already in the notebook (base64 PNG, HTML tables) are embedded as is;
+    the template itself references nothing remote.  HTML produced by the notebook
+    code could still point somewhere — check with
+    :func:`page_has_no_remote_references`.
+    """
+    notebook = _as_notebook(nb)
+    metadata: dict[str, str] = {}
+    if isinstance(nb, (str, Path)):  # relative markdown images resolve next to the notebook
+        metadata["path"] = str(Path(nb).resolve().parent)
+    if title is not None:
+        # shallow copy: nbconvert deep-copies the notebook before preprocessing anyway
+        notebook = nbformat.NotebookNode(notebook)
+        notebook.metadata = nbformat.NotebookNode({**notebook.get("metadata", {}), "title": title})
+    name = title or notebook.get("metadata", {}).get("title") or "Report"
+    metadata["name"] = name
+    resources = {"metadata": metadata, "dtanalysis_footer_html": footer_html}
+    with _LOCK:
+        body, _ = _exporter(with_code).from_notebook_node(notebook, resources=resources)
+    return body
+
+
+# --------------------------------------------------------------------------- safety check
+
+# A URL that makes the browser contact a host: http(s):// or protocol-relative //.
+_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+# CSS: url(...) and @import "..." / @import url(...) pointing at a host.
+_CSS_URL = re.compile(r"""url\(\s*['"]?\s*((?:https?:)?//[^'")\s]*)""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s+['"]\s*((?:https?:)?//[^'"\s;]*)""", re.IGNORECASE)
+# JS module loads in inline scripts: import("//x"), import x from "//x", import "//x".
+_JS_IMPORT = re.compile(
+    r"""(?:\bimport\s*\(\s*|\bfrom\s+|\bimport\s+)['"`]\s*((?:https?:)?//[^'"`\s]*)""",
+    re.IGNORECASE,
+)
+_META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?\s*((?:https?:)?//[^'\"\s;]*)", re.IGNORECASE)
+
+# Attributes that load a resource, per tag ("*" = any tag).
+_LOADING_ATTRS: dict[str, tuple[str, ...]] = {
+    "script": ("src",),
+    "img": ("src", "srcset", "lowsrc", "longdesc"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data", "codebase"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "source": ("src", "srcset"),
+    "track": ("src",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),  # SVG
+    "use": ("href", "xlink:href"),  # SVG
+    "feimage": ("href", "xlink:href"),  # SVG
+    "*": ("background",),
+}
+# <link rel=...> values that are pure navigation metadata (nothing is fetched).
+_NAV_LINK_RELS = frozenset(
+    {
+        "alternate",
+        "author",
+        "bookmark",
+        "canonical",
+        "external",
+        "help",
+        "license",
+        "next",
+        "nofollow",
+        "noopener",
+        "noreferrer",
+        "prev",
+        "search",
+        "tag",
+        "me",
+    }
+)
+
+
+class _RemoteRefFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in: str | None = None  # "style" or "script" while inside one
+
+    def _check(self, url: str | None) -> None:
+        if url and _REMOTE.match(url):
+            self.found.append(url.strip())
+
+    def _check_srcset(self, value: str) -> None:
+        for candidate in value.split(","):
+            self._check(candidate.strip().split(" ")[0] if candidate.strip() else "")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        values = {k.lower(): (v or "") for k, v in attrs}
+        for attr in _LOADING_ATTRS.get(tag, ()) + _LOADING_ATTRS["*"]:
+            if attr in values:
+                if attr == "srcset":
+                    self._check_srcset(values[attr])
+                else:
+                    self._check(values[attr])
+        if tag == "link" and "href" in values:
+            rels = set(values.get("rel", "").lower().split())
+            if not rels or not rels <= _NAV_LINK_RELS:
+                self._check(values["href"])
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.found.extend(_META_REFRESH_URL.findall(values.get("content", "")))
+        if "style" in values:
+            self._check_css(values["style"])
+        if tag in ("style", "script"):
+            self._in = tag
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag.lower() in ("style", "script"):
+            self._in = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag.lower() in ("style", "script"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "style":
+            self._check_css(data)
+        elif self._in == "script":
+            self.found.extend(_JS_IMPORT.findall(data))
+
+    def _check_css(self, css: str) -> None:
+        self.found.extend(_CSS_URL.findall(css))
+        self.found.extend(_CSS_IMPORT.findall(css))
+
+
+def page_has_no_remote_references(html: str) -> list[str]:
+    """URLs of remote resources ``html`` would load; empty when the page is self-contained.
+
+    Counted: ``<script src>``, ``<link href>`` (stylesheet, icon, preload, ... — any rel
+    that fetches), ``<img src/srcset>``, ``<iframe>``/``<embed>``/``<object>``/media
+    sources, SVG ``<image>``/``<use>`` hrefs, CSS ``url()`` and ``@import`` in
+    ``<style>`` and ``style=""``, ES-module ``import`` of a URL in inline scripts,
+    and meta refresh.  A URL is remote when it starts with ``http://``, ``https://``
+    or ``//``.  Plain ``<a href="https://...">`` hyperlinks are not loads and are
+    allowed.  Duplicates are reported once, in document order.
+    """
+    finder = _RemoteRefFinder()
+    finder.feed(html)
+    finder.close()
+    return list(dict.fromkeys(finder.found))

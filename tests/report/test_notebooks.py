@@ -1,0 +1,29 @@
+"""Every notebook runs top to bottom with its defaults, as an analyst opening it in JupyterLab
+would (cwd = notebooks/, no parameters injected), and none imports Great Expectations."""
+
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+@pytest.mark.parametrize("name", ["explore.ipynb", "national_overview.ipynb"])
+def test_notebook_runs_with_defaults(name, shipped_data, tmp_path):
+    assert "great_expectations" not in (NOTEBOOKS / name).read_text(encoding="utf-8")
+    out = tmp_path / name
+    papermill.execute_notebook(str(NOTEBOOKS / name), str(out), kernel_name="python3",
+                               cwd=str(NOTEBOOKS), progress_bar=False)
+    nb = nbformat.read(str(out), as_version=4)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    assert any(o.get("data", {}).get("image/png") for c in nb.cells
+               for o in c.get("outputs", []))
+
+
+def test_committed_notebooks_have_no_outputs():
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        nb = nbformat.read(str(path), as_version=4)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name

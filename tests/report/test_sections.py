@@ -1,0 +1,167 @@
+"""Tests of `dtanalysis.report`: charts, texts (`i18n`), the report context and every section,
+on the REAL processed tables and on SYNTHETIC frames; one end-to-end run of
+`notebooks/province_report.ipynb` with papermill (marked slow)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from synthetic import tiny_data
+
+from dtanalysis import analysis as an
+from dtanalysis import report as rs
+from dtanalysis.report import charts, i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+HP, HD = "31", "30"
+
+
+def test_synthetic_chart_never_joins_across_a_missing_year():
+    data = tiny_data()
+    traj = an.trajectory(data, "A1", "63", ["A2"])
+    fig = charts.trajectory_chart(traj, "en")
+    try:
+        rank_ax = fig.axes[0]
+        segments = [tuple(line.get_xdata()) for line in rank_ax.lines
+                    if len(line.get_xdata()) == 2]
+        assert (2020, 2022) not in segments  # A1 has no 2021 rank
+        dashed = [line for line in rank_ax.lines if len(line.get_xdata()) == 2
+                  and line.get_linestyle() == "--"]
+        assert dashed  # A2's derived/uncertain values are drawn dashed
+        assert rank_ax.get_ylim()[0] > rank_ax.get_ylim()[1]  # rank 1 at the top
+        width, _ = fig.get_size_inches()
+        assert 9 <= width <= 10
+    finally:
+        plt.close(fig)
+
+
+def test_charts_render_vietnamese_and_return_figures(data):
+    position = an.national_position(data, "63", code=HP)
+    figures = [
+        charts.position_chart(position, "vi", highlight=HP),
+        charts.pillars_chart(an.pillars(data, HP, "63"), "Hải Phòng", 2022, "vi"),
+        charts.targets_chart(an.targets_progress(data, HP, "63"), "Hải Phòng", "vi"),
+        charts.rank_heatmap(an.rank_matrix(data, "63"), "63", "vi"),
+        charts.regions_chart(position, "vi"),
+        charts.coverage_chart(an.coverage(data, "63"), "vi"),
+    ]
+    try:
+        for fig in figures:
+            assert isinstance(fig, matplotlib.figure.Figure)
+            assert 9 <= fig.get_size_inches()[0] <= 10
+            fonts = {t.get_fontname() for t in fig.findobj(matplotlib.text.Text) if t.get_text()}
+            assert fonts == {"DejaVu Sans"}
+    finally:
+        for fig in figures:
+            plt.close(fig)
+
+
+# =========================================================================== i18n, context
+
+
+def test_i18n_languages_have_the_same_keys():
+    assert set(i18n.STRINGS["vi"]) == set(i18n.STRINGS["en"])
+    for key in i18n.STRINGS["vi"]:
+        vi, en = i18n.STRINGS["vi"][key], i18n.STRINGS["en"][key]
+        fields = {f.split("!")[0] for f in pd.Series([vi]).str.findall(r"\{(\w+[^}]*)\}")[0]}
+        assert fields == {f.split("!")[0]
+                          for f in pd.Series([en]).str.findall(r"\{(\w+[^}]*)\}")[0]}, key
+
+
+def test_i18n_errors_and_numbers():
+    with pytest.raises(KeyError):
+        i18n.t("no_such_key", "vi")
+    with pytest.raises(ValueError):
+        i18n.t("title", "fr", name="x")
+    assert i18n.fmt_number(2224, "vi") == "2.224" and i18n.fmt_number(2224, "en") == "2,224"
+    assert i18n.fmt_score(0.5, "vi") == "0,5000" and i18n.fmt_score(0.5, "en") == "0.5000"
+    assert i18n.fmt_number(float("nan")) == ""
+    assert i18n.fmt_with_unit(2045, "count", "vi", "more_than") == "hơn 2.045"
+    assert i18n.t("h_headline", "vi") != i18n.t("h_headline", "en")
+
+
+def test_every_text_used_by_the_sections_exists():
+    package = Path(rs.__file__).parent  # every section, chart and display helper
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted(package.rglob("*.py"))
+                     if "i18n" not in p.parts)
+
+    used = set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", source))
+    assert used and used <= set(i18n.STRINGS["vi"])
+
+
+def test_report_context_checks_parameters(data):
+    ctx = rs.report_context("hai phong", "63", None, "region", "en", data=data)
+    assert ctx.code == HP and ctx.lang == "en" and HD in ctx.peer_codes
+    with pytest.raises(ValueError, match="Xyz"):
+        rs.report_context("Xyz", data=data)
+    with pytest.raises(ValueError, match="unit_set"):
+        rs.report_context("Hải Phòng", "64", data=data)
+    with pytest.raises(ValueError, match="fr"):
+        rs.report_context("Hải Phòng", lang="fr", data=data)
+    with pytest.raises(ValueError, match="1999"):
+        rs.report_context("Hải Phòng", year=1999, data=data)
+    with pytest.raises(ValueError, match="Hải Dương"):
+        rs.report_context("Hải Dương", "34", data=data)  # merged away: the error says so
+
+
+@pytest.mark.parametrize("province,unit_set,lang", [
+    ("Hải Phòng", "63", "vi"), ("Bắc Kạn", "63", "en"), ("Hải Phòng", "34", "vi"),
+])
+def test_every_section_renders(data, province, unit_set, lang):
+    ctx = rs.report_context(province, unit_set, lang=lang, data=data)
+    texts = []
+    for show in (rs.show_title, rs.show_headline, rs.show_trajectory, rs.show_position,
+                 rs.show_pillars, rs.show_targets, rs.show_indicators, rs.show_merger,
+                 rs.show_about):
+        for obj in show(ctx):
+            texts.append(obj.to_html() if hasattr(obj, "to_html") else
+                         getattr(obj, "data", b""))
+    markdown = "\n".join(x for x in texts if isinstance(x, str))
+    for heading in rs.section_headings(lang):
+        assert heading in markdown
+    assert not plt.get_fignums()  # every figure was closed
+
+
+def test_headline_sentence_for_a_missing_score(data):
+    ctx = rs.report_context("Hải Phòng", "63", 2022, lang="en", data=data)
+    text = rs.show_headline(ctx)[1].data
+    assert "No DTI score was published for Hải Phòng in 2022; only its rank (14) is known." in text
+
+
+# =========================================================================== end to end
+
+
+@pytest.mark.slow
+def test_province_report_notebook_end_to_end(tmp_path, shipped_data):
+    papermill = pytest.importorskip("papermill")
+    notebooks = ROOT / "notebooks"
+    source = (notebooks / "province_report.ipynb").read_text(encoding="utf-8")
+    assert "great_expectations" not in source
+    out = tmp_path / "province_report.ipynb"
+    papermill.execute_notebook(
+        str(notebooks / "province_report.ipynb"), str(out),
+        parameters={"province": "Hải Phòng", "unit_set": "63", "lang": "vi"},
+        kernel_name="python3", cwd=str(notebooks), progress_bar=False)
+    import nbformat
+
+    nb = nbformat.read(str(out), as_version=4)
+    markdown, images = [], 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            assert output.get("output_type") != "error"
+            data_ = output.get("data", {})
+            markdown.append(data_.get("text/markdown", ""))
+            images += "image/png" in data_
+    text = "\n".join(markdown)
+    for heading in rs.section_headings("vi"):
+        assert heading in text, heading
+    assert "Hải Phòng" in text and images >= 4
+

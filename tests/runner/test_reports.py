@@ -1,0 +1,126 @@
+"""Real reports: Papermill on real kernels over the shipped data, content checks, the HTML
+opened offline in headless Chromium, and warm-kernel output equal to a fresh kernel's."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from browser import open_offline
+from conftest import copy_project
+
+from dtanalysis.paths import Paths
+from dtanalysis.report import section_headings
+from dtanalysis.runner.jobs import overview_job, province_job
+from dtanalysis.runner.pool import RunContext, execute, run_jobs
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = {
+    "hp": ("Hải Phòng", "63", "vi"),          # rich in data
+    "bk": ("Bắc Kạn", "63", "vi"),            # only the 2022 rank
+    "hd": ("Hải Dương", "63", "vi"),          # merged away in 2025
+    "hp34": ("Hải Phòng", "34", "vi"),        # a unit of the 34 set
+    "hp_en": ("Hải Phòng", "63", "en"),
+}
+
+
+@pytest.fixture(scope="module")
+def project(cleaned_project, tmp_path_factory):
+    return copy_project(cleaned_project, tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture(scope="module")
+def built(project):
+    paths = Paths.at(project)
+    jobs = {key: province_job(paths, name, unit_set, lang)
+            for key, (name, unit_set, lang) in CASES.items()}
+    jobs["overview"] = overview_job(paths)
+    outcomes = run_jobs(list(jobs.values()), RunContext.create(paths), n_jobs=2)
+    failed = [(o.job.label, o.error) for o in outcomes if o.status != "ok"]
+    assert not failed, failed
+    return {key: job for key, job in jobs.items()}
+
+
+def text_of(job) -> str:
+    return job.html.read_text(encoding="utf-8")
+
+
+def test_outputs_and_paths(built):
+    assert built["hp"].html.name == "hai-phong.html"
+    assert built["hp"].html.parent.name == "provinces"
+    assert built["hp34"].html.parent.name == "units-2025"
+    assert built["hp_en"].html.name == "hai-phong.en.html"
+    for job in built.values():
+        assert job.ipynb.exists()                       # executed notebook kept for audit
+        record = json.loads(job.record.read_text())
+        assert record["status"] == "ok" and record["data_version"]
+
+
+@pytest.mark.parametrize("key", ["hp", "bk", "hd", "hp34"])
+def test_every_section_is_present(built, key):
+    html = text_of(built[key])
+    for heading in section_headings("vi"):
+        assert heading in html, heading
+    assert "<pre" not in html.split("</main>")[0] or "Traceback" not in html
+
+
+def test_english_report(built):
+    html = text_of(built["hp_en"])
+    for heading in section_headings("en"):
+        assert heading in html
+    assert "Hải Phòng" in html                        # names stay Vietnamese
+
+
+def test_key_figures_from_the_data(built):
+    hp = text_of(built["hp"])
+    assert "14" in hp and "Hải Dương" in hp           # 2022 rank; the other member of the unit
+    hd = text_of(built["hd"])
+    assert "0.6383" in hd or "0,6383" in hd           # its 2022 score
+    assert "Hải Phòng" in hd                          # the successor is named
+    hp34 = text_of(built["hp34"])
+    assert ("0.7857" in hp34 or "0,7857" in hp34) and "Hải Dương" in hp34
+    bk = text_of(built["bk"])
+    assert "Thái Nguyên" in bk                        # Bắc Kạn joined Thái Nguyên
+
+
+def test_footer_gives_provenance(built):
+    html = text_of(built["hp"])
+    footer = html[html.index("dtanalysis-footer"):]
+    record = json.loads(built["hp"].record.read_text())
+    assert record["data_version"] in footer and "Hải Phòng" in footer
+
+
+def test_no_code_by_default(built):
+    assert "import dtanalysis" not in text_of(built["hp"])
+
+
+@pytest.mark.parametrize("key", ["hp", "hp_en", "overview"])
+def test_report_opens_offline_in_chromium(built, key, require_chromium, tmp_path):
+    page = open_offline(built[key].html, tmp_path / "shot.png")
+    assert page.console_errors == [] and page.page_errors == []
+    assert page.blocked_requests == []
+    assert page.screenshot.stat().st_size > 50_000
+    assert "Hải Phòng" in page.text or key == "overview"
+
+
+def _comparable(nb) -> list:
+    cells = []
+    for cell in nb.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            data = dict(output.get("data", {}))
+            outputs.append((output.get("output_type"), output.get("text"),
+                            json.dumps(data, sort_keys=True)))
+        cells.append((cell.cell_type, cell.source, outputs))
+    return cells
+
+
+def test_warm_kernel_output_equals_a_fresh_kernel(built, project, tmp_path):
+    paths = Paths.at(project)
+    warm = nbformat.read(str(built["hd"].ipynb), as_version=4)
+    fresh_job = province_job(paths, "Hải Dương")
+    fresh_job = type(fresh_job)(**{**fresh_job.__dict__, "out": tmp_path / "hai-duong"})
+    outcome = execute(fresh_job, RunContext.create(paths))
+    assert outcome.status == "ok", outcome.error
+    fresh = nbformat.read(str(fresh_job.ipynb), as_version=4)
+    assert _comparable(fresh) == _comparable(warm)
