@@ -30,6 +30,7 @@ test: setup             ## the whole test suite (real kernels, real GX, headless
 
 lint: setup
 	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/lint-imports
 
 lab: setup              ## JupyterLab on the project, with this environment's kernel
 	.venv/bin/jupyter lab --notebook-dir=.
