@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..domain.registry import REGISTRY_SOURCE, Registry
 from ..domain.schema import frame
+from ..errors import InputError
 from ..paths import (
     DTI_FACTS_FILE,
     INDICATOR_CATALOGUE_FILE,
@@ -35,6 +36,7 @@ class Cleaned:
 
 def clean(root=None) -> Cleaned:
     paths = Paths.at(root).require_project()
+    _require_inputs(paths)
     registry = Registry.from_file(paths.raw / REGISTRY_FILE)
     held: list = []
 
@@ -72,6 +74,21 @@ def clean(root=None) -> Cleaned:
     tables["sources"] = frame("sources", source_records(tables, curated))
     return Cleaned(tables, quarantine.to_frame(held))
 
+
+REQUIRED_FILES = (REGISTRY_FILE, DTI_FACTS_FILE, INDICATOR_CATALOGUE_FILE, INDICATORS_FILE,
+                  TARGETS_FILE, SOURCES_FILE)
+
+
+def _require_inputs(paths: Paths) -> None:
+    """Every raw input the tables are built from, present before anything is read: one error
+    naming all that are missing (an empty table would otherwise pass for a clean one)."""
+    missing = [name for name in REQUIRED_FILES if not (paths.raw / name).is_file()]
+    if not paths.raw_dti.is_dir():
+        missing.append(paths.relative(paths.raw_dti) + "/")
+    if missing:
+        raise InputError(f"missing raw input(s): {', '.join(missing)}",
+                         path=paths.relative(paths.raw),
+                         hint="restore them from the repository (git checkout -- data/raw)")
 
 
 def province_records(registry: Registry, paths: Paths) -> list[dict]:
