@@ -1,6 +1,7 @@
 """The DTI importer on messy tables. The fixtures are SYNTHETIC layouts (made here, never
 written to data/raw/) filled with real 2022 facts from data/raw/dti/."""
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from dtanalysis.domain.registry import registry
+from dtanalysis.errors import InputError
 from dtanalysis.ingest.dti_tables import classify, import_folder, import_table
 
 REG = registry()
@@ -108,11 +110,13 @@ def test_code_column_must_agree_with_name(tmp_path):
     assert "code column says 31" in result.quarantined[0].reason
 
 
-def test_badly_named_file_is_reported(tmp_path):
-    path = tmp_path / "ranking2022.csv"
-    path.write_text("Province,Rank\nHải Phòng,14\n", encoding="utf-8")
-    result = import_folder(tmp_path, REG, lambda p: p.name)
-    assert not result.rows and "file name" in result.quarantined[0].reason
+@pytest.mark.parametrize("name", ["ranking2022.csv", "dti-2022-62.csv", "dti-20x2-63.csv",
+                                  "dti-1999-63.csv", "dti-2999-63.csv", "dti-2022-63.pdf"])
+def test_a_table_name_without_a_known_year_and_set_is_refused(tmp_path, name):
+    (tmp_path / name).write_text("Province,Rank\nHải Phòng,14\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes on the tables\n")  # not a table: skipped
+    with pytest.raises(InputError, match=rf"^{re.escape(name)}: .*(year|name)"):
+        import_folder(tmp_path, REG, lambda p: p.name)
 
 
 def test_a_new_years_file_flows_through(tmp_path):

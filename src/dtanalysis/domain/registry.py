@@ -7,7 +7,6 @@ Resolution 202/2025/QH15, with the Tiền Giang → Đồng Tháp correction not
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import re
@@ -15,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ParameterError, ProvinceError, SeveralProvinces, UnknownProvince
+from ..errors import InputError, ParameterError, ProvinceError, SeveralProvinces, UnknownProvince
 from ..paths import REGISTRY_FILE, Paths
 from ..vocab import UNIT_SETS, split_several
+from . import rawtext
 from .text import fold, nfc, slugify, strip_diacritics
 
 __all__ = ["REGISTRY_SOURCE", "Province", "ProvinceError", "Registry", "SeveralProvinces",
@@ -36,6 +36,9 @@ _EXTRA_ALIASES = {
     "77": ("br vt", "brvt"),
 }
 _PAREN = re.compile(r"\([^)]*\)")
+COLUMNS = ("gso_code_pre2025", "official_name_pre2025", "division_type_pre2025", "short_name",
+           "short_name_ascii", "dti_2022_published_name", "gso_region_6", "new_code_2025",
+           "new_name_2025")
 
 
 @dataclass(frozen=True)
@@ -97,17 +100,27 @@ def core_name(key: str) -> str:
 class Registry:
     """Both unit sets and a resolver over every spelling of every unit."""
 
-    def __init__(self, rows: list[dict[str, str]]):
+    def __init__(self, rows: list[dict[str, str]], source: str = REGISTRY_FILE,
+                 lines: list[int] | None = None):
+        _check_rows(rows, source, lines or list(range(2, len(rows) + 2)))
         self.rows = rows
         self.units: dict[str, dict[str, Province]] = {"63": {}, "34": {}}
         self._aliases: dict[str, dict[str, set[str]]] = {"63": {}, "34": {}}
         self._build(rows)
 
     @classmethod
-    def from_file(cls, path: Path) -> Registry:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = [{k: nfc(v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
-        return cls(rows)
+    def from_file(cls, path: Path, root: Path | str | None = None) -> Registry:
+        """The registry file, read like every raw table (`rawtext`): any encoding Excel
+        writes; `InputError` when it cannot be, or lists no unit, or repeats a code."""
+        path = Path(path)
+        root = Path(root) if root is not None else rawtext.project_of(path)
+        name = rawtext.shown(path, root)
+        table = rawtext.read_text_file(path, root)
+        if len(table.rows) < 2 or not any(any(c) for _, c in table.rows[1:]):
+            raise InputError("lists no provinces (only a header): no units to resolve names "
+                             "to", path=name, hint="restore it (git checkout -- data/raw)")
+        found = rawtext.records(table.rows, name, required=COLUMNS)
+        return cls([record for _, record in found], name, [line for line, _ in found])
 
     # -- construction -------------------------------------------------------------------
     def _build(self, rows: list[dict[str, str]]) -> None:
@@ -231,6 +244,26 @@ class Registry:
         return UnknownProvince(
             f"unknown province {given!r} in the {unit_set}-unit set{hint}{suggestion}",
             given, tuple(names[:3]))
+
+
+def _check_rows(rows: list[dict[str, str]], source: str, lines: list[int]) -> None:
+    """A unit set must have units, each code once: a repeated GSO code would silently rename
+    a province (the last row would win)."""
+    if not rows:
+        raise InputError("lists no provinces: no units to resolve names to", path=source,
+                         hint="restore it (git checkout -- data/raw)")
+    seen: dict[str, int] = {}
+    for line, row in zip(lines, rows, strict=True):
+        code = row.get("gso_code_pre2025", "")
+        if not re.fullmatch(r"\d{2}", code or "") or not re.fullmatch(
+                r"\d{2}", row.get("new_code_2025", "") or ""):
+            raise InputError(f"GSO codes {code!r} / {row.get('new_code_2025')!r} are not two "
+                             "digits", path=source, row=line, hint="fix the row")
+        if code in seen:
+            raise InputError(f"repeats the GSO code {code} (already on row {seen[code]}): "
+                             "one code, one province", path=source, row=line,
+                             hint="fix or remove one of the two rows")
+        seen[code] = line
 
 
 def _check_set(unit_set: str | int) -> str:

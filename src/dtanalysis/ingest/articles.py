@@ -11,7 +11,6 @@ with code `VN` and unit set `national`.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import re
 from dataclasses import replace
@@ -19,21 +18,22 @@ from pathlib import Path
 
 from ..domain.numbers import NumberError, column_style, convert, parse_number
 from ..domain.registry import ProvinceError, Registry, unit_set_on
-from ..domain.text import fold, nfc
+from ..domain.text import fold
 from ..vocab import NATIONAL_CODE, NATIONAL_SET
 from .quarantine import Quarantined
+from .rawfile import read_records
 
+CATALOGUE_COLUMNS = ("indicator", "label_vi", "label_en", "unit", "higher_is_better")
+INDICATOR_COLUMNS = ("province", "period", "indicator", "as_written", "source_id")
+TARGET_COLUMNS = ("province", "indicator", "as_written", "target_year", "source_id")
+SOURCE_COLUMNS = ("source_id", "publisher", "published", "title", "url")
 NATIONAL_NAMES = ("viet nam", "vietnam", "ca nuoc", "toan quoc", "national")
 
 
-def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows = []
-        for record in reader:
-            rows.append((reader.line_num,
-                         {k: nfc(v or "").strip() for k, v in record.items() if k}))
-    return rows
+def read_csv(path: Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
+    """(line, record) for each row, read by `rawfile` (any encoding Excel writes; one-line
+    `InputError` naming file and row otherwise)."""
+    return read_records(path, required=required)
 
 
 def period_end(period: str) -> dt.date:
@@ -49,7 +49,7 @@ def period_end(period: str) -> dt.date:
 
 def read_catalogue(path: Path) -> list[dict]:
     catalogue = []
-    for _, record in read_csv(path):
+    for _, record in read_csv(path, CATALOGUE_COLUMNS):
         catalogue.append({
             "indicator": record["indicator"], "label_vi": record["label_vi"],
             "label_en": record["label_en"], "unit": record["unit"],
@@ -100,7 +100,7 @@ def _parse(record: dict, column: str, style: str, catalogue: dict[str, dict]):
 
 
 def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], relative: str):
-    rows = read_csv(path)
+    rows = read_csv(path, INDICATOR_COLUMNS)
     styles = _styles(rows, "as_written")
     out, quarantined = [], []
     for line, record in rows:
@@ -128,7 +128,7 @@ def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], 
 
 def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
                  published: dict[str, str], relative: str):
-    rows = read_csv(path)
+    rows = read_csv(path, TARGET_COLUMNS)
     styles = _styles(rows, "as_written")
     out, quarantined = [], []
     for line, record in rows:

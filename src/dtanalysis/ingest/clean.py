@@ -37,10 +37,10 @@ class Cleaned:
 def clean(root=None) -> Cleaned:
     paths = Paths.at(root).require_project()
     _require_inputs(paths)
-    registry = Registry.from_file(paths.raw / REGISTRY_FILE)
+    registry = Registry.from_file(paths.raw / REGISTRY_FILE, paths.root)
     held: list = []
 
-    dti_import = dti_tables.import_folder(paths.raw_dti, registry, paths.relative)
+    dti_import = dti_tables.import_folder(paths.raw_dti, registry, paths.relative, paths.root)
     held += dti_import.quarantined
     facts_path = paths.raw / DTI_FACTS_FILE
     facts, aggregates, rejected = dti_facts.read_facts(facts_path, registry,
@@ -52,7 +52,8 @@ def clean(root=None) -> Cleaned:
     for line, entry in enumerate(catalogue, start=2):
         entry.update(source=None, source_file=paths.relative(catalogue_path), source_line=line)
     by_id = {c["indicator"]: c for c in catalogue}
-    curated = [record for _, record in articles.read_csv(paths.raw / SOURCES_FILE)]
+    curated = [record for _, record in articles.read_csv(paths.raw / SOURCES_FILE,
+                                                                  articles.SOURCE_COLUMNS)]
     published = {s["source_id"]: s.get("published", "") for s in curated}
     indicators_path = paths.raw / INDICATORS_FILE
     indicators, rejected = articles.read_indicators(

@@ -8,26 +8,23 @@ several provinces at once, or an unknown one, are quarantined.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ..domain.numbers import NumberError, column_style, parse_number
 from ..domain.registry import ProvinceError, Registry
-from ..domain.text import nfc
 from ..vocab import STATUSES
 from .dti_tables import METRICS
 from .quarantine import Quarantined
+from .rawfile import read_records
 
+COLUMNS = ("year", "unit_set", "entity", "gso_code_pre2025", "metric", "value", "rank",
+           "status", "source_url", "note")
 AGGREGATES = {"ALL_PROVINCES_MEAN": "provinces_mean", "VIETNAM": "national"}
 
 
 def read_facts(path: Path, registry: Registry, relative: str):
     """(province rows, aggregate rows, quarantined) from the facts file."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        records = []
-        for record in reader:
-            records.append((reader.line_num, {k: nfc(v or "").strip() for k, v in record.items()}))
+    records = read_records(path, required=COLUMNS)
     style = column_style([r["value"] for _, r in records], default="en")
     provinces, aggregates, quarantined = [], [], []
 

@@ -13,18 +13,24 @@ score, rank) with status `official` and its source file and line.
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.numbers import NumberError, column_style, parse_number
 from ..domain.registry import ProvinceError, Registry
-from ..domain.text import fold, nfc
+from ..domain.text import fold
+from ..errors import InputError
+from . import rawfile
 from .quarantine import Quarantined
+from .rawfile import Grid, Rows
 
-FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?\.(csv|xlsx)$")
+FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?"
+                       r"\.(csv|tsv|txt|xlsx|xlsm)$")
+NAMING = "name it dti-<year>-<63|34>[-label].csv (or .xlsx), e.g. dti-2023-63.csv"
+FIRST_YEAR = 2020  # the first DTI ranking (published 2021)
+_YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d\d)(?![0-9A-Za-z])")  # not "gso_code_pre2025"
 METRICS = (
     "dti", "chinh_quyen_so", "kinh_te_so", "xa_hoi_so", "nhan_thuc_so", "the_che_so",
     "ha_tang_so", "nhan_luc_so", "an_toan_thong_tin_mang", "hoat_dong_chinh_quyen_so",
@@ -110,38 +116,18 @@ def classify(header: str) -> tuple[str, str | None] | None:
     return None
 
 
-def read_grid(path: Path) -> list[tuple[int, list[object]]]:
-    """(1-based line or sheet row, cells) for every row of a CSV or the first sheet of an XLSX."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook  # only when a workbook is read (0.3 s)
+def read_grid(path: Path, root: Path | None = None) -> Grid:
+    """The table's cells (`rawfile.read_grid`): of a workbook, the one sheet holding a DTI
+    table (a header `find_header` recognises), or the sheet named in `<file>.sheet`."""
+    return rawfile.read_grid(path, root=root, is_table=_is_table)
 
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            return [(i, [_cell(v) for v in row])
-                    for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        finally:
-            book.close()
-    text = nfc(path.read_text(encoding="utf-8-sig"))
+
+def _is_table(rows: Rows) -> bool:
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows = []
-    start = 1
-    for cells in reader:
-        rows.append((start, [c.strip() for c in cells]))
-        start = reader.line_num + 1
-    return rows
-
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return nfc(value).strip()
-    return value
+        find_header(rows)
+    except ValueError:
+        return False
+    return True
 
 
 def _blank(cell: object) -> bool:
@@ -199,20 +185,38 @@ def _columns(cells: list[object], above: list[object],
     return columns
 
 
-def import_table(path: Path, registry: Registry, relative: str) -> TableImport:
-    """Read one DTI ranking table into long rows (see module docstring)."""
+def year_and_set(path: Path, relative: str) -> tuple[int, str]:
+    """The year and unit set a table's file name gives; `InputError` for any other name, or a
+    year no DTI ranking exists for."""
     match = FILE_NAME.match(path.name)
     if not match:
-        return TableImport([], [Quarantined(
-            "dti", relative, 0, {"file": path.name},
-            "file name does not follow dti-<year>-<63|34>[-label].<csv|xlsx>; not imported")])
+        raise InputError("is in the DTI tables' folder, but its name does not give the year "
+                         "and unit set", path=relative, hint=NAMING)
     year, unit_set = int(match["year"]), match["unit_set"]
-    grid = read_grid(path)
+    if not FIRST_YEAR <= year <= dt.date.today().year:
+        raise InputError(f"names the year {year}, for which there is no DTI ranking (the first "
+                         f"is {FIRST_YEAR}, the last at most this year)", path=relative,
+                         hint="fix the year in the file name; " + NAMING)
+    return year, unit_set
+
+
+def import_table(path: Path, registry: Registry, relative: str,
+                 root: Path | None = None) -> TableImport:
+    """Read one DTI ranking table into long rows (see module docstring). A file that cannot
+    be read as a table at all is an `InputError` (file, row, reason); a row that cannot be
+    cleaned is quarantined."""
+    year, unit_set = year_and_set(path, relative)
+    grid = read_grid(path, root)
     try:
-        header_at, columns = find_header(grid)
+        header_at, columns = find_header(grid.rows)
     except ValueError as error:
-        return TableImport([], [Quarantined("dti", relative, 0, {"file": path.name},
-                                            str(error))])
+        raise InputError(str(error), path=relative,
+                         hint="check that the file is a DTI ranking table") from None
+    columns = _one_per_role(columns, year, grid, header_at, relative)
+    grid = grid.rows
+    if not any(any(not _blank(c) for c in cells) for _, cells in grid[header_at + 1:]):
+        raise InputError("has a header but no rows under it", path=relative,
+                         row=grid[header_at][0], hint="export the table again")
     by_role = {c.role: c for c in columns if c.role not in ("score", "rank")}
     values = [c for c in columns if c.role in ("score", "rank")]
     body = grid[header_at + 1:]
@@ -253,6 +257,40 @@ def import_table(path: Path, registry: Registry, relative: str) -> TableImport:
     for row in result.rows:
         row["source"] = row["source"] or source or relative
     return result
+
+
+def _one_per_role(columns: list[Column], year: int, grid: Grid, header_at: int,
+                  relative: str) -> list[Column]:
+    """At most one column per role (and metric). A header naming another year than the file's
+    ("Xếp hạng 2022" in a 2023 table) is that year's, not this one's: it is left out when a
+    column of the file's year (or of no year) holds the role, and refused otherwise. Two
+    columns left for one role (hidden or not) are refused, naming both: the last would win."""
+    hidden = set(grid.hidden_columns)
+    line = grid.rows[header_at][0]
+
+    def named(column: Column) -> str:
+        return repr(column.header) + (" (hidden)" if column.index in hidden else "")
+
+    groups: dict[tuple, list[Column]] = {}
+    for column in columns:
+        groups.setdefault((column.role, column.metric), []).append(column)
+    kept = []
+    for group in groups.values():
+        years = [{int(y) for y in _YEAR.findall(c.header)} for c in group]
+        this = [c for c, ys in zip(group, years, strict=True) if not ys or ys == {year}]
+        other = [c for c, ys in zip(group, years, strict=True) if ys and ys != {year}]
+        if not this and other:
+            raise InputError(f"column {named(other[0])} is for another year than {year}, the "
+                             "file name's", path=relative, row=line,
+                             hint="add the column of that year, or fix the file name")
+        if len(this) > 1:
+            raise InputError(f"columns {named(this[0])} and {named(this[1])} both hold the "
+                             f"{this[0].role} of {this[0].metric or 'the ' + this[0].role}",
+                             path=relative, row=line,
+                             hint=f"remove one, or name the year in its header "
+                                  f"(e.g. '{this[0].header} {year}')")
+        kept += this
+    return sorted(kept, key=lambda c: c.index)
 
 
 def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | None, list[dict]]:
@@ -298,13 +336,19 @@ def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | N
     ]
 
 
-def import_folder(folder: Path, registry: Registry, relative_to) -> TableImport:
-    """Every table file in the folder, in name order (deterministic)."""
+def import_folder(folder: Path, registry: Registry, relative_to,
+                  root: Path | None = None) -> TableImport:
+    """Every table file in the folder, in name order (deterministic). Hidden files, Excel's
+    lock files (`~$…`), side files (`.sheet`) and other documents (a README) are skipped; any
+    other entry with a table's suffix, or named `dti-…`, must be a readable DTI table."""
     combined = TableImport([], [])
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.suffix.lower() not in (".csv", ".xlsx"):
+        suffix = path.suffix.lower()
+        if path.name.startswith((".", "~$")) or suffix == rawfile.SHEET_SIDE_FILE:
             continue
-        result = import_table(path, registry, relative_to(path))
+        if suffix not in rawfile.TABLE_SUFFIXES and not path.name.lower().startswith("dti-"):
+            continue
+        result = import_table(path, registry, relative_to(path), root)
         combined.rows.extend(result.rows)
         combined.quarantined.extend(result.quarantined)
     return combined
