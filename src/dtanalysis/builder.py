@@ -13,10 +13,12 @@ ParameterError. Nothing here prints: progress goes to a `Progress` and to `loggi
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ParameterError
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, run_clean
 from .runner.jobs import Job, all_province_jobs, build_plan, province_job
@@ -66,6 +68,7 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     """Clean and validate `data/raw` when it changed, then every province report of both
     sets, the overview and the index."""
     paths = Paths.at(root).require_project()
+    jobs = check_jobs(jobs)
     cleaned = None
     if force or not data_is_current(paths.root):
         cleaned = run_clean(paths.root, strict=strict, data_docs=True)
@@ -83,9 +86,26 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
            progress: Progress | None = None) -> ReportsResult:
     """Reports of the named provinces (any spelling), or of every unit of the set."""
     paths = Paths.at(root).require_project()
+    jobs = check_jobs(jobs)
     plan = (all_province_jobs(paths, unit_set, lang) if all_units else
             [province_job(paths, name, unit_set, lang) for name in provinces or []])
     return _run(paths, plan, jobs, force, with_code, progress)
+
+
+def check_jobs(jobs: int | None) -> int | None:
+    """`jobs` as the pool takes it: None (one per core) stays; below 1 is an error; above the
+    cores is clamped to them (each kernel takes a core and ~150 MB: more only thrash)."""
+    if jobs is None:
+        return None
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ParameterError(f"--jobs must be a whole number of 1 or more, not {jobs!r}",
+                             hint="leave it out to run one report per core")
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        log.warning("--jobs %d is more than the %d core(s): running %d at a time",
+                    jobs, cores, cores)
+        return cores
+    return jobs
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,

@@ -12,7 +12,8 @@ The path (`target`)
 Text files (`read_text`)
 - Empty or blank, or starting like a PNG, JPEG, GIF, PDF, ZIP/.xlsx or OLE/.xls file: refused.
 - Encoding: a byte-order mark decides (UTF-8; UTF-16 LE or BE, Excel's "Unicode text"); else
-  UTF-8 when the bytes are UTF-8; else a Windows code page. Windows-1258 (Vietnamese Windows'
+  UTF-8 when the bytes are UTF-8; a file with UTF-8 letters and a byte that is not is refused
+  (damaged, or mixed encodings); else a Windows code page. Windows-1258 (Vietnamese Windows'
   "CSV") writes most tone marks as combining characters after the vowel (bytes CC D2 DE EC F2),
   which Windows-1252 reads as Ì Ò Þ ì ò. So: when the Windows-1258 reading has tone marks and
   every one follows a vowel, it is Windows-1258 (composed to NFC); when none follows a vowel,
@@ -57,6 +58,8 @@ _VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # the combining tone marks of Windows-1258
 _TONE = re.compile(f"[{_TONES}]")
 _STRAY_TONE = re.compile(f"(?<![{_VOWELS}])[{_TONES}]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+                            rb"[\xf0-\xf4][\x80-\xbf]{3}")
 _NOT_CP1252_VI = re.compile(
     "[^\x00-\x7fàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝÐð\u00a0–—‘’“”…°€•]")
 
@@ -185,8 +188,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                                  row=line, hint=SAVE_UTF8) from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if len(_UTF8_SEQUENCE.findall(data)) >= 2:  # UTF-8 letters, and a broken one
+            line = data[:error.start].count(b"\n") + 1
+            raise InputError(f"is UTF-8 but for byte 0x{data[error.start]:02X} (byte "
+                             f"{error.start}): the file is damaged or mixes encodings",
+                             path=name, row=line, hint=SAVE_UTF8) from None
     vietnamese = data.decode("cp1258", "replace")
     tones = len(_TONE.findall(vietnamese))
     stray = list(_STRAY_TONE.finditer(vietnamese))

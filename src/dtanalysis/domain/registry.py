@@ -36,6 +36,7 @@ _EXTRA_ALIASES = {
     "77": ("br vt", "brvt"),
 }
 _PAREN = re.compile(r"\([^)]*\)")
+MAX_NAME = 100  # folded; the longest unit name is 25 characters: no suggestion beyond this
 COLUMNS = ("gso_code_pre2025", "official_name_pre2025", "division_type_pre2025", "short_name",
            "short_name_ascii", "dti_2022_published_name", "gso_region_6", "new_code_2025",
            "new_name_2025")
@@ -201,7 +202,7 @@ class Registry:
             names = ", ".join(self.units[unit_set][self._match(p, unit_set)].short_name
                               for p in parts)
             raise SeveralProvinces(
-                f"{text!r} names several provinces ({names}); one row must name one unit",
+                f"{quoted(text)} names several provinces ({names}); one row must name one unit",
                 given)
         raise self._unknown(given, unit_set)
 
@@ -222,7 +223,8 @@ class Registry:
 
     def _unknown(self, given: object, unit_set: str) -> UnknownProvince:
         key = core_name(fold(_PAREN.sub(" ", str(given))))
-        close = difflib.get_close_matches(key, list(self._aliases[unit_set]), n=6, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(self._aliases[unit_set]), n=6,
+                                          cutoff=0.6) if len(key) <= MAX_NAME else []
         names: list[str] = []
         for alias in close:
             for code in sorted(self._aliases[unit_set][alias]):
@@ -242,8 +244,15 @@ class Registry:
                 hint = f"; {unit.short_name} ({unit.code}) is a unit of the 34-unit set"
         suggestion = f"; did you mean {', '.join(names[:3])}?" if names else ""
         return UnknownProvince(
-            f"unknown province {given!r} in the {unit_set}-unit set{hint}{suggestion}",
+            f"unknown province {quoted(given)} in the {unit_set}-unit set{hint}{suggestion}",
             given, tuple(names[:3]))
+
+
+def quoted(given: object, limit: int = 60) -> str:
+    """`given` as a message quotes it: repr, cut to `limit` characters (a 10,000-character
+    name stays a one-line error)."""
+    text = repr(given)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(str(given)):,} characters)"
 
 
 def _check_rows(rows: list[dict[str, str]], source: str, lines: list[int]) -> None:

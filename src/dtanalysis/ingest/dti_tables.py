@@ -27,7 +27,7 @@ from .quarantine import Quarantined
 from .rawfile import Grid, Rows
 
 FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?"
-                       r"\.(csv|tsv|txt|xlsx|xlsm)$")
+                       r"\.(csv|tsv|txt|xlsx|xlsm|xls)$")  # .xls: refused by rawfile
 NAMING = "name it dti-<year>-<63|34>[-label].csv (or .xlsx), e.g. dti-2023-63.csv"
 FIRST_YEAR = 2020  # the first DTI ranking (published 2021)
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d\d)(?![0-9A-Za-z])")  # not "gso_code_pre2025"

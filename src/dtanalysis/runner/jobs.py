@@ -75,7 +75,11 @@ def check_parameters(notebook: Path, parameters: dict) -> None:
 
 def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi",
                  extra: dict | None = None) -> Job:
-    """The job for one province; raises ParameterError for an unknown name or parameter."""
+    """The job for one province; raises ParameterError for an unknown name or parameter.
+    The output's name is the unit's slug from the registry, never the name as given."""
+    if not str(name).strip():
+        raise ParameterError("the province name is empty", hint="give a name, a GSO code or "
+                             "a slug (dtanalysis provinces lists them)")
     try:
         unit = registry(paths.root).resolve(name, unit_set=unit_set)
     except ProvinceError as error:
