@@ -50,6 +50,7 @@ class PageReport:
     blocked_requests: list[str] = field(default_factory=list)
     screenshot: Path = Path()
     text: str = ""
+    probe: object = None  # what the `probe` script returned
 
     @property
     def clean(self) -> bool:
@@ -82,8 +83,11 @@ def open_offline(
     screenshot: Path,
     *,
     timeout_ms: int = 30_000,
+    probe: str | None = None,
 ) -> PageReport:
-    """Load ``html_path`` offline, take a full-page PNG screenshot, report what happened."""
+    """Load ``html_path`` offline, take a full-page PNG screenshot, report what happened.
+    ``probe``, a JavaScript function expression, is evaluated in the loaded page; its result
+    is ``PageReport.probe``."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -143,6 +147,8 @@ def open_offline(
                 report.page_errors.append(f"navigation: {exc}")
             page.screenshot(path=str(screenshot), full_page=True)
             report.text = page.evaluate("() => document.body ? document.body.innerText : ''")
+            if probe is not None:
+                report.probe = page.evaluate(probe)
         finally:
             context.close()
     return report

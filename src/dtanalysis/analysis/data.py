@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..domain.schema import empty_quarantine, frame
 from ..paths import QUARANTINE, VALIDATION, Paths
-from ..pipeline.store import load, manifest
+from ..pipeline.store import load, manifest, read_csv
 from ..vocab import MARKED_STATUSES, NATIONAL_CODE, PROCESSED_TABLES, UNIT_SETS, is_marked
 from ..vocab import STATUSES as STATUS_ORDER
 
@@ -59,7 +59,7 @@ class Data:
         paths = Paths.at(root)
         tables = {name: load(name, paths.root) for name in PROCESSED_TABLES}
         quarantine_path = paths.processed / QUARANTINE
-        quarantine = (pd.read_csv(quarantine_path, dtype="string") if quarantine_path.exists()
+        quarantine = (read_csv(quarantine_path) if quarantine_path.exists()
                       else empty_quarantine())
         validation_path = paths.processed / VALIDATION
         validation = (json.loads(validation_path.read_text(encoding="utf-8"))

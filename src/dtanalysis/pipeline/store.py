@@ -27,10 +27,9 @@ def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, fold
     for name in sorted(tables):
         table = tables[name]
         table.to_parquet(folder / f"{name}.parquet", index=False, compression="zstd")
-        table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n",
-                     date_format="%Y-%m-%d")
+        write_csv(table, folder / f"{name}.csv")
         digests[name] = _sha256(folder / f"{name}.csv")
-    quarantine.to_csv(folder / QUARANTINE, index=False, lineterminator="\n")
+    write_csv(quarantine, folder / QUARANTINE)
     version = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:12]
     manifest = {
         "data_version": version,
@@ -42,6 +41,42 @@ def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, fold
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                    encoding="utf-8")
     return version
+
+
+# A text cell starting with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…),
+# +cmd|…, -2+3, @SUM(…)); a tab or CR start is one after the spreadsheet strips it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: object) -> object:
+    """A text cell as a spreadsheet shows it as text: prefixed with `'` when it starts like a
+    formula, or with `'` itself (so `restore` gives back exactly the original)."""
+    if isinstance(text, str) and text.startswith((*_FORMULA_START, "'")):
+        return "'" + text
+    return text
+
+
+def restore(text: object) -> object:
+    """The inverse of `neutralise`."""
+    return text[1:] if isinstance(text, str) and text.startswith("'") else text
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """A table as UTF-8 CSV, byte-for-byte deterministic, its text cells neutralised against
+    formula injection (numbers, dates and Parquet files are unchanged)."""
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(neutralise, na_action="ignore")
+    out.to_csv(path, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A CSV written by `write_csv`, every column text, cells as they were."""
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    for column in frame.columns:
+        frame[column] = frame[column].map(restore, na_action="ignore").astype("string")
+    return frame
 
 
 def _sha256(path: Path) -> str:
@@ -88,7 +123,7 @@ def load(table: str, root=None) -> pd.DataFrame:
     `validation` (the summary of the last validation, as a one-row-per-table frame)."""
     folder = Paths.at(root).processed
     if table == "quarantine":
-        return pd.read_csv(folder / QUARANTINE, dtype="string")
+        return read_csv(folder / QUARANTINE)
     if table not in PROCESSED_TABLES:
         raise ParameterError(f"unknown table {table!r}: one of {', '.join(PROCESSED_TABLES)}, "
                              "quarantine")

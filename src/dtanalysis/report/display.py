@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -19,8 +20,52 @@ from .i18n import fmt_int, fmt_number, fmt_score, fmt_with_unit, has, t
 HIGHLIGHT = "background-color: #fdecea; font-weight: bold"
 
 
+class SafeMarkdown(Markdown):
+    """Markdown whose text comes partly from raw files (names, notes, titles, labels, URLs):
+    it never becomes markup. The `text/markdown` form has every `<` escaped (no raw HTML, no
+    `<javascript:…>` autolink); the `text/html` form, which nbconvert and JupyterLab show,
+    is rendered here with raw HTML escaped, links only to http(s) (any other link is its
+    text) and no images (charts are PNG outputs; an image in Markdown would load a URL)."""
+
+    def __init__(self, text: str):
+        self.source = str(text)
+        super().__init__(self.source.replace("<", "&lt;"))
+
+    def _repr_html_(self) -> str:
+        return _markdown()(self.source)
+
+
+def _markdown():
+    """The Markdown renderer (built once): mistune, a dependency of nbconvert."""
+    global _RENDER
+    if _RENDER is None:
+        import mistune  # only when a report renders Markdown (via nbconvert's dependency)
+
+        class Renderer(mistune.HTMLRenderer):
+            def link(self, text: str, url: str, title: str | None = None) -> str:
+                if not safe_link(url):
+                    return text
+                return super().link(text, url, title)
+
+            def image(self, text: str, url: str, title: str | None = None) -> str:
+                return mistune.escape(text)
+
+        _RENDER = mistune.create_markdown(escape=True, renderer=Renderer(escape=True),
+                                          plugins=["table", "strikethrough"])
+    return _RENDER
+
+
+_RENDER = None
+
+
+def safe_link(url: object) -> bool:
+    """Only http(s) URLs are links; `javascript:`, `data:`, `file:` … are not."""
+    text = str(url or "").strip().lower()
+    return text.startswith(("http://", "https://")) and not any(c in text for c in " \n\t<>\"")
+
+
 def md(text: str):
-    return Markdown(text)
+    return SafeMarkdown(text)
 
 
 def heading(key: str, lang: str, level: int = 2, **kwargs):
@@ -107,8 +152,23 @@ def source_links(data: an.Data, text) -> str:
             url = source
         label = (str(row["publisher"]) if row is not None and not missing(row["publisher"])
                  else source)
-        links.append(f"[{label}]({url})" if url else label)
+        links.append(md_link(label, url))
     return "; ".join(dict.fromkeys(links))
+
+
+def md_text(text: object) -> str:
+    """Raw text placed in Markdown as text: its Markdown punctuation escaped, so a note
+    holding `[x](javascript:…)` or `**` shows as written."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>])", r"\\\1", str(text))
+
+
+def md_link(label: object, url: object) -> str:
+    """A Markdown link to `url` when it is http(s), else the label alone; the label shown as
+    written (`md_text`)."""
+    if missing(url) or not safe_link(url):
+        return md_text(label)
+    target = str(url).strip().replace("(", "%28").replace(")", "%29")
+    return f"[{md_text(label)}]({target})"
 
 
 def region_names(data: an.Data, unit_set: str, lang: str) -> list[str]:

@@ -8,7 +8,15 @@ import pandas as pd
 
 from ... import analysis as an
 from ..context import ReportContext
-from ..display import heading, md, metric_label, missing, status_text, table_html
+from ..display import (
+    heading,
+    md,
+    md_link,
+    metric_label,
+    missing,
+    status_text,
+    table_html,
+)
 from ..i18n import fmt_list, fmt_years, t
 
 
@@ -97,5 +105,5 @@ def _source_line(r: pd.Series, lang: str) -> str:
         or str(r["source_id"])
     if not missing(r["published"]):
         label += f" ({r['published']})"
-    text = f"[{label}]({r['url']})" if not missing(r["url"]) else label
+    text = md_link(label, r["url"])
     return f"{text} · {t('ab_used_for', lang, tables=r['tables'])}"
