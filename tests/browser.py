@@ -39,6 +39,20 @@ CHROMIUM_ARGS = [
     "--font-render-hinting=none",
 ]
 
+# For `open_offline(probe=…)`: what injected markup would leave behind in a page (a script
+# that ran sets window.__pwned; handlers, non-http(s) links, SVG/iframes, images from URLs).
+INJECTION_PROBE = """() => ({
+  pwned: window.__pwned === undefined ? null : window.__pwned,
+  scripts: document.scripts.length,
+  handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(
+      a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
+  links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(
+      h => !/^(https?:|#|[\\w./-]+\\.(html|ipynb)(#.*)?$)/i.test(h)),
+  injected: document.querySelectorAll('svg, iframe, object, embed, img:not([src^="data:"])')
+      .length,
+})"""
+NOTHING_INJECTED = {"pwned": None, "scripts": 0, "handlers": [], "links": [], "injected": 0}
+
 _LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 VIEWPORT = {"width": 1280, "height": 900}
 

@@ -26,19 +26,6 @@ FORMULA = '=HYPERLINK("https://evil.example","x")'
 BREAKOUT_URL = 'https://example.org/"onmouseover="window.__pwned=8'
 HANDLER = "<b onmouseover=window.__pwned=6>nhãn</b>"
 
-# Run in each page: what a successful injection would leave behind.
-PROBE = """() => ({
-  pwned: window.__pwned === undefined ? null : window.__pwned,
-  scripts: document.scripts.length,
-  handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(
-      a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
-  links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(
-      h => !/^(https?:|#|[\\w./-]+\\.(html|ipynb)(#.*)?$)/i.test(h)),
-  injected: document.querySelectorAll('svg, iframe, object, embed, img:not([src^="data:"])')
-      .length,
-})"""
-
-
 def _edit(path: Path, change) -> None:
     text = path.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -82,7 +69,7 @@ def snapshot(root: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_hostile_text_never_becomes_markup(project_copy, tmp_path, require_chromium, capsys):
-    from browser import open_offline
+    from browser import INJECTION_PROBE, NOTHING_INJECTED, open_offline
 
     poison(project_copy)
     assert main(["clean", "--root", str(project_copy)]) == 0, capsys.readouterr()
@@ -105,9 +92,8 @@ def test_hostile_text_never_becomes_markup(project_copy, tmp_path, require_chrom
     for page in pages:
         if "data_docs" in page.parts:
             continue  # Great Expectations' own pages (they show no raw text of ours)
-        report = open_offline(page, tmp_path / f"{page.stem}.png", probe=PROBE)
-        assert report.probe == {"pwned": None, "scripts": 0, "handlers": [], "links": [],
-                                "injected": 0}, (page.name, report.probe)
+        report = open_offline(page, tmp_path / f"{page.stem}.png", probe=INJECTION_PROBE)
+        assert report.probe == NOTHING_INJECTED, (page.name, report.probe)
         assert not report.page_errors and not report.blocked_requests, page.name
         texts += report.text
     for shown in (SCRIPT, IMG, "javascript:window.__pwned", "broken 'quotes"):

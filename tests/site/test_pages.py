@@ -24,3 +24,30 @@ def test_validation_page_shows_failures_offline(project_copy):
     assert 'href="validation.html"' in index
     assert page_has_no_remote_references(page) == []
     assert page_has_no_remote_references(index) == []
+
+
+def test_hostile_values_on_the_validation_and_index_pages_stay_text(project_copy, tmp_path,
+                                                                    require_chromium):
+    """Offending values and report errors reach these pages: escaped, never markup."""
+    from browser import INJECTION_PROBE, NOTHING_INJECTED, open_offline
+
+    from dtanalysis.records import write_record
+    from dtanalysis.site.index_page import write_index
+
+    hostile = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    processed = Paths.at(project_copy).processed
+    dti = pd.read_parquet(processed / "dti.parquet")
+    dti.loc[0, "status"] = hostile
+    dti.to_parquet(processed / "dti.parquet", index=False)
+    assert not run_validate(project_copy).ok
+    folder = project_copy / "reports" / "provinces"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_record(folder / "x.json", {"kind": "province", "label": hostile, "slug": "x",
+                                     "status": "failed", "error": hostile, "lang": "vi",
+                                     "html": "x.html", "ipynb": "x.ipynb"})
+    write_index(Paths.at(project_copy))
+    for name in ("validation.html", "index.html"):
+        report = open_offline(project_copy / "reports" / name, tmp_path / f"{name}.png",
+                              probe=INJECTION_PROBE)
+        assert report.probe == NOTHING_INJECTED, (name, report.probe)
+        assert "<script>window.__pwned=1</script>" in report.text, name

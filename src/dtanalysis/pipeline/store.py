@@ -61,13 +61,20 @@ def restore(text: object) -> object:
     return text[1:] if isinstance(text, str) and text.startswith("'") else text
 
 
+def _csv_text(text: object) -> object:
+    text = neutralise(text)
+    # A bare CR is not quoted by the csv writer (lines end in LF) and would split the row.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if isinstance(text, str) else text
+
+
 def write_csv(table: pd.DataFrame, path: Path) -> None:
     """A table as UTF-8 CSV, byte-for-byte deterministic, its text cells neutralised against
-    formula injection (numbers, dates and Parquet files are unchanged)."""
+    formula injection and line breaks written as LF (numbers, dates and Parquet files are
+    unchanged)."""
     out = table.copy()
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(neutralise, na_action="ignore")
+            out[column] = out[column].map(_csv_text, na_action="ignore")
     out.to_csv(path, index=False, lineterminator="\n", date_format="%Y-%m-%d")
 
 

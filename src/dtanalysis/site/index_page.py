@@ -23,9 +23,9 @@ def _row(record: dict, folder: str) -> str:
     notebook = f'<a href="{folder}/{escape(record.get("ipynb", ""))}">.ipynb</a>'
     error = (f'<div class="err">{escape(record.get("error") or "")}</div>'
              if status == "failed" else "")
-    status_text = {"ok": "✔ ok", "failed": "✘ lỗi / failed"}.get(status, status)
+    status_text = {"ok": "✔ ok", "failed": "✘ lỗi / failed"}.get(status, escape(str(status)))
     return (f"<tr><td>{name}{error}</td><td>{escape(record.get('lang', ''))}</td>"
-            f'<td class="{status}">{status_text}</td><td>{escape(record.get("run_date", ""))}</td>'
+            f'<td class="{escape(str(status))}">{status_text}</td><td>{escape(record.get("run_date", ""))}</td>'
             f"<td><code>{escape(str(record.get('data_version', '')))}</code></td>"
             f"<td>{notebook}</td></tr>")
 

@@ -39,14 +39,16 @@ def write_validation_page(paths: Paths) -> Path | None:
                else "✘ Kiểm định thất bại / validation failed")
     parts = [(f"<h1>Kiểm định dữ liệu · Data validation</h1>"
              f"<p class=\"sub\">Data version <code>{escape(str(summary.get('data_version')))}"
-             f"</code> · {summary['successful']}/{summary['evaluated']} expectations met</p>"
+             f"</code> · {escape(str(summary['successful']))}/"
+             f"{escape(str(summary['evaluated']))} expectations met</p>"
              f"<p class=\"{'ok' if summary['success'] else 'failed'}\">{verdict}</p>"
              '<nav><a href="index.html">← index</a>'
              '<a href="data_docs/index.html">Great Expectations Data Docs</a></nav>')]
     for table, expectations in _suites(paths.expectations).items():
         stats = summary.get("tables", {}).get(table, {})
-        parts.append(f"<h2>{escape(table)}</h2><p class=\"sub\">{stats.get('rows', '?')} rows · "
-                     f"{stats.get('successful', '?')}/{stats.get('evaluated', '?')} met</p>"
+        counts = [escape(str(stats.get(k, "?"))) for k in ("rows", "successful", "evaluated")]
+        parts.append(f"<h2>{escape(table)}</h2><p class=\"sub\">{counts[0]} rows · "
+                     f"{counts[1]}/{counts[2]} met</p>"
                      "<table><tr><th></th><th>Expectation</th><th>Rule</th></tr>")
         for entry in expectations:
             description = entry.get("meta", {}).get("description", "")
@@ -54,7 +56,7 @@ def write_validation_page(paths: Paths) -> Path | None:
             mark = '<td class="failed">✘</td>' if failure else '<td class="ok">✔</td>'
             detail = ""
             if failure:
-                detail = (f"<div class=\"err\">{failure.get('unexpected_count')} row(s) "
+                detail = (f"<div class=\"err\">{escape(str(failure.get('unexpected_count')))} row(s) "
                           f"unexpected</div>{_failure_rows(failure)}")
             parts.append(f"<tr>{mark}<td>{escape(description)}{detail}</td>"
                          f"<td><code>{escape(entry['type'])}</code></td></tr>")
