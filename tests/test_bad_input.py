@@ -66,7 +66,17 @@ def undecodable_article_file(root: Path) -> None:
     path.write_bytes(path.read_bytes() + b"H\xb5 N\xe9i,x,1,%,2025,,,s,q\n")
 
 
+def catalogue_bound(root: Path) -> None:
+    path = root / "data/raw/indicator_catalogue.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[5] = "một"  # min_value
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 CASES = {
+    "catalogue bound not a number": (catalogue_bound, "row 2: min_value 'một' is not a number"),
     "registry repeats a GSO code": (duplicate_code,
                                     f"{REGISTRY_FILE}, row 21: repeats the GSO code 31"),
     "registry cut to its header": (header_only, "lists no provinces"),
@@ -121,3 +131,19 @@ def test_jobs_far_above_the_cores_are_clamped(caplog):
     for bad in (0, -1, 2.5, True, "3"):
         with pytest.raises(ParameterError):
             check_jobs(bad)
+
+
+def test_a_facts_row_with_a_bad_year_or_a_huge_number_is_quarantined(tmp_path):
+    from dtanalysis.domain.registry import registry
+    from dtanalysis.ingest.dti_facts import read_facts
+
+    path = tmp_path / "facts.csv"
+    path.write_text("year,unit_set,entity,gso_code_pre2025,metric,value,rank,status,source_url,"
+                    "note\n2O22,63,Hải Phòng,31,dti,0.5,1,reported,,\n"
+                    f"2022,63,Hải Phòng,31,dti,0.5,{'9' * 400},reported,,\n"
+                    "2022,63,Hải Phòng,31,dti,0.5,14,reported,,\n", encoding="utf-8")
+    provinces, _, quarantined = read_facts(path, registry(), "facts.csv")
+    assert [r["rank"] for r in provinces] == [14]
+    assert [q.source_line for q in quarantined] == [2, 3]
+    assert "'2O22' is not a year" in quarantined[0].reason
+    assert "too large" in quarantined[1].reason

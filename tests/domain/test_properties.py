@@ -147,6 +147,9 @@ def test_fold_is_a_fixed_point_of_case_form_and_itself(text):
        style=st.sampled_from([None, VI, EN]))
 @example(raw="1..2", style=VI)
 @example(raw="1,,2", style=EN)
+@example(raw="9" * 400, style=None)
+@example(raw="35/0", style=VI)
+@example(raw=float("inf"), style=None)
 def test_any_cell_parses_or_raises_number_error(raw, style):
     try:
         number = parse_number(raw, style)
@@ -155,6 +158,8 @@ def test_any_cell_parses_or_raises_number_error(raw, style):
         assert str(error) and "\n" not in str(error)
     else:
         assert isinstance(number, Number) and isinstance(number.value, float)
+        assert math.isfinite(number.value)  # '9' * 400 was inf, an OverflowError downstream
+        assert number.denominator is None or number.denominator > 0  # '35/0': 1/0 downstream
 
 
 @runs(200)

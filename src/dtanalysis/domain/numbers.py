@@ -108,6 +108,8 @@ def parse_number(raw: object, style: str | None = None) -> Number:
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and math.isnan(raw):
             raise NumberError("empty value")
+        if not math.isfinite(float(raw)):
+            raise NumberError(f"{raw!r} is not a finite number")
         return Number(float(raw), as_written=str(raw))
     text = nfc(str(raw)).strip()
     if not text:
@@ -127,6 +129,10 @@ def parse_number(raw: object, style: str | None = None) -> Number:
     if numbers:
         raise NumberError(f"{text!r} holds more than one number")
     value, unit = _scaled(_value(first.group(0), style), rest)
+    if not math.isfinite(value) or (denominator is not None and not (
+            math.isfinite(denominator) and denominator > 0)):
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise NumberError(f"{shown!r} is too large, or divides by zero")
     return Number(
         value=value,
         unit=unit,

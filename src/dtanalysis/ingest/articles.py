@@ -16,9 +16,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..domain import rawtext
 from ..domain.numbers import NumberError, column_style, convert, parse_number
 from ..domain.registry import ProvinceError, Registry, unit_set_on
 from ..domain.text import fold
+from ..errors import InputError
 from ..vocab import NATIONAL_CODE, NATIONAL_SET
 from .quarantine import Quarantined
 from .rawfile import read_records
@@ -49,7 +51,14 @@ def period_end(period: str) -> dt.date:
 
 def read_catalogue(path: Path) -> list[dict]:
     catalogue = []
-    for _, record in read_csv(path, CATALOGUE_COLUMNS):
+    for line, record in read_csv(path, CATALOGUE_COLUMNS):
+        for bound in ("min_value", "max_value"):
+            try:
+                float(record.get(bound) or 0)
+            except ValueError:
+                raise InputError(f"{bound} {record[bound][:40]!r} is not a number",
+                                 path=rawtext.shown(path, rawtext.project_of(path)), row=line,
+                                 hint="write a plain number (0.5), or leave it empty") from None
         catalogue.append({
             "indicator": record["indicator"], "label_vi": record["label_vi"],
             "label_en": record["label_en"], "unit": record["unit"],

@@ -43,6 +43,9 @@ def read_facts(path: Path, registry: Registry, relative: str):
         if rank is not None and rank != int(rank):
             reject(line, record, f"rank {record['rank']!r} is not a whole number")
             continue
+        if not record["year"].isdigit() or len(record["year"]) != 4:
+            reject(line, record, f"year {record['year']!r} is not a year")
+            continue
         if record["status"] not in STATUSES:
             reject(line, record, f"status {record['status']!r} is not one of {STATUSES}")
             continue
