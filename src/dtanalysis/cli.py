@@ -34,6 +34,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
                         help="language of the reports (default: vi)")
     parser.add_argument("--force", action="store_true",
                         help="re-run reports whose inputs have not changed")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS|local[:N]",
+                        help="run the reports on a Dask cluster: a scheduler's address "
+                             "(tcp://host:8786), or local:N to start N local workers")
     parser.add_argument("--with-code", action="store_true",
                         help="keep code cells in the HTML")
 
@@ -178,7 +181,8 @@ def _cmd_build(args) -> int:
 
     paths = Paths.at(args.root).require_project()
     result = build(paths.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                   with_code=args.with_code, strict=args.strict, progress=_Progress())
+                   with_code=args.with_code, strict=args.strict, progress=_Progress(),
+                   scheduler=args.scheduler)
     if result.clean is None:
         print("data/processed is up to date with data/raw (use --force to rebuild)")
     elif _print_clean(result.clean):
@@ -191,7 +195,7 @@ def _cmd_report(args) -> int:
 
     result = report(args.root, provinces=args.province, all_units=args.all,
                     unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
-                    with_code=args.with_code, progress=_Progress())
+                    with_code=args.with_code, progress=_Progress(), scheduler=args.scheduler)
     return _print_reports(result, args.root)
 
 
