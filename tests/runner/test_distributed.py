@@ -10,7 +10,7 @@ import os
 import re
 
 import pytest
-from test_pool import project, synthetic_notebook  # noqa: F401 - the shared fixture
+import test_pool
 
 from dtanalysis.cli import main
 from dtanalysis.errors import ClusterError, ParameterError
@@ -25,9 +25,10 @@ if province == "Hải Dương":
 
 
 @pytest.fixture
-def dask_project(project):
-    synthetic_notebook(project / "notebooks" / "province_report.ipynb", BODY)
-    return project
+def dask_project(tmp_path):
+    root = test_pool.project.__wrapped__(tmp_path)
+    test_pool.synthetic_notebook(root / "notebooks" / "province_report.ipynb", BODY)
+    return root
 
 
 def test_parse_scheduler():
@@ -48,9 +49,9 @@ def test_bad_scheduler_value_is_a_one_line_error(dask_project, capsys):
 
 def test_unreachable_scheduler_is_a_cluster_error(monkeypatch):
     monkeypatch.setattr("dtanalysis.runner.distributed.CONNECT_TIMEOUT", "1s")
-    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
-        with dask_executor("tcp://127.0.0.1:9"):
-            pass
+    with (pytest.raises(ClusterError, match="cannot reach the Dask scheduler"),
+          dask_executor("tcp://127.0.0.1:9")):
+        pass
 
 
 @pytest.mark.slow
