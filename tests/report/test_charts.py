@@ -58,3 +58,17 @@ def test_png_is_the_figure_at_its_laid_out_size_in_one_draw(position, monkeypatc
                              int.from_bytes(data[20:24], "big"))
     assert (png_width, png_height) == (round(width), round(height))
     assert not matplotlib.pyplot.fignum_exists(fig.number)  # closed
+
+
+def test_a_cached_ranking_layout_gives_the_same_png_in_any_order(position, monkeypatch):
+    from dtanalysis.report.charts import style
+
+    def png(code: str) -> bytes:
+        return charts.png_bytes(charts.position_chart(position, "vi", highlight=code))
+
+    monkeypatch.setattr(style, "_LAYOUTS", {})
+    alone = png(HP)  # laid out for itself
+    monkeypatch.setattr(style, "_LAYOUTS", {})
+    png("30")  # laid out while highlighting another province …
+    assert png(HP) == alone  # … and reused: the same picture
+    assert len(style._LAYOUTS) == 1

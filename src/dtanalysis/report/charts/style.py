@@ -49,6 +49,31 @@ def chart_style():
         yield
 
 
+_LAYOUTS: dict[tuple, dict[str, float]] = {}
+_MAX_LAYOUTS = 256
+
+
+def layout_once(fig, key: tuple, **tight) -> None:
+    """`fig.tight_layout(**tight)` the first time a figure of this `key` (everything the
+    layout depends on: texts, sizes) and size is laid out in this process, then the same
+    margins for the next ones: one layout pass (text measuring, the costliest part of
+    building a chart) per layout instead of one per figure. The key must not depend on
+    anything the caller changes after this call."""
+    full = (key, tuple(fig.get_size_inches()), tuple(sorted(tight.items())))
+    margins = _LAYOUTS.get(full)
+    if margins is None:
+        fig.tight_layout(**tight)
+        fig.set_layout_engine(None)
+        sp = fig.subplotpars
+        margins = {name: getattr(sp, name)
+                   for name in ("left", "right", "top", "bottom", "wspace", "hspace")}
+        if len(_LAYOUTS) >= _MAX_LAYOUTS:
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        _LAYOUTS[full] = margins
+    else:
+        fig.subplots_adjust(**margins)
+
+
 def png_bytes(fig) -> bytes:
     """The figure as PNG bytes, at the size the chart laid it out for (each chart function ends
     with a layout: no tight bounding box, which cost a second layout pass per save), with the
