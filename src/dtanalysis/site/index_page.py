@@ -63,7 +63,7 @@ def _runs_section(paths: Paths) -> str:
         problem = run.get("error") or "; ".join(
             f"{f.get('label')}: {f.get('error')}" for f in run.get("failures") or [])
         rows.append(
-            f"<tr><td>{escape(str(run.get('start', '')))}</td>"
+            f"<tr><td>{escape(str(run.get('start', ''))[:16].replace('T', ' '))}</td>"
             f"<td><code>{escape(' '.join(run.get('argv') or [run.get('command', '')]))}</code>"
             f'</td><td class="{verdict}">{escape(str(code))}</td>'
             f"<td>{counts.get('ok', 0)} / {counts.get('skipped', 0)} / "
