@@ -5,7 +5,8 @@ Exit codes: 0 done; 1 done but something failed (validation, a report, `--strict
 quarantined rows); 2 an expected error (`DtanalysisError`: bad input, unknown province, not a
 project, …), printed as one line `error: …`. Anything else is a bug and keeps its traceback.
 
-`build` and `report` append a line to `reports/runs.jsonl` (`site.runlog`) when they end; with
+`build` and `report` append a line to `reports/runs.jsonl` (`site.runlog`) when they end (not
+when the command line itself is refused: a bad option or province name writes nothing); with
 `--quiet` they print nothing on success and only the summary on failure; `--on-failure CMD` (or
 $DTANALYSIS_ON_FAILURE) runs CMD through the shell after a run that ends with 1 or 2, with
 DTANALYSIS_EXIT_CODE, DTANALYSIS_SUMMARY, DTANALYSIS_RUN_LOG and DTANALYSIS_ROOT set.
@@ -22,7 +23,7 @@ import sys
 import time
 
 from . import __version__
-from .errors import DtanalysisError
+from .errors import DtanalysisError, ParameterError, ProvinceError
 from .paths import Paths
 
 ON_FAILURE_ENV = "DTANALYSIS_ON_FAILURE"
@@ -236,6 +237,8 @@ def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:
     try:
         result = run(None if args.quiet else _Progress())
         code, text = text_of(result, paths.root)
+    except (ParameterError, ProvinceError):
+        raise  # the command line was wrong: nothing ran, nothing is written (not even a log)
     except DtanalysisError as failure:
         code, text, error = 2, f"error: {failure}", str(failure)
     ended = dt.datetime.now(dt.UTC)

@@ -86,8 +86,7 @@ def test_cli_rejects_bad_province_before_any_kernel(project):
                          check=False)
     assert out.returncode == 2
     assert "unknown province 'Atlantis'" in out.stderr
-    # nothing but the run log's line (tests/site/test_runlog.py): no page, record, notebook
-    assert [p.name for p in (project / "reports").rglob("*")] == ["runs.jsonl"]
+    assert not (project / "reports").exists()
     assert time.perf_counter() - started < 30
 
 

@@ -71,20 +71,31 @@ def test_run_log_quiet_success_then_failure_with_hook(project, tmp_path, capsys,
     assert "FAILED Hải Dương" in summary
 
 
-def test_expected_error_is_logged_with_exit_2_and_runs_the_env_hook(project, tmp_path, capsys,
-                                                                    monkeypatch):
+def test_an_error_is_logged_with_exit_2_and_runs_the_env_hook(project, tmp_path, capsys,
+                                                              monkeypatch):
     marker = tmp_path / "hook-ran"
     monkeypatch.setenv("DTANALYSIS_ON_FAILURE", f"echo $DTANALYSIS_EXIT_CODE > {marker}")
-    assert main(["report", "--root", str(project), "--quiet", "--province", "Atlantis"]) == 2
-    assert capsys.readouterr().err.startswith("error: unknown province 'Atlantis'")
+    (project / "data" / "processed" / "manifest.json").unlink()  # never cleaned
+    assert main(["report", "--root", str(project), "--quiet", "--province", "Hải Phòng"]) == 2
+    assert capsys.readouterr().err.startswith("error: no processed data")
     (entry,) = runs(project)
-    assert entry["exit_code"] == 2 and "Atlantis" in entry["error"]
-    assert entry["counts"]["total"] == 0
+    assert entry["exit_code"] == 2 and "no processed data" in entry["error"]
+    assert entry["counts"]["total"] == 0 and entry["data_version"] is None
     assert marker.read_text().strip() == "2"
 
 
-def test_a_failing_hook_is_a_warning_not_a_new_exit_code(project, capsys):
+def test_a_refused_command_line_writes_no_log_and_runs_no_hook(project, tmp_path, capsys):
+    marker = tmp_path / "hook-ran"
     code = main(["report", "--root", str(project), "--province", "Atlantis",
+                 "--on-failure", f"touch {marker}"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("error: unknown province 'Atlantis'")
+    assert not (project / "reports").exists() and not marker.exists()
+
+
+def test_a_failing_hook_is_a_warning_not_a_new_exit_code(project, capsys):
+    (project / "data" / "processed" / "manifest.json").unlink()
+    code = main(["report", "--root", str(project), "--province", "Hải Phòng",
                  "--on-failure", "exit 7"])
     assert code == 2
     assert "warning: on-failure command exited 7" in capsys.readouterr().err
