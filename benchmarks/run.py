@@ -34,7 +34,7 @@ LONG_RUN = 60.0       # seconds: a run longer than this is measured once
 N_PROVINCES = 63
 SCALING_UNITS = (63, 300, 1000)
 LARGE_ROWS = 1_000_000
-SECTIONS = ("loop", "build", "floor", "cli", "scaling", "validate1m")
+SECTIONS = ("loop", "build", "floor", "cli", "scaling", "validate1m", "charts", "dask")
 
 sys.path.insert(0, str(HERE))
 from synthetic_project import write_synthetic_project
@@ -180,6 +180,35 @@ def measure_floor(root: Path, repeat: int) -> dict:
     result = worker("floor", str(root), "--rounds", str(repeat))
     log(f"floor: {result['seconds']:.1f} s for 63 provinces ({result['rounds']} round(s))")
     return {**result, "runs": result["rounds"]}
+
+
+# --------------------------------------------------------------------------- 7. charts, 8. Dask
+
+
+def measure_charts(root: Path, repeat: int) -> dict:
+    """Cost per chart kind (benchmarks/charts.py, in a fresh process)."""
+    done = subprocess.run([sys.executable, str(HERE / "charts.py"), str(root), "--rounds",
+                           str(min(repeat, 3))], check=False, capture_output=True, text=True,
+                          env={**os.environ, "MPLBACKEND": "Agg"})
+    if done.returncode != 0:
+        raise RuntimeError(f"charts.py failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    log(f"charts: {result['charts_cpu_per_province']:.2f} s CPU per province")
+    return result
+
+
+def measure_dask(root: Path) -> dict:
+    """The 63 province reports on the local runner (2 warm kernels) and on a Dask
+    LocalCluster of 2 worker processes (`--scheduler local:2`), one run each, --force."""
+    base = [DTANALYSIS, "report", "--all", "--set", "63", "--force", "--root", str(root)]
+    log("report --all --set 63 --force --jobs 2")
+    local = run([*base, "--jobs", "2"])
+    log(f"  {local:.1f} s")
+    log("report --all --set 63 --force --scheduler local:2")
+    dask = run([*base, "--scheduler", "local:2"])
+    log(f"  {dask:.1f} s")
+    return {"report_63_local": {"seconds": local, "runs": 1},
+            "report_63_dask": {"seconds": dask, "runs": 1}}
 
 
 # --------------------------------------------------------------------------- 6. scaling
@@ -394,9 +423,39 @@ def markdown(results: dict) -> str:
         lines += ["", (f"1M-row validation: {v['seconds']:.1f} s ({runs_note('v', v)}; GX import "
                   f"{v['import_seconds']:.1f} s not included), peak {v['peak_rss_mb']:.0f} MB, "
                   f"{'passed' if v['validation_success'] else 'FAILED'}.")]
+    lines += charts_markdown(f)
     for note in results.get("errors", []):
         lines += ["", f"**Error:** {note}"]
     return "\n".join(lines) + "\n"
+
+
+def charts_markdown(f: dict) -> list[str]:
+    lines = []
+    if "report_63_dask" in f:
+        local, dask = f["report_63_local"]["seconds"], f["report_63_dask"]["seconds"]
+        lines += ["", "## Dask LocalCluster against the local runner", "",
+                  "| 63 province reports, --force | seconds |", "| --- | ---: |",
+                  (f"| `report --all --jobs 2` (2 warm kernels, threads of the command) | "
+                  f"{local:.1f} |"),
+                  (f"| `report --all --scheduler local:2` (LocalCluster, 2 worker processes, "
+                  f"cluster start included) | {dask:.1f} |"), "",
+                  f"Dask overhead: {100 * (dask / local - 1):+.1f} %."]
+    if "charts" in f:
+        c = f["charts"]
+        lines += ["", "## Chart cost per chart kind", "",
+                  (f"`benchmarks/charts.py`: provinces {', '.join(c['provinces'])} and the "
+                   f"overview, {c['rounds']} round(s) after a warm-up; mean per chart. CPU "
+                   "seconds are less disturbed by other work on the machine than wall seconds "
+                   f"(load average at the end {c['load_average'][0]:.1f})."), "",
+                  "| chart | n | build CPU s | save CPU s | build wall s | save wall s | PNG kB |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for kind, v in c["kinds"].items():
+            lines.append(f"| {kind} | {v['count']} | {v['build_cpu']:.3f} | "
+                         f"{v['save_cpu']:.3f} | {v['build_wall']:.3f} | {v['save_wall']:.3f} | "
+                         f"{v['png_bytes'] / 1000:.0f} |")
+        lines += ["", (f"Charts per province report: {c['charts_cpu_per_province']:.2f} s CPU, "
+                       f"{c['charts_wall_per_province']:.2f} s wall.")]
+    return lines
 
 
 # --------------------------------------------------------------------------- main
@@ -444,6 +503,8 @@ def main() -> int:
             ("scaling", lambda: results.update(scaling=measure_scaling(folder, floor_sample, repeat))),
             ("validate1m", lambda: f.update(validate_1m=measure_large_validation(
                 root / "expectations", repeat))),
+            ("charts", lambda: f.update(charts=measure_charts(root, repeat))),
+            ("dask", lambda: f.update(measure_dask(root))),
         ]
         for name, step in steps:
             if name in skip:

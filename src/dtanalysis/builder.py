@@ -22,7 +22,7 @@ from .errors import ParameterError
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, run_clean
 from .runner.jobs import Job, all_province_jobs, build_plan, province_job
-from .runner.pool import Outcome, Progress, RunContext, run_jobs
+from .runner.pool import Outcome, Progress, RunContext, is_fresh, run_jobs
 from .site.index_page import write_index
 
 log = logging.getLogger(__name__)
@@ -64,9 +64,10 @@ class BuildResult:
 
 def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
           with_code: bool = False, strict: bool = False,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, scheduler: str | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
-    sets, the overview and the index."""
+    sets, the overview and the index. `scheduler` (an address, or `local[:N]`) runs the reports
+    on a Dask cluster (see `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     cleaned = None
@@ -77,19 +78,19 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     else:
         log.info("data/processed is up to date with data/raw")
     plan = build_plan(paths, lang)
-    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress))
+    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress, scheduler))
 
 
 def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
            unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
            force: bool = False, with_code: bool = False,
-           progress: Progress | None = None) -> ReportsResult:
+           progress: Progress | None = None, scheduler: str | None = None) -> ReportsResult:
     """Reports of the named provinces (any spelling), or of every unit of the set."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     plan = (all_province_jobs(paths, unit_set, lang) if all_units else
             [province_job(paths, name, unit_set, lang) for name in provinces or []])
-    return _run(paths, plan, jobs, force, with_code, progress)
+    return _run(paths, plan, jobs, force, with_code, progress, scheduler)
 
 
 def check_jobs(jobs: int | None) -> int | None:
@@ -109,9 +110,19 @@ def check_jobs(jobs: int | None) -> int | None:
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,
-         progress: Progress | None) -> ReportsResult:
+         progress: Progress | None, scheduler: str | None = None) -> ReportsResult:
     started = time.perf_counter()
     ctx = RunContext.create(paths, with_code)
-    outcomes = run_jobs(plan, ctx, jobs, force, progress)
+    if scheduler:
+        from .runner.distributed import dask_executor, parse_scheduler  # lazy: imports dask
+
+        parse_scheduler(scheduler)  # a bad value fails before a cluster starts
+        if force or not all(is_fresh(job, ctx) for job in plan):
+            with dask_executor(scheduler) as executor:
+                outcomes = run_jobs(plan, ctx, jobs, force, progress, executor=executor)
+        else:  # nothing to run: no cluster to start
+            outcomes = run_jobs(plan, ctx, jobs, force, progress)
+    else:
+        outcomes = run_jobs(plan, ctx, jobs, force, progress)
     index = write_index(paths)
     return ReportsResult(outcomes, index, time.perf_counter() - started)

@@ -4,6 +4,12 @@ module that prints or exits.
 Exit codes: 0 done; 1 done but something failed (validation, a report, `--strict` with
 quarantined rows); 2 an expected error (`DtanalysisError`: bad input, unknown province, not a
 project, …), printed as one line `error: …`. Anything else is a bug and keeps its traceback.
+
+`build` and `report` append a line to `reports/runs.jsonl` (`site.runlog`) when they end (not
+when the command line itself is refused: a bad option or province name writes nothing); with
+`--quiet` they print nothing on success and only the summary on failure; `--on-failure CMD` (or
+$DTANALYSIS_ON_FAILURE) runs CMD through the shell after a run that ends with 1 or 2, with
+DTANALYSIS_EXIT_CODE, DTANALYSIS_SUMMARY, DTANALYSIS_RUN_LOG and DTANALYSIS_ROOT set.
 Nothing heavy is imported at module level, so `dtanalysis --help` stays fast (no Great
 Expectations, no pandas).
 """
@@ -17,8 +23,11 @@ import sys
 import time
 
 from . import __version__
-from .errors import DtanalysisError
+from .errors import DtanalysisError, ParameterError, ProvinceError
 from .paths import Paths
+
+ON_FAILURE_ENV = "DTANALYSIS_ON_FAILURE"
+HOOK_TIMEOUT = 300  # seconds an on-failure command may take
 
 
 def _root(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +43,16 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
                         help="language of the reports (default: vi)")
     parser.add_argument("--force", action="store_true",
                         help="re-run reports whose inputs have not changed")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS|local[:N]",
+                        help="run the reports on a Dask cluster: a scheduler's address "
+                             "(tcp://host:8786), or local:N to start N local workers")
     parser.add_argument("--with-code", action="store_true",
                         help="keep code cells in the HTML")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="for schedulers: print nothing on success, a summary on failure")
+    parser.add_argument("--on-failure", metavar="CMD", default=None,
+                        help="shell command run when the run ends with exit code 1 or 2 "
+                             f"(default: ${ON_FAILURE_ENV}); see docs/scheduling.md")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     _logging(args.verbose)
     handler = globals()[f"_cmd_{args.command}"]
     try:
@@ -110,19 +128,9 @@ def _logging(verbose: bool) -> None:
 
 
 def _print_clean(result) -> int:
-    """Quarantine summary, validation failures, and the verdict; 0 when swapped in."""
-    from .ingest.quarantine import summary  # lazy: --help starts in 0.2 s
-
-    lines = [summary(result.quarantine)]
-    if result.validation is not None and not result.validation.success:
-        lines.append(result.validation.format())
-    if result.refused:
-        lines.append(result.refused)
-    else:
-        counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
-        lines.append(f"cleaned and validated ({counts}); data version {result.data_version}")
-    print("\n".join(lines), file=sys.stdout if result.ok else sys.stderr)
-    return 0 if result.ok else 1
+    code, text = _clean_text(result)
+    print(text, file=sys.stderr if code else sys.stdout)
+    return code
 
 
 def _cmd_clean(args) -> int:
@@ -162,37 +170,102 @@ class _Progress:
         print(line, file=sys.stderr, flush=True)
 
 
-def _print_reports(result, root) -> int:
-
+def _reports_text(result, root) -> tuple[int, str]:
     lines = [(f"{len(result.outcomes)} report(s): {result.count('ok')} run, "
               f"{result.count('skipped')} up to date, {len(result.failed)} failed in "
               f"{result.seconds:.1f} s")]
     lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in result.failed]
     lines.append(f"index: {Paths.at(root).relative(result.index)}")
-    print("\n".join(lines), file=sys.stderr)
-    return 0 if result.ok else 1
+    return (0 if result.ok else 1), "\n".join(lines)
+
+
+def _clean_text(result) -> tuple[int, str]:
+    """Quarantine summary, validation failures, and the verdict; 0 when swapped in."""
+    from .ingest.quarantine import summary  # lazy: --help starts in 0.2 s
+
+    lines = [summary(result.quarantine)]
+    if result.validation is not None and not result.validation.success:
+        lines.append(result.validation.format())
+    if result.refused:
+        lines.append(result.refused)
+    else:
+        counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
+        lines.append(f"cleaned and validated ({counts}); data version {result.data_version}")
+    return (0 if result.ok else 1), "\n".join(lines)
+
+
+def _build_text(result, root) -> tuple[int, str]:
+    if result.clean is None:
+        clean_code, clean = 0, "data/processed is up to date with data/raw (use --force to rebuild)"
+    else:
+        clean_code, clean = _clean_text(result.clean)
+    if clean_code or result.reports is None:
+        return clean_code or 1, clean
+    code, text = _reports_text(result.reports, root)
+    return code, f"{clean}\n{text}"
 
 
 def _cmd_build(args) -> int:
     from .builder import build  # lazy: --help starts in 0.2 s
 
     paths = Paths.at(args.root).require_project()
-    result = build(paths.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                   with_code=args.with_code, strict=args.strict, progress=_Progress())
-    if result.clean is None:
-        print("data/processed is up to date with data/raw (use --force to rebuild)")
-    elif _print_clean(result.clean):
-        return 1
-    return _print_reports(result.reports, paths.root)
+    return _scheduled_run(args, paths, "build", lambda progress: build(
+        paths.root, jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
+        strict=args.strict, progress=progress, scheduler=args.scheduler), _build_text)
 
 
 def _cmd_report(args) -> int:
     from .builder import report  # lazy: --help starts in 0.2 s
 
-    result = report(args.root, provinces=args.province, all_units=args.all,
-                    unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
-                    with_code=args.with_code, progress=_Progress())
-    return _print_reports(result, args.root)
+    paths = Paths.at(args.root).require_project()
+    return _scheduled_run(args, paths, "report", lambda progress: report(
+        paths.root, provinces=args.province, all_units=args.all, unit_set=args.unit_set,
+        jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
+        progress=progress, scheduler=args.scheduler), _reports_text)
+
+
+def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:
+    """`run(progress)` → a result, `text_of(result, root)` → (exit code, summary); the run is
+    logged to reports/runs.jsonl; the summary printed (nothing on success with --quiet); the
+    on-failure hook run when it failed."""
+    import datetime as dt  # lazy, like everything --help does not need
+
+    from .site.runlog import append_run, run_entry  # lazy, as above
+
+    started, t0 = dt.datetime.now(dt.UTC), time.perf_counter()
+    result = error = None
+    try:
+        result = run(None if args.quiet else _Progress())
+        code, text = text_of(result, paths.root)
+    except (ParameterError, ProvinceError):
+        raise  # the command line was wrong: nothing ran, nothing is written (not even a log)
+    except DtanalysisError as failure:
+        code, text, error = 2, f"error: {failure}", str(failure)
+    ended = dt.datetime.now(dt.UTC)
+    entry = run_entry(command, args.argv, started.isoformat(timespec="seconds"),
+                      ended.isoformat(timespec="seconds"), time.perf_counter() - t0, code,
+                      paths, result, error)
+    log_path = append_run(paths, entry)
+    if code or not args.quiet:
+        print(text, file=sys.stderr)
+    hook = args.on_failure or os.environ.get(ON_FAILURE_ENV)
+    if code and hook:
+        _run_hook(hook, code, text, log_path, paths)
+    return code
+
+
+def _run_hook(command: str, code: int, summary: str, log_path, paths: Paths) -> None:
+    import subprocess  # lazy: only after a failed run
+
+    env = {**os.environ, "DTANALYSIS_EXIT_CODE": str(code), "DTANALYSIS_SUMMARY": summary,
+           "DTANALYSIS_RUN_LOG": str(log_path), "DTANALYSIS_ROOT": str(paths.root)}
+    try:
+        done = subprocess.run(command, shell=True, env=env, timeout=HOOK_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        print(f"warning: on-failure command timed out after {HOOK_TIMEOUT} s", file=sys.stderr)
+        return
+    if done.returncode:
+        print(f"warning: on-failure command exited {done.returncode}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- registry

@@ -83,3 +83,7 @@ class ValidationFailed(DtanalysisError):
 
 class BusyError(DtanalysisError):
     """Another dtanalysis run holds the project's lock."""
+
+
+class ClusterError(DtanalysisError):
+    """The Dask scheduler named by `--scheduler` cannot be reached or used."""

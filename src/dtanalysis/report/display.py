@@ -5,10 +5,8 @@ metrics in the report's language."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown
 
@@ -74,12 +72,7 @@ def heading(key: str, lang: str, level: int = 2, **kwargs):
 
 def figure_png(fig):
     """The figure as a PNG image; the figure is closed at once."""
-    buffer = io.BytesIO()
-    try:
-        fig.savefig(buffer, format="png", dpi=charts.DPI, bbox_inches="tight")
-    finally:
-        plt.close(fig)
-    return Image(data=buffer.getvalue(), format="png")
+    return Image(data=charts.png_bytes(fig), format="png")
 
 
 def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None):

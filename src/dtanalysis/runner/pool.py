@@ -21,6 +21,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -152,10 +153,15 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcom
 
 
 def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force: bool = False,
-             progress: Progress | None = None, warm: bool = True) -> list[Outcome]:
+             progress: Progress | None = None, warm: bool = True,
+             executor: Executor | None = None) -> list[Outcome]:
     """Run jobs on `n_jobs` warm kernels (default: one per core); skip fresh ones unless
     `force`. `progress` hears of each job as it ends. Outcomes come back in the order of
-    `jobs`."""
+    `jobs`.
+
+    With an `executor` (any `concurrent.futures.Executor`, e.g. a Dask client's, see
+    `runner.distributed`), each job is submitted to it instead (`execute_here`: on the warm
+    kernel of the executing thread); `n_jobs` is then the executor's business."""
     outcomes: list[Outcome] = []
     lock = threading.Lock()
     if progress:
@@ -173,7 +179,12 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
             report(Outcome(job, "skipped"))
         else:
             todo.put(job)
-    if not todo.empty():
+    if not todo.empty() and executor is not None:
+        futures = {executor.submit(execute_here, job, ctx, warm): job
+                   for job in list(todo.queue)}
+        for future in as_completed(futures):
+            report(_outcome_of(future, futures[future]))
+    elif not todo.empty():
         n_jobs = max(1, min(n_jobs or os.cpu_count() or 1, todo.qsize()))
         threads = [threading.Thread(target=_worker, args=(todo, ctx, warm, report), daemon=True)
                    for _ in range(n_jobs)]
@@ -183,6 +194,54 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
             thread.join()
     order = {id(job): i for i, job in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[id(o.job)])
+
+
+def _outcome_of(future, job: Job) -> Outcome:
+    """The outcome a future brings back, with the caller's `job` (the same report, not a
+    copy that travelled); a job whose execution itself broke (a worker lost for good, an error
+    outside `execute`) is a failed report, not a crashed run."""
+    try:
+        outcome = future.result()
+    except Exception as failure:  # noqa: BLE001 - one report's failure must not stop others
+        return Outcome(job, "failed", 0.0, f"{type(failure).__name__}: {failure}")
+    return Outcome(job, outcome.status, outcome.seconds, outcome.error)
+
+
+# Warm kernels of the threads that run `execute_here` (an executor's workers), by thread id.
+_here_slots: dict[int, KernelSlot] = {}
+_here_lock = threading.Lock()
+
+
+def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
+    """`execute` on the calling thread's warm kernel, started on its first job and kept for
+    the next (a fresh kernel per job when a warm one cannot be had); what an executor's
+    worker runs. `shutdown_here()` stops the kernels this process started."""
+    key = threading.get_ident()
+    with _here_lock:
+        slot = _here_slots.get(key)
+        if slot is None or slot.env != ctx.kernel_env() or slot.cwd != ctx.paths.notebooks:
+            if slot is not None and slot.kernel is not None:
+                slot.kernel.shutdown()
+            slot = _here_slots[key] = KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
+    if warm and slot.kernel is None:
+        try:
+            slot.kernel = WarmKernel(slot.cwd, slot.env)
+        except Exception as error:  # noqa: BLE001 - fall back to a fresh kernel
+            log.warning("warm kernel unavailable (%s); using a fresh kernel", error)
+    return execute(job, ctx, slot)
+
+
+def shutdown_here() -> int:
+    """Stop the warm kernels `execute_here` started in this process; how many."""
+    with _here_lock:
+        slots = list(_here_slots.values())
+        _here_slots.clear()
+    stopped = 0
+    for slot in slots:
+        if slot.kernel is not None:
+            slot.kernel.shutdown()
+            stopped += 1
+    return stopped
 
 
 def _worker(todo: queue.Queue, ctx: RunContext, warm: bool,

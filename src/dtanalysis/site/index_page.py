@@ -9,7 +9,10 @@ from pathlib import Path
 
 from ..paths import REPORT_FOLDERS, Paths
 from ..records import read_records
+from .runlog import read_runs
 from .style import CSS
+
+RECENT_RUNS = 5
 from .validation_page import write_validation_page
 
 
@@ -46,6 +49,35 @@ def _section(paths: Paths, unit_set: str, title: str) -> str:
             f"{failed} lỗi / failed</p><table>{head}{body}</table>")
 
 
+def _runs_section(paths: Paths) -> str:
+    """The last runs of `reports/runs.jsonl`, newest first (the run writing this page is
+    logged when it ends, so it is not among them)."""
+    runs = read_runs(paths, RECENT_RUNS)
+    if not runs:
+        return ""
+    rows = []
+    for run in reversed(runs):
+        counts = run.get("counts") or {}
+        code = run.get("exit_code")
+        verdict = "ok" if code == 0 else "failed"
+        problem = run.get("error") or "; ".join(
+            f"{f.get('label')}: {f.get('error')}" for f in run.get("failures") or [])
+        rows.append(
+            f"<tr><td>{escape(str(run.get('start', ''))[:16].replace('T', ' '))}</td>"
+            f"<td><code>{escape(' '.join(run.get('argv') or [run.get('command', '')]))}</code>"
+            f'</td><td class="{verdict}">{escape(str(code))}</td>'
+            f"<td>{counts.get('ok', 0)} / {counts.get('skipped', 0)} / "
+            f"{counts.get('failed', 0)}</td>"
+            f"<td><code>{escape(str(run.get('data_version') or ''))}</code></td>"
+            f'<td><div class="err">{escape(problem)}</div></td></tr>')
+    head = ("<tr><th>Bắt đầu / start (UTC)</th><th>Lệnh / command</th><th>Mã thoát / exit</th>"
+            "<th>chạy / bỏ qua / lỗi · run / skipped / failed</th>"
+            "<th>Dữ liệu / data version</th><th>Lỗi / errors</th></tr>")
+    return (f"<h2>Các lần chạy gần đây · recent runs</h2><p class=\"sub\">"
+            f"<code>reports/runs.jsonl</code>, {len(runs)} most recent before this page was "
+            f"written</p><table>{head}{''.join(rows)}</table>")
+
+
 def write_index(paths: Paths) -> Path:
     paths.reports.mkdir(parents=True, exist_ok=True)
     overview = [r for r in read_records(paths.reports) if r.get("kind") == "overview"]
@@ -72,6 +104,7 @@ def write_index(paths: Paths) -> Path:
 <nav>{' '.join(links)}</nav>
 {_section(paths, "63", "63 tỉnh, thành phố (đến 30/6/2025) · 63 provinces until 30 June 2025")}
 {_section(paths, "34", "34 đơn vị hành chính (từ 1/7/2025) · 34 units from 1 July 2025")}
+{_runs_section(paths)}
 </body></html>
 """
     index = paths.reports / "index.html"

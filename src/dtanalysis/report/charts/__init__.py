@@ -4,9 +4,9 @@
 from .overview import coverage_chart, rank_heatmap, regions_chart
 from .pillars import pillars_chart
 from .position import position_chart
-from .style import DPI, WIDTH, rank_ticks, region_palette
+from .style import DPI, WIDTH, png_bytes, rank_ticks, region_palette
 from .targets import targets_chart
 from .trajectory import trajectory_chart
 
-__all__ = ["DPI", "WIDTH", "coverage_chart", "pillars_chart", "position_chart", "rank_heatmap",
+__all__ = ["DPI", "WIDTH", "coverage_chart", "pillars_chart", "png_bytes", "position_chart", "rank_heatmap",
            "rank_ticks", "region_palette", "regions_chart", "targets_chart", "trajectory_chart"]

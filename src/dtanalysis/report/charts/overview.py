@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 
@@ -12,6 +14,20 @@ from ...analysis import METHOD_CHANGES, Position, RankMatrix
 from ...vocab import MARKED_STATUSES, mark
 from ..i18n import fmt_int, fmt_number, t
 from .style import STATUS_COLOURS, WIDTH, chart_style, region_palette
+
+JITTER_SEED = 20250701  # the regions chart's dots: the same jitter in every build
+
+
+@contextmanager
+def _seeded_global_rng(seed: int):
+    """numpy's global RNG seeded for the block, its previous state restored after: the same
+    picture every build, and no effect on anyone else's random numbers."""
+    state = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
 
 
 def rank_heatmap(matrix: RankMatrix, unit_set: str, lang: str = "vi") -> plt.Figure:
@@ -59,8 +75,10 @@ def regions_chart(position: Position, lang: str = "vi", regions=None) -> plt.Fig
     with chart_style():
         fig, ax = plt.subplots(figsize=(WIDTH, 0.6 * len(medians) + 1.6))
         table["rank_f"] = table["rank"].astype(float)
-        sns.stripplot(data=table, x="rank_f", y=column, order=list(medians.index), hue=column,
-                      palette=palette, ax=ax, size=7, jitter=0.15, legend=False, alpha=0.85)
+        with _seeded_global_rng(JITTER_SEED):  # seaborn jitters with numpy's global RNG
+            sns.stripplot(data=table, x="rank_f", y=column, order=list(medians.index),
+                          hue=column, palette=palette, ax=ax, size=7, jitter=0.15, legend=False,
+                          alpha=0.85)
         for i, (region, median) in enumerate(medians.items()):
             ax.plot([median, median], [i - 0.35, i + 0.35], color="black", linewidth=2.5)
             ax.annotate(f"{t('chart_regions_median', lang)} {fmt_number(median, lang, 1)}",

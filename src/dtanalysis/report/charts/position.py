@@ -8,7 +8,15 @@ from matplotlib.patches import Patch
 from ...analysis import Position
 from ...vocab import mark
 from ..i18n import fmt_int, t
-from .style import PROVINCE_COLOUR, WIDTH, chart_style, is_hollow, rank_ticks, region_palette
+from .style import (
+    PROVINCE_COLOUR,
+    WIDTH,
+    chart_style,
+    is_hollow,
+    layout_once,
+    rank_ticks,
+    region_palette,
+)
 
 MAX_BARS = 70                      # a longer ranking is drawn as a window (see _window)
 WINDOW_TOP, WINDOW_AROUND, WINDOW_BOTTOM = 10, 10, 5
@@ -44,24 +52,12 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
         colours = [palette.get(r, "#999999") for r in table[region_column]]
         y = list(range(len(table)))
         bars = ax.barh(y, lengths, color=colours, edgecolor="none", height=0.78)
-        for bar, code, status in zip(bars, table["province_code"], table["rank_status"]):
-            if code == highlight:
-                bar.set_edgecolor("black")
-                bar.set_linewidth(2.2)
-            else:
-                bar.set_alpha(0.75)
-            if is_hollow(status):
-                bar.set_hatch("///")
-        for yi, length, rank, status, code in zip(y, lengths, table["rank"],
-                                                  table["rank_status"], table["province_code"]):
-            ax.text(length + 0.3, yi, f"{fmt_int(rank, lang)}{mark(status)}", va="center", fontsize=7.5,
-                    fontweight="bold" if code == highlight else "normal")
+        texts = [ax.text(length + 0.3, yi, f"{fmt_int(rank, lang)}{mark(status)}", va="center",
+                         fontsize=7.5)
+                 for yi, length, rank, status in zip(y, lengths, table["rank"],
+                                                     table["rank_status"])]
         ax.set_yticks(y)
         ax.set_yticklabels(table["name"], fontsize=7.5 if len(table) > 40 else 9)
-        for label, code in zip(ax.get_yticklabels(), table["province_code"]):
-            if code == highlight:
-                label.set_fontweight("bold")
-                label.set_color(PROVINCE_COLOUR)
         ax.invert_yaxis()
         ax.set_ylim(len(table) - 0.5, -0.6)
         ticks = rank_ticks(n)
@@ -81,8 +77,24 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
             title += "\n" + t("chart_pos_window", lang, top=WINDOW_TOP, around=WINDOW_AROUND,
                                bottom=WINDOW_BOTTOM)
         ax.set_title(title, loc="left", fontweight="bold")
-        ax.legend(handles=[Patch(color=c, label=r) for r, c in palette.items() if r in shown],
+        legend = [r for r in palette if r in shown]
+        ax.legend(handles=[Patch(color=palette[r], label=r) for r in legend],
                   loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(height - 1.3, 1.0)), ncol=3,
                   frameon=False, fontsize=8)
-        fig.tight_layout()
+        # The layout of a ranking is the same for every province it highlights (the highlight
+        # is applied after it): laid out once per ranking, not once per report.
+        layout_once(fig, ("position", tuple(table["name"]), tuple(table["rank"].astype(str)),
+                          title, tuple(legend), lang, n))
+        for bar, text, label, code, status in zip(bars, texts, ax.get_yticklabels(),
+                                                  table["province_code"], table["rank_status"]):
+            if code == highlight:
+                bar.set_edgecolor("black")
+                bar.set_linewidth(2.2)
+                text.set_fontweight("bold")
+                label.set_fontweight("bold")
+                label.set_color(PROVINCE_COLOUR)
+            else:
+                bar.set_alpha(0.75)
+            if is_hollow(status):
+                bar.set_hatch("///")
     return fig

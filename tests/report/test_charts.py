@@ -1,0 +1,74 @@
+"""Chart rendering: deterministic PNG bytes (the regions chart's jitter), no stray layout pass,
+the page's text settings, on the REAL processed tables."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pytest
+
+from dtanalysis import analysis as an
+from dtanalysis.report import charts
+
+HP = "31"
+
+
+@pytest.fixture(scope="module")
+def position(data):
+    return an.national_position(data, "63", code=HP)
+
+
+def test_regions_chart_is_the_same_png_whatever_the_global_rng(position):
+    np.random.seed(1)
+    first = charts.png_bytes(charts.regions_chart(position, "vi"))
+    np.random.seed(2)
+    state = np.random.get_state()
+    second = charts.png_bytes(charts.regions_chart(position, "vi"))
+    assert first == second  # seaborn's stripplot jitters with numpy's global RNG
+    after = np.random.get_state()
+    assert after[0] == state[0] and np.array_equal(after[1], state[1]) and after[2:] == state[2:]
+
+
+def test_two_builds_of_every_chart_give_identical_png_bytes(data, position):
+    traj = an.trajectory(data, HP, "63", [])
+
+    def build() -> list[bytes]:
+        return [charts.png_bytes(charts.position_chart(position, "vi", highlight=HP)),
+                charts.png_bytes(charts.trajectory_chart(traj, "vi", title="T")),
+                charts.png_bytes(charts.regions_chart(position, "en"))]
+
+    assert build() == build()
+
+
+def test_png_is_the_figure_at_its_laid_out_size_in_one_draw(position, monkeypatch):
+    from matplotlib.figure import Figure
+
+    fig = charts.position_chart(position, "vi", highlight=HP)
+    width, height = fig.get_size_inches() * charts.DPI
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: (draws.append(1), original(self, r)))
+    data = charts.png_bytes(fig)
+    assert len(draws) == 1  # no tight-bbox pass, no placeholder layout-engine pass
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    png_width, png_height = (int.from_bytes(data[16:20], "big"),
+                             int.from_bytes(data[20:24], "big"))
+    assert (png_width, png_height) == (round(width), round(height))
+    assert not matplotlib.pyplot.fignum_exists(fig.number)  # closed
+
+
+def test_a_cached_ranking_layout_gives_the_same_png_in_any_order(position, monkeypatch):
+    from dtanalysis.report.charts import style
+
+    def png(code: str) -> bytes:
+        return charts.png_bytes(charts.position_chart(position, "vi", highlight=code))
+
+    monkeypatch.setattr(style, "_LAYOUTS", {})
+    alone = png(HP)  # laid out for itself
+    monkeypatch.setattr(style, "_LAYOUTS", {})
+    png("30")  # laid out while highlighting another province …
+    assert png(HP) == alone  # … and reused: the same picture
+    assert len(style._LAYOUTS) == 1
