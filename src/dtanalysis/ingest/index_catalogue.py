@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from dtanalysis.errors import InputError
-from dtanalysis.text import fold, nfc
+from ..domain.text import fold, nfc
+from ..errors import InputError
 
 CATALOGUE_FILE = "catalogue.csv"
 NAME_ALIASES_FILE = "name-aliases.csv"

@@ -2,7 +2,8 @@
 province_code, metric), then the values an index's `metrics.csv` says can be computed.
 
 Collapse. Score and rank are chosen separately, each from the best-standing row that gives it
-(official > reported > published_secondary > derived > uncertain); the row's `status` is the
+(`vocab.STATUSES`: official > reported > published_secondary > derived > uncertain); the
+row's `status` is the
 weaker of the two, `score_status`/`rank_status` say which is which, and two rows of equal
 standing giving different values leave a `conflict` naming both.
 
@@ -25,11 +26,10 @@ import math
 from bisect import bisect_left
 from collections import defaultdict
 
+from ..vocab import STANDING, TABLE_KEYS
 from .index_catalogue import Index
 
-STATUSES = ("official", "reported", "published_secondary", "derived", "uncertain")
-STANDING = {status: order for order, status in enumerate(STATUSES)}
-KEY = ("index", "year", "unit_set", "province_code", "metric")
+KEY = TABLE_KEYS["index_scores"]
 GROUP = ("index", "year", "unit_set")
 DECIMALS = 10  # derived sums are rounded here: beyond the inputs' precision, only float noise
 

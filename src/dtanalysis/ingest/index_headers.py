@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dtanalysis.dti_tables import (
+from ..domain.text import fold
+from .dti_tables import (
     _PROVINCE_WORDS,
     _RANK_WORDS,
     _ROLE_WORDS,
@@ -22,8 +23,6 @@ from dtanalysis.dti_tables import (
     _blank,
     _has_phrase,
 )
-from dtanalysis.text import fold
-
 from .index_catalogue import Index
 
 VALUE_ROLES = ("score", "rank")

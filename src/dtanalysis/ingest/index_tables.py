@@ -26,16 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from dtanalysis import errors
-from dtanalysis.dti_tables import _NOTE_START, _SOURCE_START, _blank, read_grid
-from dtanalysis.numbers import NumberError, column_style, parse_number, token_style
-from dtanalysis.quarantine import Quarantined
-from dtanalysis.registry import Province, Registry
-from dtanalysis.registry import ProvinceError as RegistryProvinceError
-from dtanalysis.text import fold, nfc
-
+from .. import errors
+from ..domain.numbers import NumberError, column_style, parse_number, token_style
+from ..domain.registry import Province, Registry
+from ..domain.text import fold, nfc
+from .dti_tables import _NOTE_START, _SOURCE_START, _blank, read_grid
 from .index_catalogue import Index
 from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_columns
+from .quarantine import Quarantined
 
 TABLE = "index_scores"  # the quarantine's `table` for rows of index tables
 FILE_NAME = re.compile(r"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{4})-(?P<unit_set>63|34)"
@@ -44,7 +42,7 @@ FILE_NAME = re.compile(r"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{4})-(?P<unit_se
 PUBLISHED_WORDS = ("published", "official")
 KEPT_STATUSES = ("reported", "published_secondary", "derived", "uncertain")
 NOT_AVAILABLE = "not_available"
-PROVINCE_ERRORS = (RegistryProvinceError, errors.ProvinceError)
+PROVINCE_ERRORS = (errors.ProvinceError,)
 
 _MIXED = "mixed"  # a column whose unambiguous tokens use both decimal styles
 # Words that say which unit set a name belongs to: "former Da Nang", "Đà Nẵng (mới)".

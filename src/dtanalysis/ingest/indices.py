@@ -21,10 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dtanalysis.config import Paths
-from dtanalysis.quarantine import Quarantined
-from dtanalysis.registry import REGISTRY_FILE, Registry
-
+from ..domain.registry import Registry
+from ..paths import REGISTRY_FILE, Paths
+from ..vocab import UNIT_SET_SIZE
 from .index_catalogue import (
     CATALOGUE_FILE,
     CODEBOOK_FILE,
@@ -36,8 +35,9 @@ from .index_catalogue import (
     read_catalogue,
     read_name_aliases,
 )
-from .index_derive import GROUP, STATUSES, collapse, derive
+from .index_derive import GROUP, collapse, derive
 from .index_tables import FILE_NAME, TABLE, import_table
+from .quarantine import Quarantined
 
 INDICES_FOLDER = "indices"
 # Columns of `index_scores`: the issue's schema, then the collapse's score_status, rank_status
@@ -46,9 +46,8 @@ COLUMNS = ("index", "year", "unit_set", "province_code", "metric", "score", "ran
            "score_status", "rank_status", "source", "source_file", "source_line", "note",
            "conflict")
 NOT_TABLES = (METRICS_FILE, METHODS_FILE, TABLE_SOURCES_FILE, CODEBOOK_FILE, "README.md")
-SET_SIZES = {"63": 63, "34": 34}
 
-__all__ = ["COLUMNS", "STATUSES", "IndexImport", "import_folder", "import_indices"]
+__all__ = ["COLUMNS", "IndexImport", "import_folder", "import_indices"]
 
 
 @dataclass
@@ -97,7 +96,7 @@ def import_folder(folder: Path, registry: Registry,
             if read.ignored:
                 result.ignored[relative(table)] = read.ignored
     result.scores = derive(collapse(result.rows), result.catalogue, _covered(result),
-                           SET_SIZES)
+                           UNIT_SET_SIZE)
     return result
 
 

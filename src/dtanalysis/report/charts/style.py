@@ -33,7 +33,8 @@ PROVINCE_COLOUR = "#c0392b"
 MEAN_COLOUR = "#444444"
 BEST_COLOUR = "#1e8449"
 MEDIAN_COLOUR = "#7f8c8d"
-STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "derived": "#f4b183",
+STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "published_secondary": "#9dc3e6",
+                  "derived": "#f4b183",
                   "uncertain": "#d9d9d9"}
 _RC = {"font.family": "DejaVu Sans", "figure.dpi": DPI, "savefig.dpi": DPI,
        "axes.titlesize": 12, "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9,
