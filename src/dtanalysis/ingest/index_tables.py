@@ -182,8 +182,7 @@ class _Rows:
                 continue
             kind, payload = outcome
             if kind == "quarantine":
-                result.quarantined.append(Quarantined(TABLE, self.relative, line,
-                                                      self._raw(cells), payload))
+                result.quarantined.append(self._held(line, cells, payload))
             elif kind == "gap":
                 result.gaps.append(payload)
             else:
@@ -194,10 +193,15 @@ class _Rows:
             try:
                 row["status"] = status_of(word, row["source"], self.index)
             except ValueError as error:
-                result.quarantined.append(Quarantined(TABLE, self.relative, line,
-                                                      self._raw(cells), str(error)))
+                result.quarantined.append(self._held(line, cells, str(error)))
                 continue
             result.rows.append(row)
+
+    def _held(self, line: int, cells: list[object], reason: str) -> Quarantined:
+        """A quarantined row, naming the province and code cells as written."""
+        return Quarantined(TABLE, self.relative, line, self._raw(cells), reason,
+                           province=self._text("province", cells) or None,
+                           province_code=self._text("code", cells) or None)
 
     def _raw(self, cells: list[object]) -> dict:
         return {c.header: self._at(c, cells) for c in self.columns}
