@@ -240,8 +240,8 @@ def test_two_rank_columns_are_an_error_naming_both_unless_the_year_picks_one(tmp
     result = read(chosen)
     ranks = scores_of(result, "syn", 2023, "syn")
     assert ranks["48"]["rank"] == 1 and ranks["01"]["rank"] == 2
-    assert list(result.ignored.values()) == [["'Xếp hạng 2022': names 2022, not the file's "
-                                              "year 2023"]]
+    ignored = "'Xếp hạng 2022': names 2022, not the file's year 2023"
+    assert list(result.ignored.values()) == [[ignored]]
     clash = synthetic_folder(tmp_path / "b", {
         "syn-2023-63.csv": "Tỉnh/Thành phố,Xếp hạng,Thứ hạng\n" + body})
     result = read(clash)
