@@ -49,6 +49,10 @@ PROCESSED_TABLES = (
     "targets",
     "indicator_catalogue",
     "sources",
+    "index_catalogue",
+    "index_metrics",
+    "index_methods",
+    "index_scores",
 )
 # The columns that identify one row of each table (unique together).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -60,6 +64,9 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
                 "source_line"),
     "indicator_catalogue": ("indicator",),
     "sources": ("source_id",),
+    "index_catalogue": ("index",),
+    "index_metrics": ("index", "metric"),
+    "index_methods": ("index", "year", "source_line"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
 }
 # The columns that name a row to a reader (in a validation failure), before the checked ones.
@@ -71,6 +78,9 @@ ROW_LABELS: dict[str, tuple[str, ...]] = {
     "targets": ("province_code", "unit_set", "indicator", "target_year", "instrument"),
     "sources": ("source_id",),
     "indicator_catalogue": ("indicator",),
+    "index_catalogue": ("index",),
+    "index_metrics": ("index", "metric"),
+    "index_methods": ("index", "year"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
 }
 PROVENANCE = ("source", "source_file", "source_line")

@@ -80,6 +80,7 @@ class Index:
     methods: tuple[Method, ...] = ()
     table_sources: tuple[TableSource, ...] = ()
     codebook: dict[str, str] = field(default_factory=dict)  # folded code → name
+    line: int = 0  # its line in catalogue.csv
 
     @property
     def root(self) -> str:
@@ -160,7 +161,7 @@ def read_catalogue(indices_folder: Path) -> dict[str, Index]:
             metrics=read_metrics(folder / METRICS_FILE) if folder.is_dir() else {},
             methods=read_methods(folder / METHODS_FILE) if folder.is_dir() else (),
             table_sources=read_table_sources(folder / TABLE_SOURCES_FILE),
-            codebook=read_codebook(folder / CODEBOOK_FILE),
+            codebook=read_codebook(folder / CODEBOOK_FILE), line=line,
         )
     return indexes
 

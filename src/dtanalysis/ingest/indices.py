@@ -39,15 +39,9 @@ from .index_derive import GROUP, collapse, derive
 from .index_tables import FILE_NAME, TABLE, import_table
 from .quarantine import Quarantined
 
-INDICES_FOLDER = "indices"
-# Columns of `index_scores`: the issue's schema, then the collapse's score_status, rank_status
-# and conflict (the same as the `dti` table's, so `load("dti")` can be cut from it).
-COLUMNS = ("index", "year", "unit_set", "province_code", "metric", "score", "rank", "status",
-           "score_status", "rank_status", "source", "source_file", "source_line", "note",
-           "conflict")
 NOT_TABLES = (METRICS_FILE, METHODS_FILE, TABLE_SOURCES_FILE, CODEBOOK_FILE, "README.md")
 
-__all__ = ["COLUMNS", "IndexImport", "import_folder", "import_indices"]
+__all__ = ["IndexImport", "catalogue_records", "import_folder", "import_indices"]
 
 
 @dataclass
@@ -64,17 +58,19 @@ class IndexImport:
         return [r for r in self.scores if r["index"] == index]
 
 
-def import_indices(root: Path | str | None = None,
-                   registry: Registry | None = None) -> IndexImport:
+def import_indices(root: Path | str | None = None, registry: Registry | None = None,
+                   extra_rows: list[dict] = ()) -> IndexImport:
     """Import `data/raw/indices/` of the project at `root` (module docstring)."""
     paths = Paths.at(root)
     registry = registry or Registry.from_file(paths.raw / REGISTRY_FILE)
-    return import_folder(paths.raw / INDICES_FOLDER, registry, paths.relative)
+    return import_folder(paths.raw_indices, registry, paths.relative, extra_rows)
 
 
-def import_folder(folder: Path, registry: Registry,
-                  relative: Callable[[Path], str]) -> IndexImport:
-    """Import every index folder under `folder`; `relative` names a file in provenance."""
+def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], str],
+                  extra_rows: list[dict] = ()) -> IndexImport:
+    """Import every index folder under `folder`; `relative` names a file in provenance.
+    `extra_rows` are rows of the same shape read elsewhere (the DTI press facts), collapsed
+    with the tables' rows by standing."""
     result = IndexImport(read_catalogue(folder))
     names = read_name_aliases(folder)
     for path in sorted(folder.iterdir()):
@@ -95,6 +91,9 @@ def import_folder(folder: Path, registry: Registry,
             result.gaps += read.gaps
             if read.ignored:
                 result.ignored[relative(table)] = read.ignored
+    # Rows read elsewhere join only an index of the catalogue (the press facts stay in the
+    # `dti` table whatever the catalogue says).
+    result.rows += [row for row in extra_rows if row["index"] in result.catalogue]
     result.scores = derive(collapse(result.rows), result.catalogue, _covered(result),
                            UNIT_SET_SIZE)
     return result
@@ -126,11 +125,29 @@ def _covered(result: IndexImport) -> dict[tuple, set[str]]:
     return covered
 
 
-def frame(scores: list[dict]):
-    """`index_scores` as a typed DataFrame (columns COLUMNS, sorted by the key)."""
-    import pandas as pd
-
-    data = pd.DataFrame.from_records(scores, columns=list(COLUMNS))
-    types = {c: "string" for c in COLUMNS}
-    types.update(year="Int64", rank="Int64", source_line="Int64", score="float64")
-    return data.astype(types)
+def catalogue_records(catalogue: dict[str, Index], relative: Callable[[Path], str]
+                      ) -> dict[str, list[dict]]:
+    """The catalogue as rows of `index_catalogue`, `index_metrics` and `index_methods`."""
+    indexes, metrics, methods = [], [], []
+    for index in catalogue.values():
+        indexes.append({
+            "index": index.index, "name_vi": index.name_vi, "name_en": index.name_en,
+            "publisher": index.publisher, "url": index.url,
+            "official_hosts": "|".join(index.official_hosts) or None,
+            "score_min": index.score_min, "score_max": index.score_max,
+            "higher_is_better": index.higher_is_better, "note": index.note, "source": None,
+            "source_file": relative(index.folder.parent / CATALOGUE_FILE),
+            "source_line": index.line})
+        for position, metric in enumerate(index.metrics.values(), start=1):
+            metrics.append({
+                "index": index.index, "metric": metric.metric, "parent": metric.parent,
+                "position": position, "label_vi": metric.label_vi, "label_en": metric.label_en,
+                "aggregate": metric.aggregate, "score_min": metric.score_min,
+                "score_max": metric.score_max, "note": metric.note, "source": None,
+                "source_file": relative(index.folder / METRICS_FILE), "source_line": metric.line})
+        for method in index.methods:
+            methods.append({
+                "index": index.index, "year": method.year, "change_vi": method.change_vi,
+                "change_en": method.change_en, "source": method.source,
+                "source_file": relative(index.folder / METHODS_FILE), "source_line": method.line})
+    return {"index_catalogue": indexes, "index_metrics": metrics, "index_methods": methods}
