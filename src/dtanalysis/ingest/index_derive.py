@@ -99,20 +99,24 @@ def derive(scores: list[dict], indexes: dict[str, Index],
 
     `covered[(index, year, unit_set)]` are the province codes that year's tables name (with a
     value or an empty row); `set_sizes` the number of units of each set."""
-    table = {tuple(r[k] for k in KEY): dict(r) for r in scores}
-    derived_metrics: set[tuple] = set()
-    for index in indexes.values():
+    # One table per (index, year, unit_set): derivation never crosses them.
+    tables: dict[tuple, dict[tuple, dict]] = defaultdict(dict)
+    for row in scores:
+        key = tuple(row[k] for k in KEY)
+        tables[key[:3]][key] = dict(row)
+    for group, table in tables.items():
+        index = indexes.get(group[0])
+        if index is None:
+            continue
         parents = [m for m in index.metrics.values() if m.aggregate != "none"]
         # Deepest parents first: a dimension is summed before the total that needs it.
-        for parent in sorted(parents, key=lambda m: -_depth(index, m.metric)):
-            for group in sorted({k[:3] for k in table if k[0] == index.index}):
-                if _derive_parent(table, index, parent.metric, group):
-                    derived_metrics.add((*group, parent.metric))
-    for *group, metric in sorted(derived_metrics):
-        index = indexes[group[0]]
-        if len(covered.get(tuple(group), ())) == set_sizes[group[2]]:
-            _derive_ranks(table, tuple(group), metric, index.higher_is_better)
-    return [table[k] for k in sorted(table)]
+        derived = [parent.metric
+                   for parent in sorted(parents, key=lambda m: -_depth(index, m.metric))
+                   if _derive_parent(table, index, parent.metric, group)]
+        if len(covered.get(group, ())) == set_sizes[group[2]]:
+            for metric in sorted(derived):
+                _derive_ranks(table, group, metric, index.higher_is_better)
+    return [row for group in sorted(tables) for _, row in sorted(tables[group].items())]
 
 
 def _derive_parent(table: dict, index: Index, parent: str, group: tuple) -> bool:
