@@ -49,7 +49,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "index_metrics": {
         "index": S, "metric": S, "parent": S, "position": I, "label_vi": S, "label_en": S,
-        "aggregate": S, "score_min": F, "score_max": F, "note": S, **PROVENANCE,
+        "aggregate": S, "score_min": F, "score_max": F, "highlight": B, "note": S,
+        **PROVENANCE,
     },
     "index_methods": {
         "index": S, "year": I, "change_vi": S, "change_en": S, **PROVENANCE,

@@ -43,6 +43,7 @@ class Metric:
     score_max: float | None
     note: str | None
     line: int
+    highlight: bool = False  # a metric the reports emphasise (PAPI's e-governance)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,8 @@ def read_metrics(path: Path) -> dict[str, Metric]:
             label_en=row["label_en"], aliases=aliases, aggregate=aggregate,
             score_min=_number(row.get("score_min", ""), "score_min", path, line),
             score_max=_number(row.get("score_max", ""), "score_max", path, line),
-            note=row.get("note") or None, line=line)
+            note=row.get("note") or None, line=line,
+            highlight=_flag(row.get("highlight") or "false", "highlight", path, line))
     _check_tree(metrics, path)
     return metrics
 

@@ -143,7 +143,8 @@ def catalogue_records(catalogue: dict[str, Index], relative: Callable[[Path], st
                 "index": index.index, "metric": metric.metric, "parent": metric.parent,
                 "position": position, "label_vi": metric.label_vi, "label_en": metric.label_en,
                 "aggregate": metric.aggregate, "score_min": metric.score_min,
-                "score_max": metric.score_max, "note": metric.note, "source": None,
+                "score_max": metric.score_max, "highlight": metric.highlight,
+                "note": metric.note, "source": None,
                 "source_file": relative(index.folder / METRICS_FILE), "source_line": metric.line})
         for method in index.methods:
             methods.append({
