@@ -12,6 +12,7 @@ rank that year (not among all units of the set). Every value keeps its status.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -30,12 +31,19 @@ def catalogue(data: Data) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@lru_cache(maxsize=2)
+def _split(data: Data) -> dict[tuple, pd.DataFrame]:
+    """`index_scores` split once per Data (held by identity) by (index, unit_set, metric)."""
+    return {key: group for key, group in
+            data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)}
+
+
 def _rows(data: Data, index: str, unit_set: str, metric: str | None = None) -> pd.DataFrame:
-    scores = data.index_scores
-    rows = scores[(scores["index"] == index) & (scores["unit_set"] == unit_set)]
+    parts = _split(data)
     if metric is not None:
-        rows = rows[rows["metric"] == metric]
-    return rows
+        return parts.get((index, unit_set, metric), data.index_scores.iloc[0:0])
+    chosen = [g for (i, s, _), g in parts.items() if i == index and s == unit_set]
+    return pd.concat(chosen) if chosen else data.index_scores.iloc[0:0]
 
 
 def ranked_out_of(n_rank: int, max_rank: float, n_set: int) -> int:
@@ -187,8 +195,8 @@ def sub_indices(data: Data, code: str, unit_set: str, index: str) -> pd.DataFram
     if root.empty:
         return pd.DataFrame()
     children = metrics[metrics["parent"] == root.iloc[0]]
-    rows = _rows(data, index, unit_set)
-    rows = rows[rows["metric"].isin(children["metric"]) & rows["score"].notna()]
+    rows = pd.concat([_rows(data, index, unit_set, m) for m in children["metric"]])
+    rows = rows[rows["score"].notna()]
     own = rows[rows["province_code"] == code]
     if own.empty:
         return pd.DataFrame()

@@ -162,7 +162,11 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
                                       if not missing(s)))
     text += " " + t("ix_sources", lang, sources=sources)
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
-    return [md(text), figure_png(ix_charts.sub_index_chart(rows, name, title, lang)),
+    # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
+    # costs about a second per report; the table says the rest.
+    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang))]
+             if rows["highlight"].any() else [])
+    return [md(text), *chart,
             table_html(pd.DataFrame({
                 t("ix_col_metric", lang): rows[label_column],
                 t("ix_col_score", lang): [_score(v, s, scale_max, lang) for v, s in
