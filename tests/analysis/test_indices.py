@@ -14,8 +14,7 @@ import pytest
 from IPython.display import HTML, Image, Markdown
 
 from dtanalysis.analysis import indices as ix
-from dtanalysis.report import overview_context, report_context, show_index_comparison, \
-    show_indices
+from dtanalysis.report import overview_context, report_context, show_index_comparison, show_indices
 
 HP, HA_GIANG, QUANG_NINH = "31", "02", "22"
 
