@@ -35,6 +35,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_gap_absent": ("**{index} {year}**: không công bố cho {name} — bảng năm đó có điểm "
                           "của {n_score} và hạng của {n_rank} trên {n_units} tỉnh."),
         "ix_gap_method": " {method}",
+        "ix_no_table_years": ("**{index} {years}**: không có bảng nào trong dữ liệu cho "
+                              "{set_short} — không phải là giá trị thấp."),
         "ix_gaps_h": "Những năm không có giá trị, bằng lời",
         "ix_methods_h": "Thay đổi phương pháp",
         "ix_method_line": "**{index} {year}**: {text}",
@@ -92,6 +94,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_gap_absent": ("**{index} {year}**: not published for {name} — that year's table has "
                           "scores for {n_score} and ranks for {n_rank} of {n_units} provinces."),
         "ix_gap_method": " {method}",
+        "ix_no_table_years": ("**{index} {years}**: no table in the data for the {set_short} "
+                              "— not a low value."),
         "ix_gaps_h": "Years without a value, in words",
         "ix_methods_h": "Method changes",
         "ix_method_line": "**{index} {year}**: {text}",

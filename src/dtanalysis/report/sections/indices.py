@@ -127,6 +127,16 @@ def _gap_lines(ctx: ReportContext, card: pd.DataFrame, labels: dict[str, str]) -
         elif not row["years_with_value"]:
             lines.append(t("ix_never_for_unit", lang, index=labels[row["index"]],
                            years=fmt_years(row["years_published"], lang), name=name))
+    # A year inside the span of the data for which an index has no table at all (PCI 2022).
+    all_years = [y for years in card["years_published"] for y in years]
+    for _, row in card.iterrows():
+        if row["years_published"]:
+            absent = [y for y in range(min(row["years_published"]), max(all_years) + 1)
+                      if y not in row["years_published"]]
+            if absent:
+                lines.append(t("ix_no_table_years", lang, index=labels[row["index"]],
+                               years=fmt_years(absent, lang),
+                               set_short=t(f"set_short_{ctx.unit_set}", lang)))
     sentences = {(i, y): s for i in card["index"]
                      for y, s in ix.method_sentences(data, i, lang)}
     for gap in ix.gaps(data, ctx.code, ctx.unit_set):
@@ -169,7 +179,7 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     return [md(text), *chart,
             table_html(pd.DataFrame({
                 t("ix_col_metric", lang): rows[label_column],
-                t("ix_col_score", lang): [_score(v, s, scale_max, lang) for v, s in
+                t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
                                           zip(rows["score"], rows["status"])],
                 t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
                 t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]],
