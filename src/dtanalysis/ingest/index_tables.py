@@ -2,8 +2,9 @@
 
 The year and the unit set come from the file name. Inside, the layouts of the DTI importer are
 read the same way (title rows, a two-row header, an `STT` column, notes and a `Nguồn: …` line
-under the table, numbers as text in either decimal style); its grid reader and header words are
-reused from `dtanalysis.dti_tables`. Which column is what is `index_headers`' job.
+under the table, numbers as text in either decimal style); the file is read by
+`rawfile.read_grid` (every raw table's one reader), its header words are the DTI importer's,
+and which column is what is `index_headers`' job.
 
 Rules a table must satisfy, and what happens otherwise:
 - one column per role: two columns for the rank (or score) of one metric, or two province
@@ -30,7 +31,8 @@ from .. import errors
 from ..domain.numbers import NumberError, column_style, parse_number, token_style
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
-from .dti_tables import _NOTE_START, _SOURCE_START, _blank, read_grid
+from . import rawfile
+from .dti_tables import _NOTE_START, _SOURCE_START, _blank
 from .index_catalogue import Index
 from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_columns
 from .quarantine import Quarantined
@@ -141,7 +143,9 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
             f"{index.index}-<year>-<63|34>[-label].<csv|xlsx>; not imported"))
         return result
     year, unit_set = int(match["year"]), match["unit_set"]
-    grid = read_grid(path)
+    # The project's one raw-file reader (encodings, delimiters, workbooks: `rawfile`); a file
+    # it cannot read is its InputError, as for every raw table.
+    grid = rawfile.read_grid(path, is_table=lambda rows: _has_header(rows, index)).rows
     try:
         header_at, found = find_header(grid, index)
     except ValueError as error:
@@ -158,6 +162,15 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
                    relative, index.defaults_for(path.name))
     reader.read(result)
     return result
+
+
+def _has_header(rows, index: Index) -> bool:
+    """True when a sheet's first rows hold a header of this index's table."""
+    try:
+        find_header(rows, index)
+    except ValueError:
+        return False
+    return True
 
 
 class _Rows:
