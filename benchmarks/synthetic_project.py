@@ -118,6 +118,23 @@ def write_synthetic_project(root: Path, n_units: int, seed: int = 0) -> Path:
            ["source_id", "publisher", "published", "title", "url", "seed_file", "note"],
            [[SOURCE_ID, "Synthetic Press", "2023-03-13", "A synthetic benchmark article",
              "https://synthetic.example/article-1", "", NOTE]])
+    # One synthetic national index (a catalogue row, its metrics, one complete table).
+    _write(raw / "indices" / "catalogue.csv",
+           ["index", "name_vi", "name_en", "publisher", "url", "official_hosts", "score_min",
+            "score_max", "higher_is_better", "note"],
+           [["syn", "Chỉ số tổng hợp (synthetic)", "Synthetic index", "Synthetic Press",
+             "https://synthetic.example", "synthetic.example", 0, 100, "true", NOTE]])
+    _write(raw / "indices" / "syn" / "metrics.csv",
+           ["metric", "parent", "label_vi", "label_en", "aliases", "aggregate", "score_min",
+            "score_max", "note"],
+           [["syn", "", "Chỉ số tổng hợp", "Synthetic index", "synthetic score", "none", 0, 100,
+             NOTE]])
+    index_scores = rng.permutation(n_units) / n_units * 50 + 25
+    index_ranks = _ranked(index_scores)
+    _write(raw / "indices" / "syn" / "syn-2023-63-synthetic.csv",
+           ["Province", "Synthetic score", "Rank", "source_url"],
+           [[names[i], f"{index_scores[i]:.4f}", int(index_ranks[i]),
+             "https://synthetic.example/index-2023"] for i in range(n_units)])
     (raw / "README.md").write_text(f"# SYNTHETIC data: {n_units} made-up units for the "
                                    "scaling benchmark (benchmarks/run.py). Not real.\n",
                                    encoding="utf-8")

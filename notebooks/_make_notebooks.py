@@ -60,6 +60,7 @@ def province_report() -> nbformat.NotebookNode:
         ("6. Indicators, with national benchmark", "show_indicators"),
         ("7. The 2025 merger", "show_merger"),
         ("8. About the data", "show_about"),
+        ("9. National indices: DTI, PCI, PAPI side by side", "show_indices"),
     ]
     for title, function in sections:
         cells.append(new_code_cell(f"# {title} (heading and texts from dtanalysis.report.i18n)\n"
@@ -80,6 +81,7 @@ def national_overview() -> nbformat.NotebookNode:
         ("3. Biggest movers", "show_movers"),
         ("4. Regions compared", "show_regions"),
         ("5. Units with data each year", "show_coverage"),
+        ("6. One index's ranks against another's", "show_index_comparison"),
     ]
     for title, function in sections:
         cells.append(new_code_cell(f"# {title}\ndisplay(*report.{function}(ctx))"))

@@ -5,6 +5,7 @@ compared, every number with its source.
     >>> dtanalysis.province("TP.HCM").code
     '79'
     >>> dti = dtanalysis.load("dti")
+    >>> dtanalysis.indices()                   # the national indices: DTI, PCI, PAPI, …
     >>> result = dtanalysis.build()            # clean → validate → reports → index
 
 `dtanalysis.builder.report(...)` runs chosen province reports; `dtanalysis.report` is the
@@ -16,12 +17,13 @@ __version__ = "0.1.0"
 # Loaded on first use, so `dtanalysis --help` and `import dtanalysis` stay fast.
 _API = {
     "load": ("dtanalysis.pipeline.store", "load"),
+    "indices": ("dtanalysis.pipeline.store", "indices"),
     "province": ("dtanalysis.domain.registry", "province"),
     "build": ("dtanalysis.builder", "build"),
     "DtanalysisError": ("dtanalysis.errors", "DtanalysisError"),
 }
 
-__all__ = ["DtanalysisError", "__version__", "build", "load", "province"]
+__all__ = ["DtanalysisError", "__version__", "build", "indices", "load", "province"]
 
 
 def __getattr__(name: str):

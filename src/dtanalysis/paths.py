@@ -67,6 +67,11 @@ class Paths:
         return self.raw / "dti"
 
     @property
+    def raw_indices(self) -> Path:
+        """The national indices: `catalogue.csv` and a folder per index."""
+        return self.raw / "indices"
+
+    @property
     def processed(self) -> Path:
         return self.root / "data" / "processed"
 

@@ -12,15 +12,19 @@ import re
 # --------------------------------------------------------------------------- statuses
 # How sure a value is, strongest first. A value's standing decides which source wins when
 # several give it (see `ingest.merge`), and a row's status is its weakest value's.
-STATUSES = ("official", "reported", "derived", "uncertain")
+# `published_secondary`: the publisher's figure, copied from a third-party compilation (the
+# PAPI panels, a DTI 2020 table re-published elsewhere): stated, but not by the publisher.
+STATUSES = ("official", "reported", "published_secondary", "derived", "uncertain")
 STANDING = {status: order for order, status in enumerate(STATUSES)}
 # Statuses a reader must never take for a stated value: marked in every table and chart.
 MARKED_STATUSES = ("derived", "uncertain")
-MARKS = {"derived": "†", "uncertain": "‡"}
+# A secondary copy is a stated value (not hollow in charts) but still flagged in tables.
+MARKS = {"published_secondary": "§", "derived": "†", "uncertain": "‡"}
 
 
 def mark(status: object) -> str:
-    """'†' for a derived value, '‡' for an uncertain one, '' otherwise."""
+    """'†' for a derived value, '‡' for an uncertain one, '§' for a value copied from a
+    third-party compilation, '' otherwise."""
     return MARKS.get(status, "") if isinstance(status, str) else ""
 
 
@@ -45,6 +49,10 @@ PROCESSED_TABLES = (
     "targets",
     "indicator_catalogue",
     "sources",
+    "index_catalogue",
+    "index_metrics",
+    "index_methods",
+    "index_scores",
 )
 # The columns that identify one row of each table (unique together).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -56,6 +64,10 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
                 "source_line"),
     "indicator_catalogue": ("indicator",),
     "sources": ("source_id",),
+    "index_catalogue": ("index",),
+    "index_metrics": ("index", "metric"),
+    "index_methods": ("index", "year", "source_line"),
+    "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
 }
 # The columns that name a row to a reader (in a validation failure), before the checked ones.
 ROW_LABELS: dict[str, tuple[str, ...]] = {
@@ -66,6 +78,10 @@ ROW_LABELS: dict[str, tuple[str, ...]] = {
     "targets": ("province_code", "unit_set", "indicator", "target_year", "instrument"),
     "sources": ("source_id",),
     "indicator_catalogue": ("indicator",),
+    "index_catalogue": ("index",),
+    "index_metrics": ("index", "metric"),
+    "index_methods": ("index", "year"),
+    "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
 }
 PROVENANCE = ("source", "source_file", "source_line")
 

@@ -120,7 +120,7 @@ def test_every_section_renders(data, province, unit_set, lang):
     texts = []
     for show in (rs.show_title, rs.show_headline, rs.show_trajectory, rs.show_position,
                  rs.show_pillars, rs.show_targets, rs.show_indicators, rs.show_merger,
-                 rs.show_about):
+                 rs.show_about, rs.show_indices):
         for obj in show(ctx):
             texts.append(obj.to_html() if hasattr(obj, "to_html") else
                          getattr(obj, "data", b""))

@@ -32,6 +32,7 @@ METRIC_ORDER = (
 # 34-unit set. A change across one of these years is flagged, never hidden.
 METHOD_CHANGES = {2021: "method_2021", 2024: "method_2024"}
 PUBLICATION_DATE_NOTE = "[period = publication date]"
+INDEX_TABLES = ("index_catalogue", "index_metrics", "index_methods", "index_scores")
 
 
 # --------------------------------------------------------------------------- the tables
@@ -53,6 +54,11 @@ class Data:
     validation: dict | None = None
     manifest: dict = field(default_factory=dict)
     root: Path | None = None
+    # The national indices (DTI, PCI, PAPI, …): catalogue, metrics, method changes, scores.
+    index_catalogue: pd.DataFrame = field(default_factory=lambda: frame("index_catalogue", []))
+    index_metrics: pd.DataFrame = field(default_factory=lambda: frame("index_metrics", []))
+    index_methods: pd.DataFrame = field(default_factory=lambda: frame("index_methods", []))
+    index_scores: pd.DataFrame = field(default_factory=lambda: frame("index_scores", []))
 
     @classmethod
     def load(cls, root: Path | str | None = None) -> Data:
@@ -68,7 +74,8 @@ class Data:
                    aggregates=tables["dti_aggregates"], indicators=tables["indicators"],
                    targets=tables["targets"], catalogue=tables["indicator_catalogue"],
                    sources=tables["sources"], quarantine=quarantine, validation=validation,
-                   manifest=manifest(paths.root), root=paths.root)
+                   manifest=manifest(paths.root), root=paths.root,
+                   **{name: tables[name] for name in INDEX_TABLES})
 
     @classmethod
     def from_frames(cls, **frames) -> Data:

@@ -43,6 +43,23 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_id": S, "publisher": S, "published": S, "title": S, "url": S, "kind": S,
         "note": S,
     },
+    "index_catalogue": {
+        "index": S, "name_vi": S, "name_en": S, "publisher": S, "url": S, "official_hosts": S,
+        "score_min": F, "score_max": F, "higher_is_better": B, "note": S, **PROVENANCE,
+    },
+    "index_metrics": {
+        "index": S, "metric": S, "parent": S, "position": I, "label_vi": S, "label_en": S,
+        "aggregate": S, "score_min": F, "score_max": F, "highlight": B, "note": S,
+        **PROVENANCE,
+    },
+    "index_methods": {
+        "index": S, "year": I, "change_vi": S, "change_en": S, **PROVENANCE,
+    },
+    "index_scores": {
+        "index": S, "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F,
+        "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
+        **PROVENANCE,
+    },
 }
 
 

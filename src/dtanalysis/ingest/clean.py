@@ -25,7 +25,7 @@ from ..paths import (
     Paths,
 )
 from ..vocab import UNIT_SETS
-from . import articles, dti_facts, dti_tables, merge, quarantine
+from . import articles, dti_facts, dti_tables, indices, merge, quarantine
 
 
 @dataclass
@@ -64,6 +64,12 @@ def clean(root=None) -> Cleaned:
         targets_path, registry, by_id, published, paths.relative(targets_path))
     held += rejected
 
+    # The national indices: every table of data/raw/indices/, with the DTI press facts
+    # collapsed into the DTI rows by standing (the `dti` table below is built as before).
+    index_import = indices.import_indices(paths.root, registry,
+                                          [{**fact, "index": "dti"} for fact in facts])
+    held += index_import.quarantined
+
     tables = {
         "provinces": frame("provinces", province_records(registry, paths)),
         "dti": frame("dti", merge.merge_dti(dti_import.rows + facts)),
@@ -71,6 +77,9 @@ def clean(root=None) -> Cleaned:
         "indicators": frame("indicators", indicators),
         "targets": frame("targets", targets),
         "indicator_catalogue": frame("indicator_catalogue", catalogue),
+        **{name: frame(name, records) for name, records in
+           indices.catalogue_records(index_import.catalogue, paths.relative).items()},
+        "index_scores": frame("index_scores", index_import.scores),
     }
     tables["sources"] = frame("sources", source_records(tables, curated))
     return Cleaned(tables, quarantine.to_frame(held))
@@ -86,6 +95,8 @@ def _require_inputs(paths: Paths) -> None:
     missing = [name for name in REQUIRED_FILES if not (paths.raw / name).is_file()]
     if not paths.raw_dti.is_dir():
         missing.append(paths.relative(paths.raw_dti) + "/")
+    if not (paths.raw_indices / indices.CATALOGUE_FILE).is_file():
+        missing.append(paths.relative(paths.raw_indices / indices.CATALOGUE_FILE))
     if missing:
         raise InputError(f"missing raw input(s): {', '.join(missing)}",
                          path=paths.relative(paths.raw),

@@ -125,6 +125,22 @@ def manifest(root=None) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def indices(root=None) -> pd.DataFrame:
+    """The catalogue of national indices (`index_catalogue`), one row per index, with its
+    overall metric (`metric`, `label_vi`, `label_en`) and the years and unit sets it has
+    scores for: `dtanalysis.indices()`."""
+    catalogue = load("index_catalogue", root)
+    metrics = load("index_metrics", root)
+    scores = load("index_scores", root)
+    roots = metrics.loc[metrics["parent"].isna(), ["index", "metric", "label_vi", "label_en"]]
+    years = scores.groupby("index")["year"].agg(lambda y: ", ".join(str(v) for v in sorted(set(y))))
+    sets = scores.groupby("index")["unit_set"].agg(lambda s: ", ".join(sorted(set(s))))
+    out = catalogue.merge(roots, on="index", how="left")
+    out["years"] = out["index"].map(years).astype("string")
+    out["unit_sets"] = out["index"].map(sets).astype("string")
+    return out
+
+
 def load(table: str, root=None) -> pd.DataFrame:
     """A processed table as a DataFrame: `dtanalysis.load("dti")`. Also `quarantine` and
     `validation` (the summary of the last validation, as a one-row-per-table frame)."""

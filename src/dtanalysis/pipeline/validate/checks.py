@@ -44,15 +44,16 @@ def check_rank_within_set(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> 
         return np.isnan(rank) | ((rank >= 1) & (rank <= size))
 
 
-def check_score_rank_order(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
-    """Within one ranking table (year, unit_set, metric), among rows with both a score and a
-    rank, a higher score never has a worse (larger) rank; ties are allowed. Both rows of every
-    out-of-order pair are flagged."""
+def check_score_rank_order(df: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                           by: tuple[str, ...] = ("year", "unit_set", "metric")) -> np.ndarray:
+    """Within one ranking table (`by`: year, unit_set, metric — and index, in index_scores),
+    among rows with both a score and a rank, a higher score never has a worse (larger) rank;
+    ties are allowed. Both rows of every out-of-order pair are flagged."""
     ok = np.ones(len(df), dtype=bool)
     score, rank = _floats(df["score"]), _floats(df["rank"])
     both = ~np.isnan(score) & ~np.isnan(rank)
-    ranked = df.loc[both, ["year", "unit_set", "metric"]]
-    for positions in ranked.groupby(["year", "unit_set", "metric"], dropna=False).indices.values():
+    ranked = df.loc[both, list(by)]
+    for positions in ranked.groupby(list(by), dropna=False).indices.values():
         rows = ranked.index.to_numpy()[positions]
         s, r = score[rows], rank[rows]
         wrong = (s[:, None] > s[None, :]) & (r[:, None] > r[None, :])
@@ -113,6 +114,42 @@ def check_members_in_registry(df: pd.DataFrame, tables: dict[str, pd.DataFrame])
     return np.where(unit_set == "34", listed, np.where(unit_set == "63", empty, True))
 
 
+def check_metric_in_index(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """(index, metric) is a metric of that index's `metrics.csv` (`index_metrics`)."""
+    metrics = tables["index_metrics"]
+    known = set(_pair_key(metrics["index"], metrics["metric"]).dropna())
+    key = _pair_key(df["index"], df["metric"])
+    return _na_true(key.isin(known), key.isna())
+
+
+def check_index_in_catalogue(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """index is a row of `index_catalogue`."""
+    known = set(tables["index_catalogue"]["index"].dropna())
+    return _na_true(df["index"].isin(known), df["index"].isna())
+
+
+def check_score_in_index_bounds(df: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """score lies within its metric's score_min..score_max in `index_metrics`; the overall
+    metric (no parent) falls back to the catalogue's bounds of the index; a null bound is
+    open. A metric missing from `index_metrics` is left to check_metric_in_index."""
+    metrics = tables["index_metrics"]
+    catalogue = tables["index_catalogue"].drop_duplicates("index").set_index("index")
+    key = _pair_key(metrics["index"], metrics["metric"])
+    is_root = metrics["parent"].isna().to_numpy(dtype=bool)
+    low = pd.Series(np.where(is_root & metrics["score_min"].isna().to_numpy(dtype=bool),
+                             metrics["index"].map(catalogue["score_min"]),
+                             metrics["score_min"]), index=key.to_numpy(dtype=object))
+    high = pd.Series(np.where(is_root & metrics["score_max"].isna().to_numpy(dtype=bool),
+                              metrics["index"].map(catalogue["score_max"]),
+                              metrics["score_max"]), index=key.to_numpy(dtype=object))
+    row_key = _pair_key(df["index"], df["metric"])
+    lo = _floats(row_key.map(low[~low.index.duplicated()]))
+    hi = _floats(row_key.map(high[~high.index.duplicated()]))
+    score = _floats(df["score"])
+    with np.errstate(invalid="ignore"):
+        return np.isnan(score) | ((np.isnan(lo) | (score >= lo)) & (np.isnan(hi) | (score <= hi)))
+
+
 @dataclass(frozen=True)
 class ViewCheck:
     column: str  # the boolean column added to the validation view
@@ -123,6 +160,10 @@ class ViewCheck:
 
 def _national_code_check(df, tables):
     return check_code_in_registry(df, tables, allow_national=True)
+
+
+def _index_order_check(df, tables):
+    return check_score_rank_order(df, tables, by=("index", "year", "unit_set", "metric"))
 
 
 def _target_bounds_check(df, tables):
@@ -167,6 +208,27 @@ VIEW_CHECKS: dict[str, tuple[ViewCheck, ...]] = {
     ),
     "sources": (),
     "indicator_catalogue": (),
+    "index_catalogue": (),
+    "index_metrics": (
+        ViewCheck("check_index_in_catalogue", ("index",), ("index_catalogue",),
+                  check_index_in_catalogue),
+    ),
+    "index_methods": (
+        ViewCheck("check_index_in_catalogue", ("index",), ("index_catalogue",),
+                  check_index_in_catalogue),
+        _SOURCE,
+    ),
+    "index_scores": (
+        _CODE,
+        ViewCheck("check_metric_in_index", ("index", "metric"), ("index_metrics",),
+                  check_metric_in_index),
+        ViewCheck("check_score_in_index_bounds", ("index", "metric", "score"),
+                  ("index_metrics", "index_catalogue"), check_score_in_index_bounds),
+        ViewCheck("check_rank_within_set", ("unit_set", "rank"), (), check_rank_within_set),
+        ViewCheck("check_score_rank_order", ("index", "year", "unit_set", "metric", "score",
+                                             "rank"), (), _index_order_check),
+        _SOURCE,
+    ),
 }
 
 

@@ -34,7 +34,8 @@ PROVINCE_COLOUR = "#c0392b"
 MEAN_COLOUR = "#444444"
 BEST_COLOUR = "#1e8449"
 MEDIAN_COLOUR = "#7f8c8d"
-STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "derived": "#f4b183",
+STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "published_secondary": "#9dc3e6",
+                  "derived": "#f4b183",
                   "uncertain": "#d9d9d9"}
 # Text without hinting: glyphs rasterised as designed, without FreeType's hinting pass, which
 # was half the cost of drawing a chart (benchmarks/charts.py); the text reads the same.

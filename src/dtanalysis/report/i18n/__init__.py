@@ -17,6 +17,7 @@ from . import (
     common,
     headline,
     indicators,
+    indices,
     merger,
     overview,
     pillars,
@@ -29,7 +30,7 @@ from . import (
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, headline, trajectory, position, pillars, targets, indicators, merger,
-            about, overview)
+            about, overview, indices)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -10,6 +10,7 @@ from ..i18n import t
 from .about import show_about
 from .headline import show_headline
 from .indicators import show_indicators
+from .indices import show_index_comparison, show_indices
 from .merger import show_merger
 from .overview import (
     show_coverage,
@@ -26,13 +27,13 @@ from .title import show_title
 from .trajectory import show_trajectory
 
 SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
-            "about")
+            "about", "indices")
 OVERVIEW_HEADINGS = ("h_ov_ranking", "h_ov_heatmap", "h_ov_movers", "h_ov_regions",
-                     "h_ov_coverage")
+                     "h_ov_coverage", "h_ov_indices")
 
 
 def section_headings(lang: str = "vi") -> list[str]:
-    """The eight section headings of the province report, in order."""
+    """The section headings of the province report, in order."""
     return [t(f"h_{s}", lang) for s in SECTIONS]
 
 
@@ -41,7 +42,8 @@ def overview_headings(lang: str = "vi") -> list[str]:
 
 
 __all__ = ["OVERVIEW_HEADINGS", "SECTIONS", "overview_headings", "section_headings",
-           "show_about", "show_coverage", "show_headline", "show_indicators", "show_merger",
+           "show_about", "show_coverage", "show_headline", "show_index_comparison",
+           "show_indicators", "show_indices", "show_merger",
            "show_movers", "show_overview_title", "show_pillars", "show_position",
            "show_rank_heatmap", "show_ranking", "show_regions", "show_targets", "show_title",
            "show_trajectory"]

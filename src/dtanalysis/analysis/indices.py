@@ -1,0 +1,283 @@
+"""The national indices side by side (DTI, PCI, PAPI, … — whatever `data/raw/indices/catalogue.csv`
+lists): for one unit, each index's latest value with its rank, status, percentile among the
+ranked units and change; its trajectory; its sub-indices against the best and the median; the
+years an index published without this unit (a gap, said as one); and, over units, one index's
+ranks against another's.
+
+Ranks and scores stay inside one index, one year and one unit set. A percentile puts different
+scales side by side: 100 · (units ranked below) / (units ranked − 1), among the units that have a
+rank that year (not among all units of the set). Every value keeps its status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .data import Data, n_units
+
+MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
+
+
+def catalogue(data: Data) -> pd.DataFrame:
+    """One row per index, with the id of its overall metric (`root`)."""
+    roots = data.index_metrics[data.index_metrics["parent"].isna()]
+    root = dict(zip(roots["index"], roots["metric"]))
+    out = data.index_catalogue.copy()
+    out["root"] = out["index"].map(root)
+    return out.reset_index(drop=True)
+
+
+@lru_cache(maxsize=2)
+def _split(data: Data) -> dict[tuple, pd.DataFrame]:
+    """`index_scores` split once per Data (held by identity) by (index, unit_set, metric)."""
+    return {key: group for key, group in
+            data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)}
+
+
+def _rows(data: Data, index: str, unit_set: str, metric: str | None = None) -> pd.DataFrame:
+    parts = _split(data)
+    if metric is not None:
+        return parts.get((index, unit_set, metric), data.index_scores.iloc[0:0])
+    chosen = [g for (i, s, _), g in parts.items() if i == index and s == unit_set]
+    return pd.concat(chosen) if chosen else data.index_scores.iloc[0:0]
+
+
+def ranked_out_of(n_rank: int, max_rank: float, n_set: int) -> int:
+    """How many units a rank of that year is a place among: the units ranked, when the year's
+    ranking is complete (ranks 1..n over at least 90% of the set, e.g. PAPI 2022 without its
+    two excluded provinces); else the whole set (a top-30 list: rank 12 is 12th of 63)."""
+    if n_rank >= 0.9 * n_set and not pd.isna(max_rank) and max_rank <= n_rank:
+        return n_rank
+    return n_set
+
+
+def _percentile(rank, out_of: int) -> float:
+    if pd.isna(rank) or out_of < 2:
+        return np.nan
+    return 100.0 * (out_of - float(rank)) / (out_of - 1)
+
+
+def trajectory(data: Data, code: str, unit_set: str, index: str,
+               metric: str | None = None) -> pd.DataFrame:
+    """One row per year the index published anything for `metric` (default: the overall
+    metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
+    has none), its percentile, and over the units with a value: n with a score / rank, best and
+    median score."""
+    cat = catalogue(data).set_index("index")
+    metric = metric or cat.loc[index, "root"]
+    higher = bool(cat.loc[index, "higher_is_better"])
+    rows = _rows(data, index, unit_set, metric)
+    records = []
+    for year, group in rows.groupby("year"):
+        own = group[group["province_code"] == code]
+        scores = group["score"].dropna()
+        n_rank = int(group["rank"].notna().sum())
+        first = own.iloc[0] if not own.empty else None
+        rank = first["rank"] if first is not None else pd.NA
+        out_of = ranked_out_of(n_rank, group["rank"].max(), n_units(data, unit_set))
+        records.append({
+            "index": index, "metric": metric, "year": int(year),
+            "listed": first is not None,
+            "score": first["score"] if first is not None else np.nan,
+            "rank": rank,
+            "status": first["status"] if first is not None else None,
+            "score_status": first["score_status"] if first is not None else None,
+            "rank_status": first["rank_status"] if first is not None else None,
+            "source": first["source"] if first is not None else None,
+            "note": first["note"] if first is not None else None,
+            "n_score": len(scores), "n_rank": n_rank, "n_units": n_units(data, unit_set),
+            "out_of": out_of, "percentile": _percentile(rank, out_of),
+            "best_score": (scores.max() if higher else scores.min()) if len(scores) else np.nan,
+            "median_score": scores.median() if len(scores) else np.nan,
+        })
+    return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
+
+
+TRAJECTORY_COLUMNS = ["index", "metric", "year", "listed", "score", "rank", "status",
+                      "score_status", "rank_status", "source", "note", "n_score", "n_rank",
+                      "n_units", "out_of", "percentile", "best_score", "median_score"]
+
+
+@dataclass(frozen=True)
+class IndexGap:
+    """A year an index published values for the set but none for this unit."""
+    index: str
+    year: int
+    listed: bool  # the unit is in the year's table, without score or rank (e.g. top-30 member)
+    note: str | None  # the table's note on that row
+    n_score: int
+    n_rank: int
+    n_units: int
+    methods: tuple[int, ...]  # years of method changes in force (≤ year), e.g. PCI top 30
+
+
+def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
+    """One row per index of the catalogue: the latest year with a score or rank of the unit
+    (overall metric), that value with its statuses, percentile and source; the change against
+    the previous year with a value; best and median score that year. An index without any value
+    for the unit has `year` NaN and `years_published` listing the years it published others."""
+    records = []
+    for entry in catalogue(data).itertuples(index=False):
+        traj = trajectory(data, code, unit_set, entry.index)
+        valued = traj[traj["score"].notna() | traj["rank"].notna()]
+        record = {"index": entry.index, "name_vi": entry.name_vi, "name_en": entry.name_en,
+                  "publisher": entry.publisher, "score_min": entry.score_min,
+                  "score_max": entry.score_max,
+                  "years_published": tuple(int(y) for y in traj["year"]),
+                  "years_with_value": tuple(int(y) for y in valued["year"])}
+        if valued.empty:
+            records.append(record)
+            continue
+        latest = valued.iloc[-1]
+        previous = valued.iloc[-2] if len(valued) > 1 else None
+        record.update({k: latest[k] for k in ("year", "score", "rank", "status", "score_status",
+                                               "rank_status", "source", "note", "n_score",
+                                               "n_rank", "n_units", "out_of", "percentile",
+                                               "best_score", "median_score")})
+        if previous is not None:
+            record.update(previous_year=int(previous["year"]),
+                          rank_change=(float(previous["rank"]) - float(latest["rank"])
+                                       if pd.notna(previous["rank"]) and pd.notna(latest["rank"])
+                                       else np.nan),
+                          score_change=(float(latest["score"]) - float(previous["score"])
+                                        if pd.notna(previous["score"])
+                                        and pd.notna(latest["score"]) else np.nan),
+                          methods_between=methods_between(data, entry.index,
+                                                          int(previous["year"]),
+                                                          int(latest["year"])))
+        records.append(record)
+    columns = ["index", "name_vi", "name_en", "publisher", "score_min", "score_max", "year",
+               "score", "rank", "status", "score_status", "rank_status", "source", "note",
+               "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
+               "median_score", "previous_year", "rank_change", "score_change", "methods_between",
+               "years_published", "years_with_value"]
+    return pd.DataFrame(records, columns=columns)
+
+
+def methods_between(data: Data, index: str, after: int, upto: int) -> tuple[int, ...]:
+    """Years a method of `index` changed in (after, upto]."""
+    methods = data.index_methods[data.index_methods["index"] == index]
+    return tuple(sorted(int(y) for y in methods["year"] if after < int(y) <= upto))
+
+
+def method_sentences(data: Data, index: str, lang: str) -> list[tuple[int, str]]:
+    """(year, sentence) of every method change of `index`, in `lang` (vi or en)."""
+    methods = data.index_methods[data.index_methods["index"] == index].sort_values("year")
+    column = "change_vi" if lang == "vi" else "change_en"
+    return [(int(y), str(s)) for y, s in zip(methods["year"], methods[column])]
+
+
+def gaps(data: Data, code: str, unit_set: str) -> list[IndexGap]:
+    """Every (index, year) published for the set with no score or rank for the unit."""
+    out = []
+    for entry in catalogue(data).itertuples(index=False):
+        traj = trajectory(data, code, unit_set, entry.index)
+        methods = data.index_methods[data.index_methods["index"] == entry.index]
+        for row in traj[traj["score"].isna() & traj["rank"].isna()].itertuples(index=False):
+            out.append(IndexGap(entry.index, int(row.year), bool(row.listed),
+                                None if pd.isna(row.note) else str(row.note), int(row.n_score),
+                                int(row.n_rank), int(row.n_units),
+                                tuple(sorted(int(y) for y in methods["year"]
+                                             if int(y) <= row.year))))
+    return out
+
+
+def sub_indices(data: Data, code: str, unit_set: str, index: str) -> pd.DataFrame:
+    """The children of the overall metric (PCI's ten sub-indices, PAPI's eight dimensions) in
+    the latest year the unit has a value for any of them: the unit's score and status, best and
+    median over the units with a value, n, and whether the catalogue highlights the metric."""
+    metrics = data.index_metrics[data.index_metrics["index"] == index].sort_values("position")
+    root = metrics.loc[metrics["parent"].isna(), "metric"]
+    if root.empty:
+        return pd.DataFrame()
+    children = metrics[metrics["parent"] == root.iloc[0]]
+    rows = pd.concat([_rows(data, index, unit_set, m) for m in children["metric"]])
+    rows = rows[rows["score"].notna()]
+    own = rows[rows["province_code"] == code]
+    if own.empty:
+        return pd.DataFrame()
+    year = int(own["year"].max())
+    year_rows = rows[rows["year"] == year]
+    higher = bool(catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    records = []
+    for child in children.itertuples(index=False):
+        values = year_rows.loc[year_rows["metric"] == child.metric, "score"]
+        mine = own[(own["year"] == year) & (own["metric"] == child.metric)]
+        records.append({
+            "index": index, "year": year, "metric": child.metric,
+            "label_vi": child.label_vi, "label_en": child.label_en,
+            "highlight": bool(child.highlight) if pd.notna(child.highlight) else False,
+            "score": mine["score"].iat[0] if len(mine) else np.nan,
+            "status": mine["status"].iat[0] if len(mine) else None,
+            "source": mine["source"].iat[0] if len(mine) else None,
+            "best": (values.max() if higher else values.min()) if len(values) else np.nan,
+            "median": values.median() if len(values) else np.nan, "n": len(values)})
+    return pd.DataFrame(records)
+
+
+@dataclass(frozen=True)
+class RankComparison:
+    index_a: str
+    year_a: int
+    index_b: str
+    year_b: int
+    pairs: pd.DataFrame  # province_code, rank_a, rank_b, status_a, status_b
+    correlation: float | None  # Spearman's rho over the pairs; None below MIN_COMMON
+
+    @property
+    def n(self) -> int:
+        return len(self.pairs)
+
+
+def ranked_years(data: Data, index: str, unit_set: str) -> dict[int, int]:
+    """Year → number of units with an overall rank, for every year the index ranked any."""
+    cat = catalogue(data).set_index("index")
+    rows = _rows(data, index, unit_set, cat.loc[index, "root"])
+    counts = rows[rows["rank"].notna()].groupby("year").size()
+    return {int(y): int(n) for y, n in counts.items()}
+
+
+def rank_comparison(data: Data, unit_set: str, index_a: str, year_a: int, index_b: str,
+                    year_b: int) -> RankComparison:
+    """Units ranked by both (overall metrics), with Spearman's rho when at least MIN_COMMON."""
+    cat = catalogue(data).set_index("index")
+    a = _rows(data, index_a, unit_set, cat.loc[index_a, "root"])
+    b = _rows(data, index_b, unit_set, cat.loc[index_b, "root"])
+    a = a[(a["year"] == year_a) & a["rank"].notna()]
+    b = b[(b["year"] == year_b) & b["rank"].notna()]
+    pairs = a[["province_code", "rank", "rank_status"]].merge(
+        b[["province_code", "rank", "rank_status"]], on="province_code", suffixes=("_a", "_b"))
+    pairs = pairs.rename(columns={"rank_status_a": "status_a", "rank_status_b": "status_b"})
+    pairs = pairs.sort_values("rank_a", ignore_index=True)
+    rho = None
+    if len(pairs) >= MIN_COMMON:
+        x = pairs["rank_a"].astype(float).rank()
+        y = pairs["rank_b"].astype(float).rank()
+        rho = float(np.corrcoef(x, y)[0, 1])
+    return RankComparison(index_a, year_a, index_b, year_b, pairs, rho)
+
+
+def comparisons(data: Data, unit_set: str, base: str = "dti") -> list[RankComparison]:
+    """The base index's year with the most ranks, against each other index's nearest year
+    with at least MIN_COMMON units in common (more in common on a tie), else its year with
+    the most in common. Empty when the base ranks nothing."""
+    years = ranked_years(data, base, unit_set) if base in set(data.index_catalogue["index"]) \
+        else {}
+    if not years:
+        return []
+    base_year = max(years, key=lambda y: (years[y], y))
+    out = []
+    for other in catalogue(data)["index"]:
+        if other == base:
+            continue
+        candidates = [rank_comparison(data, unit_set, base, base_year, other, y)
+                      for y in ranked_years(data, other, unit_set)]
+        if candidates:
+            enough = [c for c in candidates if c.n >= MIN_COMMON]
+            out.append(min(enough, key=lambda c: (abs(c.year_b - base_year), -c.n)) if enough
+                       else max(candidates, key=lambda c: c.n))
+    return out

@@ -1,0 +1,211 @@
+"""Section 9 of the province report, the national indices side by side (DTI, PCI, PAPI and any
+index the catalogue adds), and section 6 of the overview, one index's ranks against another's."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ... import analysis as an
+from ...analysis import indices as ix
+from ..charts import indices as ix_charts
+from ..context import OverviewContext, ReportContext
+from ..display import (
+    figure_png,
+    heading,
+    marked,
+    md,
+    missing,
+    rank_text,
+    source_label,
+    status_text,
+    table_html,
+)
+from ..i18n import fmt_number, fmt_signed, fmt_years, t
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]*)\)\s*$")
+
+
+def _score(value, status, scale_max, lang: str) -> str:
+    """A score with its mark: four decimals on a 0–1 scale (DTI), two on wider ones."""
+    if missing(value):
+        return ""
+    decimals = 4 if not missing(scale_max) and float(scale_max) <= 1 else 2
+    return marked(fmt_number(value, lang, decimals), status)
+
+
+def index_label(entry) -> str:
+    """The short name of an index: the acronym its catalogue name ends with ('(PCI)'), else
+    its id in capitals."""
+    found = _ACRONYM.search(str(entry["name_en"]))
+    return found.group(1) if found else str(entry["index"]).upper()
+
+
+def _labels(data: an.Data) -> dict[str, str]:
+    return {row["index"]: index_label(row) for _, row in ix.catalogue(data).iterrows()}
+
+
+def show_indices(ctx: ReportContext) -> list:
+    lang, name, data = ctx.lang, ctx.name, ctx.data
+    out = [heading("h_indices", lang)]
+    card = ix.scorecard(data, ctx.code, ctx.unit_set)
+    if card.empty:
+        return out + [md(t("ov_ix_none", lang, set_label=ctx.set_label))]
+    labels = _labels(data)
+    out.append(md(t("ix_intro", lang, name=name) + "\n\n" + t("ix_marks", lang)))
+    out.append(table_html(_scorecard_table(card, labels, data, lang)))
+
+    trajectories = {i: ix.trajectory(data, ctx.code, ctx.unit_set, i) for i in card["index"]}
+    if any(tr["percentile"].notna().any() for tr in trajectories.values()):
+        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang)))
+
+    out += _gap_lines(ctx, card, labels)
+    for index in card["index"]:
+        out += _sub_indices(ctx, index, labels[index])
+    methods = [t("ix_method_line", lang, index=labels[i], year=y, text=s)
+               for i in card["index"] for y, s in ix.method_sentences(data, i, lang)]
+    if methods:
+        out.append(md(f"**{t('ix_methods_h', lang)}**\n\n"
+                      + "\n".join(f"- {m}" for m in methods)))
+    return out
+
+
+def _scorecard_table(card: pd.DataFrame, labels: dict[str, str], data: an.Data,
+                     lang: str) -> pd.DataFrame:
+    def scale(row):
+        if missing(row["year"]):
+            return t("ix_no_value", lang)
+        score = _score(row["score"], row["score_status"], row["score_max"], lang) or "—"
+        return t("ix_scale", lang, score=score, low=fmt_number(row["score_min"], lang, 0),
+                 high=fmt_number(row["score_max"], lang, 0))
+
+    def rank(row):
+        text = rank_text(row["rank"], row["rank_status"], lang)
+        return t("ix_rank_of", lang, rank=text, n=int(row["out_of"])) if text else ""
+
+    def change(row):
+        if missing(row.get("rank_change")):
+            return ""
+        value = fmt_signed(row["rank_change"], lang, 0)
+        methods = row["methods_between"] if isinstance(row["methods_between"], tuple) else ()
+        if methods:
+            return t("ix_change_method", lang, change=value, year=int(row["previous_year"]),
+                     methods=", ".join(str(y) for y in methods))
+        return t("ix_change_since", lang, change=value, year=int(row["previous_year"]))
+
+    def best_median(row):
+        if missing(row["best_score"]):
+            return ""
+        return (f"{fmt_number(row['best_score'], lang, 2)} / "
+                f"{fmt_number(row['median_score'], lang, 2)}")
+
+    rows = [row for _, row in card.iterrows()]
+    return pd.DataFrame({
+        t("ix_col_index", lang): [labels[r["index"]] for r in rows],
+        t("ix_col_year", lang): ["" if missing(r["year"]) else str(int(r["year"]))
+                                 for r in rows],
+        t("ix_col_score", lang): [scale(r) for r in rows],
+        t("ix_col_rank", lang): [rank(r) for r in rows],
+        t("ix_col_percentile", lang): [fmt_number(r["percentile"], lang, 0) for r in rows],
+        t("ix_col_change", lang): [change(r) for r in rows],
+        t("ix_col_best_median", lang): [best_median(r) for r in rows],
+        t("ix_col_status", lang): ["" if missing(r["year"]) else status_text(r["status"], lang)
+                                   for r in rows],
+        t("ix_col_source", lang): ["" if missing(r["source"]) else
+                                   source_label(data, r["source"]) for r in rows],
+    })
+
+
+def _gap_lines(ctx: ReportContext, card: pd.DataFrame, labels: dict[str, str]) -> list:
+    lang, name, data = ctx.lang, ctx.name, ctx.data
+    lines = []
+    for _, row in card.iterrows():
+        if not row["years_published"]:
+            lines.append(t("ix_not_published_set", lang, index=labels[row["index"]],
+                           set_label=ctx.set_label))
+        elif not row["years_with_value"]:
+            lines.append(t("ix_never_for_unit", lang, index=labels[row["index"]],
+                           years=fmt_years(row["years_published"], lang), name=name))
+    # A year inside the span of the data for which an index has no table at all (PCI 2022).
+    all_years = [y for years in card["years_published"] for y in years]
+    for _, row in card.iterrows():
+        if row["years_published"]:
+            absent = [y for y in range(min(row["years_published"]), max(all_years) + 1)
+                      if y not in row["years_published"]]
+            if absent:
+                lines.append(t("ix_no_table_years", lang, index=labels[row["index"]],
+                               years=fmt_years(absent, lang),
+                               set_short=t(f"set_short_{ctx.unit_set}", lang)))
+    sentences = {(i, y): s for i in card["index"]
+                     for y, s in ix.method_sentences(data, i, lang)}
+    for gap in ix.gaps(data, ctx.code, ctx.unit_set):
+        if not card.loc[card["index"] == gap.index, "years_with_value"].iat[0]:
+            continue  # already said in one line above
+        if gap.listed:
+            text = t("ix_gap_listed", lang, index=labels[gap.index], year=gap.year, name=name,
+                     note=gap.note or "")
+        else:
+            text = t("ix_gap_absent", lang, index=labels[gap.index], year=gap.year, name=name,
+                     n_score=gap.n_score, n_rank=gap.n_rank, n_units=gap.n_units)
+        if gap.methods:
+            text += t("ix_gap_method", lang, method=sentences[(gap.index, gap.methods[-1])])
+        lines.append(text)
+    if not lines:
+        return []
+    return [md(f"**{t('ix_gaps_h', lang)}**\n\n" + "\n".join(f"- {line}" for line in lines))]
+
+
+def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
+    lang, name = ctx.lang, ctx.name
+    rows = ix.sub_indices(ctx.data, ctx.code, ctx.unit_set, index)
+    if rows.empty or rows["n"].max() < ix.MIN_COMMON:
+        return []  # a best and a median over a handful of provinces say nothing
+    scale_max = ix.catalogue(ctx.data).set_index("index").loc[index, "score_max"]
+    year = int(rows["year"].iat[0])
+    text = t("ix_sub_intro", lang, index=label, year=year, name=name, n=int(rows["n"].max()))
+    label_column = "label_vi" if lang == "vi" else "label_en"
+    highlighted = list(rows.loc[rows["highlight"], label_column])
+    if highlighted:
+        text += t("ix_sub_highlight", lang, metrics=", ".join(highlighted))
+    sources = "; ".join(dict.fromkeys(source_label(ctx.data, s) for s in rows["source"]
+                                      if not missing(s)))
+    text += " " + t("ix_sources", lang, sources=sources)
+    title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
+    # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
+    # costs about a second per report; the table says the rest.
+    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang))]
+             if rows["highlight"].any() else [])
+    return [md(text), *chart,
+            table_html(pd.DataFrame({
+                t("ix_col_metric", lang): rows[label_column],
+                t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
+                                          zip(rows["score"], rows["status"])],
+                t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
+                t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]],
+            }), highlight=list(rows["highlight"]))]
+
+
+def show_index_comparison(ctx: OverviewContext) -> list:
+    lang, data = ctx.lang, ctx.data
+    out = [heading("h_ov_indices", lang)]
+    pairs = ix.comparisons(data, ctx.unit_set)
+    if not pairs:
+        return out + [md(t("ov_ix_none", lang, set_label=ctx.set_label))]
+    labels = _labels(data)
+    units = an.units(data, ctx.unit_set)
+    names = dict(zip(units["province_code"], units["short_name"]))
+    out.append(md(t("ov_ix_intro", lang, a=labels[pairs[0].index_a], year_a=pairs[0].year_a,
+                    min=ix.MIN_COMMON)))
+    for pair in pairs:
+        words = {"a": labels[pair.index_a], "year_a": pair.year_a, "b": labels[pair.index_b],
+                     "year_b": pair.year_b, "n": pair.n, "min": ix.MIN_COMMON}
+        if pair.correlation is None:
+            out.append(md(t("ov_ix_too_few", lang, **words)))
+            continue
+        out.append(md(t("ov_ix_pair", lang, rho=fmt_number(pair.correlation, lang, 2),
+                        **words)))
+        out.append(figure_png(ix_charts.rank_vs_rank_chart(
+            pair.pairs, f"{labels[pair.index_a]} {pair.year_a}",
+            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang)))
+    return out

@@ -1,0 +1,108 @@
+"""`analysis.indices` and report section 9 / overview section 6 on the REAL processed tables
+(DTI, PCI, PAPI), plus the same tables cut down (in memory) to fewer than ten provinces."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+import pytest
+from IPython.display import HTML, Image, Markdown
+
+from dtanalysis.analysis import indices as ix
+from dtanalysis.report import overview_context, report_context, show_index_comparison, show_indices
+
+HP, HA_GIANG, QUANG_NINH = "31", "02", "22"
+
+
+def text_of(objects) -> str:
+    return "\n".join(o.data for o in objects if isinstance(o, (Markdown, HTML)))
+
+
+def test_catalogue_lists_every_index_with_its_overall_metric(data):
+    catalogue = ix.catalogue(data)
+    assert dict(zip(catalogue["index"], catalogue["root"])) == {"dti": "dti", "pci": "pci",
+                                                                 "papi": "papi"}
+
+
+def test_scorecard_of_hai_phong(data):
+    card = ix.scorecard(data, HP, "63").set_index("index")
+    pci = card.loc["pci"]
+    assert (pci["year"], pci["score"], pci["rank"], pci["status"]) == (2024, 74.84, 1, "reported")
+    assert pci["out_of"] == 63 and pci["percentile"] == 100
+    assert (pci["previous_year"], pci["rank_change"]) == (2023, 2)  # 3rd in 2023
+    assert pci["methods_between"] == ()
+    papi = card.loc["papi"]
+    assert (papi["year"], papi["rank"], papi["status"], papi["out_of"]) == (2024, 42, "derived",
+                                                                            61)
+    assert papi["percentile"] == pytest.approx(100 * (61 - 42) / 60)
+    assert round(papi["score"], 4) == 42.7037
+    dti = card.loc["dti"]
+    assert (dti["year"], dti["rank"], dti["rank_status"]) == (2024, 3, "uncertain")
+    assert dti["methods_between"] == (2024,)  # 2023 → 2024: the ministry and the merger
+
+
+def test_a_set_without_tables_is_said_so(data):
+    card = ix.scorecard(data, HP, "34").set_index("index")
+    assert card.loc["pci", "years_published"] == () and pd.isna(card.loc["pci", "year"])
+    text = text_of(show_indices(report_context("Hải Phòng", "34", lang="en")))
+    assert "**PCI**: no table for the 34-unit set" in text
+    assert "**PAPI**: no table for the 34-unit set" in text
+
+
+def test_gaps_are_gaps_with_their_reason(data):
+    gaps = {(g.index, g.year): g for g in ix.gaps(data, HA_GIANG, "63")}
+    top30 = gaps[("pci", 2023)]
+    assert not top30.listed and top30.methods == (2023,)
+    assert ("pci", 2020) not in gaps  # ranked 2020 (complete table)
+    text = text_of(show_indices(report_context("Hà Giang", "63", lang="en")))
+    assert "**PCI 2023**: not published for Hà Giang" in text
+    assert "From 2023 VCCI publishes only the top 30 provinces" in text
+    # Quảng Ninh's PAPI 2021 row is empty in the panel: a gap, never a zero.
+    papi_2021 = ix.trajectory(data, QUANG_NINH, "63", "papi").set_index("year").loc[2021]
+    assert not papi_2021["listed"] and pd.isna(papi_2021["score"])
+    # A member of the top 30 without a rank: in the table, no rank, its note said.
+    member = {(g.index, g.year): g for g in ix.gaps(data, "37", "63")}[("pci", 2023)]
+    assert member.listed and "top-30" in member.note
+
+
+def test_sub_indices_with_e_governance_highlighted(data):
+    rows = ix.sub_indices(data, HP, "63", "papi")
+    assert list(rows["metric"])[-1] == "e_governance" and rows["highlight"].sum() == 1
+    assert (rows["year"] == 2024).all() and (rows["n"] == 61).all()
+    assert (rows["status"] == "derived").all()
+    objects = show_indices(report_context("Hải Phòng", "63", lang="vi"))
+    assert sum(isinstance(o, Image) for o in objects) == 2  # percentile; PAPI (highlighted)
+    text = text_of(objects)
+    assert "Gia nhập thị trường" in text  # PCI 2021's sub-indices: a table
+    assert "Chữ đậm: Quản trị điện tử" in text
+    assert "1 / 63" in text and "42† / 61" in text and "74,84 (0–100)" in text
+
+
+def test_rank_comparison_matches_an_independent_spearman(data):
+    pairs = {c.index_b: c for c in ix.comparisons(data, "63")}
+    papi = pairs["papi"]
+    assert (papi.index_a, papi.year_a, papi.year_b, papi.n) == ("dti", 2022, 2022, 61)
+    expected = papi.pairs["rank_a"].astype(float).corr(papi.pairs["rank_b"].astype(float),
+                                                       method="spearman")
+    assert papi.correlation == pytest.approx(expected)
+    assert pairs["pci"].year_b == 2021 and pairs["pci"].n == 25
+    text = text_of(show_index_comparison(overview_context("63", "en")))
+    assert "**DTI 2022 and PAPI 2022**: 61 provinces have both ranks" in text
+
+
+def test_fewer_than_ten_in_common_draws_nothing(data):
+    scores = data.index_scores
+    few = scores[(scores["index"] != "pci") | scores["province_code"].isin(
+        ["01", "22", "31", "48", "79"])]
+    cut = dataclasses.replace(data, index_scores=few.reset_index(drop=True))
+    pci = next(c for c in ix.comparisons(cut, "63") if c.index_b == "pci")
+    assert pci.n == 5 and pci.correlation is None
+    context = dataclasses.replace(overview_context("63", "en"), data=cut)
+    objects = show_index_comparison(context)
+    assert "only 5 provinces have both ranks, fewer than 10: no chart" in text_of(objects)
+    assert sum(isinstance(o, Image) for o in objects) == 1  # PAPI's chart only
