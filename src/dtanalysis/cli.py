@@ -36,6 +36,25 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
                         help="re-run reports whose inputs have not changed")
     parser.add_argument("--with-code", action="store_true",
                         help="keep code cells in the HTML")
+    parser.add_argument("--cell-timeout", type=_seconds, default=300.0, metavar="SECONDS",
+                        help="fail a report whose cell runs longer (default: 300; 0: no limit)")
+    parser.add_argument("--report-timeout", type=_seconds, default=900.0, metavar="SECONDS",
+                        help="fail a report that runs longer (default: 900; 0: no limit)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"seconds must be 0 (no limit) or more: {text!r}")
+    return value
+
+
+def _allow_shrink(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-shrink", action="store_true",
+                        help="accept tables with fewer rows than the last build")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="data/raw → data/processed (validated, atomic)")
     clean.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
+    _allow_shrink(clean)
     _root(clean)
 
     validate = commands.add_parser(
@@ -61,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="clean → validate → every province report of both sets → overview → index")
     build.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
+    _allow_shrink(build)
     _report_options(build)
     _root(build)
 
@@ -88,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except DtanalysisError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: data/processed/ and the reports that were running are left as they "
+              "were; run the command again to finish", file=sys.stderr)
+        return 130
+    except OSError as error:
+        from .files import disk_reason  # lazy: only when the disk refused something
+
+        reason = disk_reason(error)
+        if reason is None:
+            raise
+        name = f" {error.filename}" if getattr(error, "filename", None) else ""
+        print(f"error: writing{name}: {reason}; free some space or fix the permissions, then "
+              "run again", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (`dtanalysis provinces | head`): stop quietly. Point stdout at
@@ -127,7 +162,8 @@ def _print_clean(result) -> int:
 
 def _cmd_clean(args) -> int:
     from .pipeline.stages import run_clean  # lazy: --help starts in 0.2 s
-    return _print_clean(run_clean(args.root, strict=args.strict))
+    return _print_clean(run_clean(args.root, strict=args.strict,
+                                  allow_shrink=args.allow_shrink))
 
 
 def _cmd_validate(args) -> int:
@@ -178,7 +214,9 @@ def _cmd_build(args) -> int:
 
     paths = Paths.at(args.root).require_project()
     result = build(paths.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                   with_code=args.with_code, strict=args.strict, progress=_Progress())
+                   with_code=args.with_code, strict=args.strict,
+                   allow_shrink=args.allow_shrink, cell_timeout=args.cell_timeout,
+                   report_timeout=args.report_timeout, progress=_Progress())
     if result.clean is None:
         print("data/processed is up to date with data/raw (use --force to rebuild)")
     elif _print_clean(result.clean):
@@ -191,7 +229,8 @@ def _cmd_report(args) -> int:
 
     result = report(args.root, provinces=args.province, all_units=args.all,
                     unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
-                    with_code=args.with_code, progress=_Progress())
+                    with_code=args.with_code, cell_timeout=args.cell_timeout,
+                    report_timeout=args.report_timeout, progress=_Progress())
     return _print_reports(result, args.root)
 
 

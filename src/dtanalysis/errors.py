@@ -83,3 +83,8 @@ class ValidationFailed(DtanalysisError):
 
 class BusyError(DtanalysisError):
     """Another dtanalysis run holds the project's lock."""
+
+
+class StorageError(DtanalysisError):
+    """The disk refused a write: full, over a size limit, read-only, or not permitted. What
+    was there before is left as it was."""

@@ -6,6 +6,8 @@ other dtanalysis import in this module: the runner and the site both stand above
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 # Every key a record holds (a record written by an older version may lack some).
@@ -16,7 +18,17 @@ STATUSES = ("ok", "failed")
 
 
 def write_record(path: Path, record: dict) -> None:
-    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Write through a hidden temporary and a rename: a crash leaves the old record or the new
+    one, never half of one (the temporary's name follows `files.temporary_for`)."""
+    path = Path(path)
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def read_record(path: Path) -> dict:
