@@ -139,6 +139,13 @@ def _logging(verbose: bool) -> None:
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    # papermill and jupyter's traitlets log a dead kernel or a closing socket on their own
+    # (Python's last-resort handler would print them bare); the report's record and the
+    # summary already say what failed. With --verbose they go to stderr like ours.
+    for name in ("papermill", "traitlets"):
+        other = logging.getLogger(name)
+        if not other.handlers:
+            other.addHandler(logger.handlers[0] if verbose else logging.NullHandler())
 
 
 # --------------------------------------------------------------------------- data stages

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
