@@ -13,7 +13,7 @@ from pathlib import Path
 # Every key a record holds (a record written by an older version may lack some).
 FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
           "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
-          "seconds")
+          "seconds", "html_sha256", "html_bytes", "html_mtime_ns")
 STATUSES = ("ok", "failed")
 
 

@@ -111,16 +111,19 @@ def _sha256(data: bytes) -> str:
 
 
 def is_fresh(job: Job, ctx: RunContext) -> bool:
-    """The job's record says ok for the same inputs, and its page is the one that run wrote
-    (a truncated or changed page is not up to date)."""
+    """The job's record says ok for the same inputs, and its page is the very file that run
+    wrote: same size and modification time as recorded (a stat, not a hash: a rebuild with
+    nothing changed stays fast). A page truncated, rewritten or replaced by a run killed
+    before its record was written is not up to date."""
     record = read_record(job.record)
-    if not (record.get("status") == "ok" and record.get("inputs_hash") == ctx.inputs_hash(job)
-            and record.get("html_sha256")):
+    if not (record.get("status") == "ok" and record.get("inputs_hash") == ctx.inputs_hash(job)):
         return False
     try:
-        return _sha256(job.html.read_bytes()) == record["html_sha256"]
+        stat = job.html.stat()
     except OSError:
         return False
+    return (stat.st_size, stat.st_mtime_ns) == (record.get("html_bytes"),
+                                                record.get("html_mtime_ns"))
 
 
 def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
@@ -194,7 +197,9 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
                 os.replace(executed, job.ipynb)  # kept for audit, also when it failed
             if error is None:
                 atomic_write(job.html, html)
-                record["html_sha256"] = _sha256(html.encode("utf-8"))
+                stat = job.html.stat()
+                record.update(html_sha256=_sha256(html.encode("utf-8")),
+                              html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
     except StorageError as failure:
         error = str(failure)
     finally:
