@@ -75,8 +75,12 @@ def kill9(proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("point", ["clean:staged", "swap:old-moved", "swap:new-in-place"])
-def test_kill9_of_clean_leaves_a_complete_state_and_the_next_run_recovers(project_copy, point):
+@pytest.mark.parametrize(("command", "point"), [
+    ("clean", "clean:staged"), ("clean", "swap:old-moved"), ("clean", "swap:new-in-place"),
+    ("build", "swap:old-moved"),  # build swaps the Data Docs in first: killed inside that swap
+])
+def test_kill9_of_clean_leaves_a_complete_state_and_the_next_run_recovers(project_copy, command,
+                                                                          point):
     root = project_copy
     processed = Paths.at(root).processed
     before = snapshot(processed)
@@ -84,7 +88,7 @@ def test_kill9_of_clean_leaves_a_complete_state_and_the_next_run_recovers(projec
     catalogue = root / "data/raw/indicator_catalogue.csv"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("\n", "\r\n"),
                          encoding="utf-8")
-    proc = start(root, "clean", pause=point)
+    proc = start(root, command, *(["--force"] if command == "build" else []), pause=point)
     wait_paused(proc, point)
     if point == "clean:staged":
         # a second run at the same time waits briefly, then refuses in one line
@@ -93,16 +97,19 @@ def test_kill9_of_clean_leaves_a_complete_state_and_the_next_run_recovers(projec
             run_clean(root)
         assert 2 < time.monotonic() - started < 20
     kill9(proc)
-    if point == "swap:old-moved":
-        assert not processed.exists()          # the window the swap leaves
+    if command == "build":
+        assert not (root / "reports/data_docs").exists()   # the window the swap leaves
+    elif point == "swap:old-moved":
+        assert not processed.exists()
     # The next run (any command holding the lock) puts back a complete state first.
     assert run_validate(root).ok
     after = snapshot(processed)
     after.pop("validation.json"), before.pop("validation.json")
     if point == "swap:new-in-place":
-        assert after["manifest.json"] == after["manifest.json"] and not store.verify(processed)
+        assert after != before and not store.verify(processed)   # the new complete state
     else:
         assert after == before                 # the old complete state
+    assert (root / "reports/data_docs/index.html").exists()
     assert hidden(root) == []
 
 
@@ -163,23 +170,28 @@ def gone(marker: str, timeout: float = 20) -> bool:
 
 @pytest.mark.slow
 def test_kill9_of_report_between_page_and_record_reruns_it(synthetic_project, tmp_path):
+    from dtanalysis.runner.jobs import province_job
+    from dtanalysis.runner.pool import RunContext, is_fresh
+
     root = synthetic_project
     synthetic_notebook(root / "notebooks/province_report.ipynb", "print(province)\n")
     assert main(["report", "--province", "Hải Phòng", "--root", str(root)]) == 0
     record = json.loads((root / "reports/provinces/hai-phong.json").read_text())
-    synthetic_notebook(root / "notebooks/province_report.ipynb", "print('v2', province)\n")
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    proc = start(root, "report", "--province", "Hải Phòng", pause="report:written",
+    proc = start(root, "report", "--province", "Hải Phòng", "--force", pause="report:written",
                  env={"TMPDIR": str(tmp)})
     wait_paused(proc, "report:written")
     kill9(proc)
     assert gone(str(tmp))                      # orphaned kernels end with their parent
-    # new page, old record: the page is not the one the record names, so not current
+    # Same inputs, new page, old record: the page is not the one the record names, so the
+    # report is not up to date (it was, by the inputs hash alone).
     assert json.loads((root / "reports/provinces/hai-phong.json").read_text()) == record
+    paths = Paths.at(root)
+    assert not is_fresh(province_job(paths, "Hải Phòng"), RunContext.create(paths))
+    # the next run removes the killed run's temporaries
+    (root / "reports/provinces/.hai-phong.html.tmp-1-dead").write_text("half")
     assert main(["report", "--province", "Hải Phòng", "--root", str(root)]) == 0
-    assert json.loads((root / "reports/provinces/hai-phong.json").read_text())["run_date"]
-    assert "v2" in (root / "reports/provinces/hai-phong.ipynb").read_text()
     assert hidden(root) == []
 
 
