@@ -19,11 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ParameterError
+from .lock import project_lock
 from .paths import Paths
-from .pipeline.stages import CleanResult, data_is_current, run_clean
+from .pipeline.stages import CleanResult, data_is_current, recover, run_clean
 from .runner.jobs import Job, all_province_jobs, build_plan, province_job
-from .runner.pool import Outcome, Progress, RunContext, is_fresh, run_jobs
+from .runner.pool import (
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_REPORT_TIMEOUT,
+    Outcome,
+    Progress,
+    RunContext,
+    is_fresh,
+    run_jobs,
+)
 from .site.index_page import write_index
+from .testhooks import pause_point
 
 log = logging.getLogger(__name__)
 
@@ -63,34 +73,47 @@ class BuildResult:
 
 
 def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
-          with_code: bool = False, strict: bool = False,
+          with_code: bool = False, strict: bool = False, allow_shrink: bool = False,
+          cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+          report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
           progress: Progress | None = None, scheduler: str | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
-    sets, the overview and the index. `scheduler` (an address, or `local[:N]`) runs the reports
-    on a Dask cluster (see `runner.distributed`)."""
+    sets, the overview and the index. Holds the project lock (BusyError when another run
+    holds it); recovers what a killed run left first. `scheduler` (an address, or
+    `local[:N]`) runs the reports on a Dask cluster (see `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
-    cleaned = None
-    if force or not data_is_current(paths.root):
-        cleaned = run_clean(paths.root, strict=strict, data_docs=True)
-        if not cleaned.ok:
-            return BuildResult(cleaned, None)
-    else:
-        log.info("data/processed is up to date with data/raw")
-    plan = build_plan(paths, lang)
-    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress, scheduler))
+    with project_lock(paths, "build"):
+        recover(paths)
+        cleaned = None
+        if force or not data_is_current(paths.root):
+            cleaned = run_clean(paths.root, strict=strict, data_docs=True,
+                                allow_shrink=allow_shrink)
+            if not cleaned.ok:
+                return BuildResult(cleaned, None)
+        else:
+            log.info("data/processed is up to date with data/raw")
+        plan = build_plan(paths, lang)
+        pause_point("reports:started")
+        return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress,
+                                         cell_timeout, report_timeout, scheduler))
 
 
 def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
            unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
            force: bool = False, with_code: bool = False,
+           cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+           report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
            progress: Progress | None = None, scheduler: str | None = None) -> ReportsResult:
     """Reports of the named provinces (any spelling), or of every unit of the set."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     plan = (all_province_jobs(paths, unit_set, lang) if all_units else
             [province_job(paths, name, unit_set, lang) for name in provinces or []])
-    return _run(paths, plan, jobs, force, with_code, progress, scheduler)
+    with project_lock(paths, "report"):
+        recover(paths)
+        return _run(paths, plan, jobs, force, with_code, progress, cell_timeout,
+                    report_timeout, scheduler)
 
 
 def check_jobs(jobs: int | None) -> int | None:
@@ -110,19 +133,25 @@ def check_jobs(jobs: int | None) -> int | None:
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,
-         progress: Progress | None, scheduler: str | None = None) -> ReportsResult:
+         progress: Progress | None, cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+         report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
+         scheduler: str | None = None) -> ReportsResult:
     started = time.perf_counter()
-    ctx = RunContext.create(paths, with_code)
-    if scheduler:
-        from .runner.distributed import dask_executor, parse_scheduler  # lazy: imports dask
+    ctx = RunContext.create(paths, with_code, cell_timeout, report_timeout)
+    try:
+        if scheduler:
+            from .runner.distributed import dask_executor, parse_scheduler  # lazy: imports dask
 
-        parse_scheduler(scheduler)  # a bad value fails before a cluster starts
-        if force or not all(is_fresh(job, ctx) for job in plan):
-            with dask_executor(scheduler) as executor:
-                outcomes = run_jobs(plan, ctx, jobs, force, progress, executor=executor)
-        else:  # nothing to run: no cluster to start
+            parse_scheduler(scheduler)  # a bad value fails before a cluster starts
+            if force or not all(is_fresh(job, ctx) for job in plan):
+                with dask_executor(scheduler) as executor:
+                    outcomes = run_jobs(plan, ctx, jobs, force, progress, executor=executor)
+            else:  # nothing to run: no cluster to start
+                outcomes = run_jobs(plan, ctx, jobs, force, progress)
+        else:
             outcomes = run_jobs(plan, ctx, jobs, force, progress)
-    else:
-        outcomes = run_jobs(plan, ctx, jobs, force, progress)
+    except KeyboardInterrupt:
+        write_index(paths)  # the reports finished before Ctrl-C are listed
+        raise
     index = write_index(paths)
     return ReportsResult(outcomes, index, time.perf_counter() - started)

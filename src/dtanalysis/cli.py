@@ -53,6 +53,25 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on-failure", metavar="CMD", default=None,
                         help="shell command run when the run ends with exit code 1 or 2 "
                              f"(default: ${ON_FAILURE_ENV}); see docs/scheduling.md")
+    parser.add_argument("--cell-timeout", type=_seconds, default=300.0, metavar="SECONDS",
+                        help="fail a report whose cell runs longer (default: 300; 0: no limit)")
+    parser.add_argument("--report-timeout", type=_seconds, default=900.0, metavar="SECONDS",
+                        help="fail a report that runs longer (default: 900; 0: no limit)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"seconds must be 0 (no limit) or more: {text!r}")
+    return value
+
+
+def _allow_shrink(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-shrink", action="store_true",
+                        help="accept tables with fewer rows than the last build")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="data/raw → data/processed (validated, atomic)")
     clean.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
+    _allow_shrink(clean)
     _root(clean)
 
     validate = commands.add_parser(
@@ -78,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="clean → validate → every province report of both sets → overview → index")
     build.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
+    _allow_shrink(build)
     _report_options(build)
     _root(build)
 
@@ -107,6 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     except DtanalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: data/processed/ and the reports that were running are left as they "
+              "were; run the command again to finish", file=sys.stderr)
+        return 130
+    except OSError as error:
+        from .files import disk_reason  # lazy: only when the disk refused something
+
+        reason = disk_reason(error)
+        if reason is None:
+            raise
+        name = f" {error.filename}" if getattr(error, "filename", None) else ""
+        print(f"error: writing{name}: {reason}; free some space or fix the permissions, then "
+              "run again", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`dtanalysis provinces | head`): stop quietly. Point stdout at
         # devnull so the interpreter's final flush does not raise again.
@@ -122,6 +157,13 @@ def _logging(verbose: bool) -> None:
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    # papermill and jupyter's traitlets log a dead kernel or a closing socket on their own
+    # (Python's last-resort handler would print them bare); the report's record and the
+    # summary already say what failed. With --verbose they go to stderr like ours.
+    for name in ("papermill", "traitlets"):
+        other = logging.getLogger(name)
+        if not other.handlers:
+            other.addHandler(logger.handlers[0] if verbose else logging.NullHandler())
 
 
 # --------------------------------------------------------------------------- data stages
@@ -135,7 +177,8 @@ def _print_clean(result) -> int:
 
 def _cmd_clean(args) -> int:
     from .pipeline.stages import run_clean  # lazy: --help starts in 0.2 s
-    return _print_clean(run_clean(args.root, strict=args.strict))
+    return _print_clean(run_clean(args.root, strict=args.strict,
+                                  allow_shrink=args.allow_shrink))
 
 
 def _cmd_validate(args) -> int:
@@ -211,7 +254,9 @@ def _cmd_build(args) -> int:
     paths = Paths.at(args.root).require_project()
     return _scheduled_run(args, paths, "build", lambda progress: build(
         paths.root, jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
-        strict=args.strict, progress=progress, scheduler=args.scheduler), _build_text)
+        strict=args.strict, allow_shrink=args.allow_shrink, cell_timeout=args.cell_timeout,
+        report_timeout=args.report_timeout, progress=progress, scheduler=args.scheduler),
+        _build_text)
 
 
 def _cmd_report(args) -> int:
@@ -221,6 +266,7 @@ def _cmd_report(args) -> int:
     return _scheduled_run(args, paths, "report", lambda progress: report(
         paths.root, provinces=args.province, all_units=args.all, unit_set=args.unit_set,
         jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
+        cell_timeout=args.cell_timeout, report_timeout=args.report_timeout,
         progress=progress, scheduler=args.scheduler), _reports_text)
 
 

@@ -87,3 +87,8 @@ class BusyError(DtanalysisError):
 
 class ClusterError(DtanalysisError):
     """The Dask scheduler named by `--scheduler` cannot be reached or used."""
+
+
+class StorageError(DtanalysisError):
+    """The disk refused a write: full, over a size limit, read-only, or not permitted. What
+    was there before is left as it was."""

@@ -6,17 +6,29 @@ other dtanalysis import in this module: the runner and the site both stand above
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 # Every key a record holds (a record written by an older version may lack some).
 FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
           "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
-          "seconds")
+          "seconds", "html_sha256", "html_bytes", "html_mtime_ns")
 STATUSES = ("ok", "failed")
 
 
 def write_record(path: Path, record: dict) -> None:
-    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Write through a hidden temporary and a rename: a crash leaves the old record or the new
+    one, never half of one (the temporary's name follows `files.temporary_for`)."""
+    path = Path(path)
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def read_record(path: Path) -> dict:

@@ -129,3 +129,97 @@ def test_unchanged_reports_are_skipped(project):
     assert run_jobs([job], RunContext.create(Paths.at(project)))[0].status == "ok"
     (project / "data/processed/manifest.json").write_text(json.dumps({"data_version": "v2"}))
     assert run_jobs([job], RunContext.create(Paths.at(project)))[0].status == "ok"
+
+
+# --------------------------------------------------------------------------- faults (issue 12)
+HANGS = """
+import os, time
+if province == "Hải Dương":
+    os._exit(1)                       # a cell that ends its kernel
+if province == "Quảng Ninh":
+    time.sleep(120)                   # a cell that never returns (in time)
+print("report for", province)
+"""
+
+
+def test_dead_kernel_and_hung_cell_fail_their_report_only(project):
+    # Before: os._exit hung the run forever (nbclient's dead-kernel poll never ran on a
+    # blocking client) and a sleeping cell had no limit.
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", HANGS)
+    ctx = RunContext.create(Paths.at(project), cell_timeout=3)
+    names = ("Hải Phòng", "Hải Dương", "Quảng Ninh", "Huế")
+    jobs = [province_job(Paths.at(project), n) for n in names]
+    started = time.perf_counter()
+    outcomes = run_jobs(jobs, ctx, n_jobs=1)  # one warm kernel: it must be replaced twice
+    assert time.perf_counter() - started < 60
+    assert [o.status for o in outcomes] == ["ok", "failed", "failed", "ok"], outcomes
+    assert "kernel died" in outcomes[1].error
+    assert "--cell-timeout" in outcomes[2].error and "3 s" in outcomes[2].error
+    found = records(project)
+    assert found["hai-duong"]["status"] == found["quang-ninh"]["status"] == "failed"
+    assert (project / "reports/provinces/hue.html").exists()
+    assert not (project / "reports/provinces/quang-ninh.html").exists()
+
+
+def test_report_timeout_stops_a_slow_report(project):
+    body = "import time\nif province == 'Hải Dương':\n    time.sleep(120)\n"
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", body)
+    ctx = RunContext.create(Paths.at(project), cell_timeout=None, report_timeout=4)
+    jobs = [province_job(Paths.at(project), n) for n in ("Hải Dương", "Hải Phòng")]
+    outcomes = run_jobs(jobs, ctx, n_jobs=1)
+    assert [o.status for o in outcomes] == ["failed", "ok"]
+    assert "--report-timeout" in outcomes[0].error and outcomes[0].seconds < 30
+
+
+MODULE_STATE = """
+import dtanalysis.vocab as vocab, dtanalysis.report as report
+from dtanalysis.report.charts import style
+assert vocab.UNIT_SET_SIZE == {"63": 63, "34": 34}, vocab.UNIT_SET_SIZE
+assert vocab.MARKS == {"derived": "†", "uncertain": "‡"}, vocab.MARKS
+assert not hasattr(report, "LEAKED"), report.LEAKED
+assert style.STATUS_COLOURS["official"] == "#1f4e79", style.STATUS_COLOURS
+vocab.UNIT_SET_SIZE["63"] = 1                  # changed in place
+vocab.MARKS = {}                               # rebound
+report.LEAKED = province                       # added
+style.STATUS_COLOURS["official"] = "red"
+"""
+
+
+def test_warm_kernel_resets_dtanalysis_module_state(project):
+    # Before: a module attribute set by one province's notebook was seen by the next one.
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", MODULE_STATE)
+    ctx = RunContext.create(Paths.at(project))
+    jobs = [province_job(Paths.at(project), n) for n in ("Hải Phòng", "Quảng Ninh", "Huế")]
+    outcomes = run_jobs(jobs, ctx, n_jobs=1)
+    assert [o.status for o in outcomes] == ["ok", "ok", "ok"], [o.error for o in outcomes]
+
+
+def test_a_failing_write_fails_its_report_and_the_worker_goes_on(project, monkeypatch):
+    # Before: an OSError writing the record killed the worker thread; the run said 0 failed.
+    import errno
+
+    from dtanalysis.runner import pool
+
+    real = pool.write_record
+
+    def full_disk(path, record):
+        if path.stem == "hai-duong":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, record)
+
+    monkeypatch.setattr(pool, "write_record", full_disk)
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", "print(province)\n")
+    assert report_cli(project, "Hải Phòng", "Hải Dương", "Quảng Ninh") == 1
+    found = records(project)
+    assert found["hai-phong"]["status"] == found["quang-ninh"]["status"] == "ok"
+    assert "hai-duong" not in found                       # no record claims it
+    assert not (project / "reports/provinces/hai-duong.html").exists()
+    folder = project / "reports" / "provinces"
+    assert [p.name for p in folder.iterdir() if p.stat().st_size == 0] == []
+    assert [p.name for p in folder.iterdir() if ".tmp-" in p.name] == []
+    # a page truncated (by a crash, a full disk) is not up to date: it is run again
+    page = folder / "hai-phong.html"
+    page.write_bytes(page.read_bytes()[:100])
+    ctx = RunContext.create(Paths.at(project))
+    assert run_jobs([province_job(Paths.at(project), "Hải Phòng")], ctx)[0].status == "ok"
+    assert page.stat().st_size > 100

@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..files import disk_errors, remove_temporaries
 from ..identity import code_digest
 from ..ingest.clean import clean
+from ..lock import project_lock
 from ..paths import VALIDATION, Paths
+from ..testhooks import pause_point
 from . import store
-from .validate import ValidationReport, validate
+from .validate import ValidationReport, row_count_floors, validate
 
 log = logging.getLogger(__name__)
 
@@ -68,52 +71,106 @@ def inputs_hash(paths: Paths) -> str:
 
 
 def data_is_current(root=None) -> bool:
-    """True when data/processed was built from the current raw files, suites and code and
-    validated (Data Docs present)."""
+    """True when data/processed was built from the current raw files, suites and code,
+    validated (Data Docs present), and its files still match their manifest (a truncated or
+    changed table is not current)."""
     paths = Paths.at(root).require_project()
     return (store.manifest(paths.root).get("inputs_hash") == inputs_hash(paths)
-            and (paths.data_docs / "index.html").exists())
+            and (paths.data_docs / "index.html").exists()
+            and not store.verify(paths.processed))
 
 
-def run_clean(root=None, strict: bool = False, data_docs: bool = False) -> CleanResult:
-    """Clean data/raw, validate the result and swap it into data/processed/ when it passes
-    (and, with `strict`, when nothing was quarantined)."""
-    paths = Paths.at(root).require_project()
-    cleaned = clean(paths.root)
-    counts = {name: len(table) for name, table in cleaned.tables.items()}
-    log.info("cleaned %s; %d row(s) quarantined",
-             ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
-    staging = store.staging_folder(paths)
+def recover(paths: Paths) -> None:
+    """Put back what a killed run left half-done (call it holding the project lock): a
+    data/processed or Data Docs folder caught between the two renames of a swap, staging
+    folders, temporaries of reports."""
+    for target in (paths.processed, paths.data_docs):
+        for done in store.recover(target):
+            log.warning("%s: %s", paths.relative(target.parent), done)
+    removed = remove_temporaries(paths.reports)
+    if removed:
+        log.warning("reports: removed %d temporary file(s) of an interrupted run", removed)
+
+
+def _previous_rows(paths: Paths) -> dict[str, int]:
+    tables = store.manifest(paths.root).get("tables") or {}
+    return {name: int(entry.get("rows", 0)) for name, entry in tables.items()
+            if isinstance(entry, dict)}
+
+
+def _validate_into(paths: Paths, tables, data_docs: bool, previous: dict[str, int] | None,
+                   ) -> ValidationReport:
+    """Validate `tables` (suites and row-count floors); Data Docs, when asked, are built in a
+    staging folder and swapped into reports/data_docs, so a crash never leaves half a site."""
+    docs = store.staging_folder(paths, paths.data_docs) if data_docs else None
     try:
-        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
-                                     inputs_hash(paths))
-        report = validate(cleaned.tables, paths.expectations,
-                          paths.data_docs if data_docs else None)
-        _write_validation(report, staging, paths, version)
-        refused = None
-        if not report.success:
-            refused = "validation failed: data/processed/ left as it was"
-        elif strict and len(cleaned.quarantine):
-            refused = ("--strict: quarantined rows make this run fail; data/processed/ left "
-                       "as it was")
-        if refused:
-            store.discard(staging)
-            log.warning(refused)
-        else:
-            store.swap_in(staging, paths.processed)
-            log.info("data/processed/ replaced; data version %s", version)
+        report = validate(tables, paths.expectations, docs)
+        report.add_checks(*row_count_floors(tables, previous))
+        if docs is not None:
+            with disk_errors("writing the Data Docs"):
+                store.swap_in(docs, paths.data_docs)
+            report.data_docs = paths.data_docs / "index.html"
     except BaseException:
-        store.discard(staging)
+        if docs is not None:
+            store.discard(docs)
         raise
+    return report
+
+
+def run_clean(root=None, strict: bool = False, data_docs: bool = False,
+              allow_shrink: bool = False) -> CleanResult:
+    """Clean data/raw, validate the result and swap it into data/processed/ when it passes
+    (and, with `strict`, when nothing was quarantined). Validation includes row-count floors:
+    the registry's 63 + 34 units, and no table smaller than in the last build unless
+    `allow_shrink`. Holds the project lock; recovers what a killed run left first."""
+    paths = Paths.at(root).require_project()
+    with project_lock(paths, "clean"):
+        recover(paths)
+        previous = None if allow_shrink else _previous_rows(paths)
+        cleaned = clean(paths.root)
+        counts = {name: len(table) for name, table in cleaned.tables.items()}
+        log.info("cleaned %s; %d row(s) quarantined",
+                 ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
+        staging = store.staging_folder(paths)
+        try:
+            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
+                                         inputs_hash(paths))
+            pause_point("clean:staged")
+            report = _validate_into(paths, cleaned.tables, data_docs, previous)
+            with disk_errors("writing validation.json",
+                             hint="data/processed/ was left as it was; free some space, then "
+                                  "run again"):
+                _write_validation(report, staging, paths, version)
+            refused = None
+            if not report.success:
+                refused = "validation failed: data/processed/ left as it was"
+            elif strict and len(cleaned.quarantine):
+                refused = ("--strict: quarantined rows make this run fail; data/processed/ "
+                           "left as it was")
+            if refused:
+                store.discard(staging)
+                log.warning(refused)
+            else:
+                store.swap_in(staging, paths.processed)
+                log.info("data/processed/ replaced; data version %s", version)
+        except BaseException:
+            store.discard(staging)
+            raise
     return CleanResult(refused is None, version, counts, cleaned.quarantine, report, refused)
 
 
 def run_validate(root=None) -> ValidateResult:
-    """Validate data/processed as it is; write validation.json and the Data Docs."""
+    """Validate data/processed as it is (suites and the registry's floors); write
+    validation.json and the Data Docs."""
     paths = Paths.at(root).require_project()
-    tables = store.read_tables(paths.processed)
-    report = validate(tables, paths.expectations, paths.data_docs)
-    version = store.manifest(paths.root).get("data_version")
-    _write_validation(report, paths.processed, paths, version)
+    with project_lock(paths, "validate"):
+        recover(paths)
+        # As it is: a table edited since `clean` is validated, not refused; one that cannot
+        # be read is a ProjectError naming it ("run `dtanalysis clean`").
+        tables = store.read_tables(paths.processed)
+        report = _validate_into(paths, tables, True, None)
+        version = store.manifest(paths.root).get("data_version")
+        with disk_errors("writing data/processed/validation.json"):
+            _write_validation(report, paths.processed, paths, version)
     docs = paths.relative(paths.data_docs / "index.html")
     return ValidateResult(report.success, version, report, docs)

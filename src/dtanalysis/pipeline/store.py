@@ -14,32 +14,41 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import ParameterError, ProjectError
+from ..files import disk_errors
 from ..paths import MANIFEST, QUARANTINE, Paths
+from ..testhooks import pause_point
 from ..vocab import PROCESSED_TABLES
 
 
 def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, folder: Path,
                  inputs_hash: str | None = None) -> str:
     """Write every table as Parquet and CSV, the quarantine and a manifest; return the data
-    version. Two runs on the same tables write byte-identical files."""
-    folder.mkdir(parents=True, exist_ok=True)
-    digests = {}
-    for name in sorted(tables):
-        table = tables[name]
-        table.to_parquet(folder / f"{name}.parquet", index=False, compression="zstd")
-        write_csv(table, folder / f"{name}.csv")
-        digests[name] = _sha256(folder / f"{name}.csv")
-    write_csv(quarantine, folder / QUARANTINE)
-    version = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:12]
-    manifest = {
-        "data_version": version,
-        "tables": {name: {"rows": len(tables[name]), "sha256": digests[name]}
-                   for name in sorted(tables)},
-        "quarantined_rows": len(quarantine),
-        "inputs_hash": inputs_hash,
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
+    version. Two runs on the same tables write byte-identical files. The manifest holds the
+    sha256 of every file (`files`), which `verify` checks before anything trusts them. A disk
+    that refuses a write raises StorageError."""
+    with disk_errors(f"writing the new tables ({folder.name})",
+                     hint="data/processed/ was left as it was; free some space, then run again"):
+        folder.mkdir(parents=True, exist_ok=True)
+        digests = {}
+        for name in sorted(tables):
+            table = tables[name]
+            table.to_parquet(folder / f"{name}.parquet", index=False, compression="zstd")
+            write_csv(table, folder / f"{name}.csv")
+            digests[name] = _sha256(folder / f"{name}.csv")
+        write_csv(quarantine, folder / QUARANTINE)
+        version = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()[:12]
+        files = {path.name: _sha256(path) for path in sorted(folder.iterdir())
+                 if path.suffix in (".parquet", ".csv")}
+        manifest = {
+            "data_version": version,
+            "tables": {name: {"rows": len(tables[name]), "sha256": digests[name]}
+                       for name in sorted(tables)},
+            "quarantined_rows": len(quarantine),
+            "inputs_hash": inputs_hash,
+            "files": files,
+        }
+        (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False)
+                                       + "\n", encoding="utf-8")
     return version
 
 
@@ -90,30 +99,85 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def staging_folder(paths: Paths) -> Path:
-    paths.processed.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".processed-staging-", dir=paths.processed.parent))
+def staging_folder(paths: Paths, target: Path | None = None) -> Path:
+    """A new hidden folder beside `target` (default: data/processed) to build its next state."""
+    target = target or paths.processed
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
 
 
 def swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames: readers see the old or the new tables,
-    never a mix, and a crash before the first rename leaves the old ones untouched."""
-    old = target.with_name(f".processed-old-{os.getpid()}")
+    """Replace `target` by `staging` with two renames: readers see the old or the new folder,
+    never a mix. A crash between the renames leaves `target` missing and the old folder
+    hidden beside it: `recover` (run by the next command, under the project lock) puts it
+    back."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
     if target.exists():
         os.replace(target, old)
+        pause_point("swap:old-moved")
     os.replace(staging, target)
+    pause_point("swap:new-in-place")
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(target: Path) -> list[str]:
+    """Undo what a killed run left beside `target` (call it holding the project lock): a
+    missing `target` gets its hidden old folder back (the last complete state); staging and
+    old folders are removed. Returns what was done, in words."""
+    done = []
+    olds = sorted(target.parent.glob(f".{target.name}-old-*"), key=lambda p: p.stat().st_mtime)
+    if not target.exists() and olds:
+        os.replace(olds.pop(), target)
+        done.append(f"restored {target.name}/ from an interrupted run")
+    for leftover in (*olds, *target.parent.glob(f".{target.name}-staging-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+        done.append(f"removed {leftover.name}")
+    return done
 
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def verify(folder: Path) -> list[str]:
+    """Files of `folder` that do not match its manifest (missing, truncated, changed), as
+    `<name>: <what>`; an empty list when every file the manifest lists is intact."""
+    path = folder / MANIFEST
+    if not path.exists():
+        return []
+    try:
+        files = json.loads(path.read_text(encoding="utf-8")).get("files") or {}
+    except (OSError, ValueError):
+        return [f"{MANIFEST}: not readable"]
+    problems = []
+    for name, digest in sorted(files.items()):
+        file = folder / name
+        if not file.is_file():
+            problems.append(f"{name}: missing")
+        elif _sha256(file) != digest:
+            problems.append(f"{name}: changed or truncated since it was written")
+    return problems
+
+
+def require_intact(paths: Paths) -> None:
+    """ProjectError naming the first damaged file of data/processed, if any."""
+    problems = verify(paths.processed)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ProjectError(f"data/processed/{problems[0]}{more}",
+                           hint="run `dtanalysis clean` to rebuild data/processed")
+
+
 def read_table(folder: Path, name: str) -> pd.DataFrame:
     path = folder / f"{name}.parquet"
     if not path.exists():
         raise ProjectError(f"{path} does not exist", hint="run `dtanalysis clean` first")
-    return pd.read_parquet(path)
+    try:
+        return pd.read_parquet(path)
+    except (OSError, ValueError) as error:  # pyarrow: ArrowInvalid (a ValueError), ArrowIOError
+        raise ProjectError(f"{path} cannot be read ({type(error).__name__}: "
+                           f"{str(error).splitlines()[0][:120]})",
+                           hint="run `dtanalysis clean` to rebuild data/processed") from error
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:

@@ -34,6 +34,12 @@ class KernelSlot:
     cwd: Path
     env: dict[str, str] = field(default_factory=dict)
     kernel: WarmKernel | None = None
+    # The kernel running a notebook right now (warm or fresh), for a watchdog or an interrupt
+    # to kill; None between runs.
+    active: WarmKernel | None = None
+    # Set when the last run left the warm kernel unusable (timed out, died, interrupted): the
+    # worker replaces it before the next report.
+    spoiled: bool = False
 
 
 @contextmanager
@@ -57,14 +63,19 @@ class DtanalysisEngine(NBClientEngine):
             raise RuntimeError("the dtanalysis engine runs inside `kernel_slot(...)` only "
                                "(see dtanalysis.runner.pool)")
         if slot.kernel is not None:
-            slot.kernel.reset()
-            return super().execute_managed_notebook(nb_man, kernel_name, km=slot.kernel.km,
-                                                    **kwargs)
-        kernel = WarmKernel(slot.cwd, slot.env, warm_up=False)
+            slot.active = slot.kernel
+            try:
+                slot.kernel.reset()
+                return super().execute_managed_notebook(nb_man, kernel_name,
+                                                        km=slot.kernel.km, **kwargs)
+            finally:
+                slot.active = None
+        kernel = slot.active = WarmKernel(slot.cwd, slot.env, warm_up=False)
         try:
             return super().execute_managed_notebook(nb_man, kernel_name, km=kernel.km,
                                                     **kwargs)
         finally:
+            slot.active = None
             kernel.shutdown()
 
 

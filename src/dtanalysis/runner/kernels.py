@@ -2,8 +2,11 @@
 
 Starting a kernel (~0.6 s) and importing pandas and seaborn in it (~1.5 s) dominate a report's
 cost, so each worker keeps one kernel alive, imports the heavy modules once, and between
-notebooks resets the user namespace (`%reset -f`) and matplotlib's state, so nothing of one
-province's run leaks into the next (tests/runner/test_pool.py proves it). Kernels use IPC
+notebooks resets the user namespace (`%reset -f`), matplotlib's state and the state of the
+dtanalysis modules (`dtanalysis.modstate`: rebound attributes, module-level dicts and lists,
+caches), so nothing of one province's run leaks into the next (tests/runner/test_pool.py proves
+it). nbclient gets an asynchronous client, so its dead-kernel poll and cell timeouts work on a
+kernel it did not start; a kernel that died or timed out is replaced by the worker. Kernels use IPC
 transport, so parallel runs never race for TCP ports (papermill issue 511).
 
 A kernel is started in a given folder with a given environment (the project's root among it):
@@ -12,8 +15,10 @@ nothing here reads or changes this process's working folder or environment beyon
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -29,10 +34,13 @@ WARM_UP = (
     "import importlib\n"
     f"for _m in {WARM_MODULES!r}:\n"
     "    importlib.import_module(_m)\n"
-    "del importlib, _m\n"
+    "import dtanalysis.modstate as _ms\n"
+    "_ms.snapshot()\n"
+    "del importlib, _m, _ms\n"
 )
 RESET = (
     "get_ipython().run_line_magic('reset', '-f')\n"
+    "import dtanalysis.modstate as _ms; _ms.restore(); del _ms\n"
     "import matplotlib as _mpl, matplotlib.pyplot as _plt\n"
     "_plt.close('all'); _mpl.rcdefaults(); _mpl.rcParams.update(_mpl.rcParamsDefault)\n"
     "import seaborn as _sns; _sns.reset_defaults()\n"
@@ -60,6 +68,10 @@ class WarmKernel:
         spec = self.km.kernel_spec
         spec.argv = [sys.executable if part in ("python", "python3", "{python}") else part
                      for part in spec.argv]
+        # nbclient polls for a dead kernel and enforces cell timeouts only with an async
+        # client: a blocking one stalls its event loop in get_msg() and a dead kernel hangs
+        # the run forever. Our own set-up runs use a blocking client (`run`).
+        self.km.client_class = "jupyter_client.asynchronous.AsyncKernelClient"
         self.km.start_kernel(cwd=str(cwd), env={**os.environ, **(env or {})})
         if warm_up:
             self.run(WARM_UP)
@@ -67,7 +79,10 @@ class WarmKernel:
     def run(self, code: str) -> None:
         # A client of its own each time: a client kept across a Papermill run on the same
         # kernel stops receiving replies once Papermill's client has come and gone.
-        client = self.km.client()
+        from jupyter_client.blocking import BlockingKernelClient  # with the manager's import
+
+        client = BlockingKernelClient(parent=self.km, connection_file=self.km.connection_file)
+        client.load_connection_file()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=60)
@@ -79,6 +94,26 @@ class WarmKernel:
 
     def reset(self) -> None:
         self.run(RESET)
+
+    def is_alive(self) -> bool:
+        try:
+            return bool(self.km.is_alive())
+        except Exception:  # noqa: BLE001 - a manager that cannot tell has no live kernel
+            return False
+
+    def kill(self) -> None:
+        """Kill the kernel process now (a timed-out report, an interrupted run); its run
+        then ends with nbclient's DeadKernelError. The worker replaces the kernel."""
+        process = getattr(self.km.provisioner, "process", None)
+        pid = getattr(process, "pid", None)
+        if pid is None:
+            return
+        # The kernel leads its own session (jupyter_client starts it so): kill its group, so
+        # a process the notebook started goes too.
+        with contextlib.suppress(OSError):  # already gone
+            os.killpg(os.getpgid(pid), signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
     def shutdown(self) -> None:
         try:

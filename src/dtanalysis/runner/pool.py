@@ -31,11 +31,13 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from .. import __version__
-from ..errors import ProjectError
+from ..errors import ProjectError, StorageError
+from ..files import atomic_write, disk_errors, disk_reason, temporary_for
 from ..identity import code_digest, git_commit
 from ..paths import Paths
-from ..pipeline.store import manifest
+from ..pipeline.store import manifest, require_intact
 from ..records import read_record, write_record
+from ..testhooks import pause_point
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
 from .jobs import Job
 from .kernels import WarmKernel
@@ -52,6 +54,12 @@ class Outcome:
     error: str | None = None
 
 
+# Time limits of one report (seconds): far above a real report's few seconds, low enough that a
+# hung notebook cannot stall a build for long. `--cell-timeout` / `--report-timeout`; 0: none.
+DEFAULT_CELL_TIMEOUT = 300.0
+DEFAULT_REPORT_TIMEOUT = 900.0
+
+
 @dataclass
 class RunContext:
     """What every report of one run shares: paths, data version, code identity."""
@@ -61,13 +69,21 @@ class RunContext:
     code_digest: str
     with_code: bool = False
     notebook_digests: dict[Path, str] = field(default_factory=dict)
+    cell_timeout: float | None = DEFAULT_CELL_TIMEOUT     # seconds; None: no limit
+    report_timeout: float | None = DEFAULT_REPORT_TIMEOUT  # seconds; None: no limit
 
     @classmethod
-    def create(cls, paths: Paths, with_code: bool = False) -> RunContext:
+    def create(cls, paths: Paths, with_code: bool = False,
+               cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+               report_timeout: float | None = DEFAULT_REPORT_TIMEOUT) -> RunContext:
+        """The run's context; ProjectError when data/processed is missing, or damaged (a file
+        that no longer matches its manifest: the reports would trust it)."""
         version = manifest(paths.root).get("data_version")
         if not version:
             raise ProjectError("no processed data", hint="run `dtanalysis clean` first")
-        return cls(paths, version, git_commit(paths.root), code_digest(), with_code)
+        require_intact(paths)
+        return cls(paths, version, git_commit(paths.root), code_digest(), with_code,
+                   cell_timeout=cell_timeout or None, report_timeout=report_timeout or None)
 
     def inputs_hash(self, job: Job) -> str:
         digest = self.notebook_digests.get(job.notebook)
@@ -96,9 +112,19 @@ def _sha256(data: bytes) -> str:
 
 
 def is_fresh(job: Job, ctx: RunContext) -> bool:
+    """The job's record says ok for the same inputs, and its page is the very file that run
+    wrote: same size and modification time as recorded (a stat, not a hash: a rebuild with
+    nothing changed stays fast). A page truncated, rewritten or replaced by a run killed
+    before its record was written is not up to date."""
     record = read_record(job.record)
-    return (record.get("status") == "ok" and job.html.exists()
-            and record.get("inputs_hash") == ctx.inputs_hash(job))
+    if not (record.get("status") == "ok" and record.get("inputs_hash") == ctx.inputs_hash(job)):
+        return False
+    try:
+        stat = job.html.stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == (record.get("html_bytes"),
+                                                record.get("html_mtime_ns"))
 
 
 def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
@@ -115,41 +141,123 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
             f"<p>{escape(note)}</p></footer>")
 
 
-def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcome:
+class Interrupted(Exception):
+    """The run was interrupted (Ctrl-C) while this job ran: nothing of it was kept."""
+
+
+def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
+            stop: threading.Event | None = None) -> Outcome:
     """Run one job on `slot` (the thread's warm kernel; by default a fresh kernel) and write
-    its outputs: the executed notebook, the HTML page, the record."""
+    its outputs: the executed notebook, the HTML page, the record — each through a temporary
+    and a rename, so a crash leaves the old file or the new one. A cell that raises, a cell or
+    report over its time limit, a kernel that dies, a full disk: the job is failed with the
+    reason (and the slot marked `spoiled` when its kernel cannot be reused). Raises
+    `Interrupted`, keeping the old files, when `stop` was set during the run."""
     slot = slot or KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
     started = time.perf_counter()
     run_date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    job.out.parent.mkdir(parents=True, exist_ok=True)
     record = {"kind": job.kind, "label": job.label, "slug": job.slug, "unit_set": job.unit_set,
               "lang": job.lang, "parameters": job.parameters, "run_date": run_date,
               "data_version": ctx.data_version, "package_version": __version__,
               "commit": ctx.commit, "inputs_hash": ctx.inputs_hash(job),
               "html": job.html.name, "ipynb": job.ipynb.name}
-    error = None
+    executed = temporary_for(job.ipynb, suffix=".ipynb")  # papermill's output, renamed at the end
+    timed_out = threading.Event()
+    watchdog = _watchdog(slot, ctx.report_timeout, timed_out)
+    error = html = None
     try:
-        with kernel_slot(slot):
-            nb = papermill.execute_notebook(
-                str(job.notebook), str(job.ipynb), parameters=job.parameters,
-                engine_name=ENGINE_NAME, kernel_name="python3", progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False)
+        with disk_errors(f"writing reports into {ctx.paths.relative(job.out.parent)}"):
+            job.out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with kernel_slot(slot):
+                nb = papermill.execute_notebook(
+                    str(job.notebook), str(executed), parameters=job.parameters,
+                    engine_name=ENGINE_NAME, kernel_name="python3", progress_bar=False,
+                    log_output=False, request_save_on_cell_execute=False,
+                    execution_timeout=ctx.cell_timeout)
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
         html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — DTI",
                                 footer_html=footer_html(job, ctx, run_date))
         remote = page_has_no_remote_references(html)
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")
-        job.html.write_text(html, encoding="utf-8")
     except PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue} (cell {failure.exec_count})"
     except Exception as failure:  # noqa: BLE001 - one report's failure must not stop others
-        error = f"{type(failure).__name__}: {failure}"
+        error = _reason(failure, ctx, timed_out)
+        slot.spoiled = True  # timed out, died, or in an unknown state: do not reuse it
+    if stop is not None and stop.is_set():
+        executed.unlink(missing_ok=True)
+        slot.spoiled = True
+        raise Interrupted(job.label)
+    try:
+        with disk_errors(f"writing the report {ctx.paths.relative(job.html)}"):
+            if executed.exists():
+                os.replace(executed, job.ipynb)  # kept for audit, also when it failed
+            if error is None:
+                atomic_write(job.html, html)
+                stat = job.html.stat()
+                record.update(html_sha256=_sha256(html.encode("utf-8")),
+                              html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
+    except StorageError as failure:
+        error = str(failure)
+    finally:
+        executed.unlink(missing_ok=True)
+    if error:
+        job.html.unlink(missing_ok=True)  # never leave a stale page that looks current
+    pause_point("report:written")
     seconds = time.perf_counter() - started
     record.update(status="failed" if error else "ok", error=error, seconds=round(seconds, 2))
-    if error and job.html.exists():
-        job.html.unlink()  # never leave a stale page that looks current
-    write_record(job.record, record)
+    try:
+        with disk_errors(f"writing the record {ctx.paths.relative(job.record)}"):
+            write_record(job.record, record)
+    except StorageError as failure:
+        job.record.unlink(missing_ok=True)  # no old record may claim this report is current
+        job.html.unlink(missing_ok=True)
+        error = error or str(failure)
+        record["status"] = "failed"
     return Outcome(job, record["status"], seconds, error)
+
+
+def _watchdog(slot: KernelSlot, seconds: float | None,
+              fired: threading.Event) -> threading.Timer | None:
+    """A timer that kills the slot's running kernel after `seconds` (the report timeout)."""
+    if not seconds:
+        return None
+
+    def fire() -> None:
+        fired.set()
+        if slot.active is not None:
+            slot.active.kill()
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _reason(failure: Exception, ctx: RunContext, timed_out: threading.Event) -> str:
+    """Why a report failed other than by an exception in a cell, in words."""
+    # nbclient's exceptions, imported with papermill already
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if timed_out.is_set():
+        return (f"the report ran longer than {ctx.report_timeout:g} s (--report-timeout); its "
+                "kernel was stopped")
+    if isinstance(failure, CellTimeoutError):
+        return (f"a cell ran longer than {ctx.cell_timeout:g} s (--cell-timeout); its kernel "
+                "was stopped")
+    if isinstance(failure, DeadKernelError):
+        return ("the kernel died while running the notebook (a cell ended its process, or it "
+                "ran out of memory); the kernel was replaced")
+    if isinstance(failure, StorageError):
+        return str(failure)
+    reason = disk_reason(failure)
+    if reason:
+        return f"writing the report: {reason}"
+    return f"{type(failure).__name__}: {failure}"
 
 
 def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force: bool = False,
@@ -157,7 +265,9 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
              executor: Executor | None = None) -> list[Outcome]:
     """Run jobs on `n_jobs` warm kernels (default: one per core); skip fresh ones unless
     `force`. `progress` hears of each job as it ends. Outcomes come back in the order of
-    `jobs`.
+    `jobs`; every job has one (a worker that stopped unexpectedly fails its jobs). Ctrl-C
+    (KeyboardInterrupt) stops every kernel, keeps the old files of the reports that were
+    running, and is raised again once the workers have ended.
 
     With an `executor` (any `concurrent.futures.Executor`, e.g. a Dask client's, see
     `runner.distributed`), each job is submitted to it instead (`execute_here`: on the warm
@@ -186,12 +296,22 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
             report(_outcome_of(future, futures[future]))
     elif not todo.empty():
         n_jobs = max(1, min(n_jobs or os.cpu_count() or 1, todo.qsize()))
-        threads = [threading.Thread(target=_worker, args=(todo, ctx, warm, report), daemon=True)
+        stop, slots = threading.Event(), []
+        threads = [threading.Thread(target=_worker, args=(todo, ctx, warm, report, stop, slots),
+                                    daemon=True)
                    for _ in range(n_jobs)]
         for thread in threads:
             thread.start()
-        for thread in threads:
-            thread.join()
+        try:
+            for thread in threads:
+                thread.join()
+        except KeyboardInterrupt:
+            _stop(stop, slots, threads)
+            raise
+    seen = {id(o.job) for o in outcomes}
+    for job in jobs:
+        if id(job) not in seen:
+            report(Outcome(job, "failed", error="its worker stopped without a result"))
     order = {id(job): i for i, job in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[id(o.job)])
 
@@ -214,8 +334,9 @@ _here_lock = threading.Lock()
 
 def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
     """`execute` on the calling thread's warm kernel, started on its first job and kept for
-    the next (a fresh kernel per job when a warm one cannot be had); what an executor's
-    worker runs. `shutdown_here()` stops the kernels this process started."""
+    the next (a fresh kernel per job when a warm one cannot be had; replaced when a run
+    spoiled it); what an executor's worker runs. `shutdown_here()` stops the kernels this
+    process started."""
     key = threading.get_ident()
     with _here_lock:
         slot = _here_slots.get(key)
@@ -228,7 +349,14 @@ def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
             slot.kernel = WarmKernel(slot.cwd, slot.env)
         except Exception as error:  # noqa: BLE001 - fall back to a fresh kernel
             log.warning("warm kernel unavailable (%s); using a fresh kernel", error)
-    return execute(job, ctx, slot)
+    try:
+        return execute(job, ctx, slot)
+    finally:
+        if slot.spoiled:
+            if slot.kernel is not None:
+                slot.kernel.shutdown()
+                slot.kernel = None
+            slot.spoiled = False
 
 
 def shutdown_here() -> int:
@@ -244,13 +372,28 @@ def shutdown_here() -> int:
     return stopped
 
 
+def _stop(stop: threading.Event, slots: list[KernelSlot], threads: list[threading.Thread],
+          ) -> None:
+    """Tell the workers to stop, kill the kernels they are running, wait for them to end."""
+    stop.set()
+    for slot in list(slots):
+        if slot.active is not None:
+            slot.active.kill()
+    for thread in threads:
+        thread.join(timeout=30)
+
+
 def _worker(todo: queue.Queue, ctx: RunContext, warm: bool,
-            report: Callable[[Outcome], None]) -> None:
-    """One job slot: takes jobs until none is left, on one warm kernel (started with the first
-    job), or on a fresh kernel per job when a warm one cannot be had."""
+            report: Callable[[Outcome], None], stop: threading.Event | None = None,
+            slots: list[KernelSlot] | None = None) -> None:
+    """One job slot: takes jobs until none is left (or `stop` is set), on one warm kernel
+    (started with the first job, replaced when a run spoiled it), or on a fresh kernel per job
+    when a warm one cannot be had. No job's failure ends the worker."""
     slot = KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
+    if slots is not None:
+        slots.append(slot)
     try:
-        while True:
+        while stop is None or not stop.is_set():
             try:
                 job = todo.get_nowait()
             except queue.Empty:
@@ -262,7 +405,19 @@ def _worker(todo: queue.Queue, ctx: RunContext, warm: bool,
                     log.warning("warm kernel unavailable (%s); using a fresh kernel per "
                                 "report", error)
                     warm = False
-            report(execute(job, ctx, slot))
+            try:
+                outcome = execute(job, ctx, slot, stop)
+            except Interrupted:
+                return
+            except Exception as error:  # a bug must fail its job, not the run
+                log.exception("report %s", job.label)
+                outcome = Outcome(job, "failed", error=f"{type(error).__name__}: {error}")
+            if slot.spoiled:
+                if slot.kernel is not None:
+                    slot.kernel.shutdown()
+                    slot.kernel = None
+                slot.spoiled = False
+            report(outcome)
     finally:
         if slot.kernel is not None:
             slot.kernel.shutdown()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ..files import atomic_write
 from ..paths import REPORT_FOLDERS, Paths
 from ..records import read_records
 from .runlog import read_runs
@@ -108,5 +109,5 @@ def write_index(paths: Paths) -> Path:
 </body></html>
 """
     index = paths.reports / "index.html"
-    index.write_text(html, encoding="utf-8")
+    atomic_write(index, html)
     return index

@@ -10,6 +10,7 @@ import json
 from html import escape
 from pathlib import Path
 
+from ..files import atomic_write
 from ..paths import VALIDATION, Paths
 from .style import CSS
 
@@ -66,5 +67,5 @@ def write_validation_page(paths: Paths) -> Path | None:
             f"<style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
     page = paths.reports / "validation.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(html, encoding="utf-8")
+    atomic_write(page, html)
     return page

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...vocab import NATIONAL_CODE, NATIONAL_SET, UNIT_SET_SIZE
+from .report import Failure
 
 NATIONAL = (NATIONAL_SET, NATIONAL_CODE)  # (unit_set, province_code) of a national benchmark
 
@@ -265,3 +266,46 @@ def _na_true(flags: pd.Series, is_null) -> np.ndarray:
 def _empty(series: pd.Series) -> np.ndarray:
     return (series.isna() | (series.astype("string").str.strip() == "")).to_numpy(
         dtype=bool, na_value=True)
+
+
+# --------------------------------------------------------------------------- row-count floors
+# Table-level rules on row counts, checked by the pipeline beside the suites (a suite cannot
+# know the last build): the registry holds every unit of both sets, and no table shrinks below
+# its last build unless the user says so (`--allow-shrink`).
+FLOOR = "dtanalysis_row_count_floor"
+SHRINK = "dtanalysis_no_shrink"
+
+
+def row_count_floors(tables: dict[str, pd.DataFrame], previous: dict[str, int] | None = None,
+                     ) -> tuple[dict[str, int], list[Failure]]:
+    """(checks evaluated per table, failures): the registry (`provinces`) has at least 63 rows
+    of the 63 set and 34 of the 34 set; each table in `previous` (rows of the last build) has
+    at least as many rows as then."""
+    evaluated: dict[str, int] = {}
+    failures: list[Failure] = []
+    provinces = tables.get("provinces")
+    if provinces is not None:
+        counts = (provinces["unit_set"].value_counts().to_dict()
+                  if "unit_set" in provinces.columns else {})
+        for unit_set, size in UNIT_SET_SIZE.items():
+            evaluated["provinces"] = evaluated.get("provinces", 0) + 1
+            rows = int(counts.get(unit_set, 0))
+            if rows < size:
+                failures.append(Failure(
+                    table="provinces", column="unit_set", expectation=FLOOR,
+                    description=(f"The registry holds every unit of the {unit_set}-unit set: "
+                                 f"at least {size} rows with unit_set {unit_set}, found {rows}."),
+                    checked=["unit_set"], observed={"unit_set": unit_set, "rows": rows,
+                                                    "at_least": size}))
+    for name, before in sorted((previous or {}).items()):
+        if name not in tables:
+            continue
+        evaluated[name] = evaluated.get(name, 0) + 1
+        rows = len(tables[name])
+        if rows < before:
+            failures.append(Failure(
+                table=name, column=None, expectation=SHRINK,
+                description=(f"{name} does not shrink below its last build: {before} rows "
+                             f"then, {rows} now (pass --allow-shrink if the loss is meant)."),
+                observed={"rows": rows, "last_build": before}))
+    return evaluated, failures

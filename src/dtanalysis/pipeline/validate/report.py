@@ -82,6 +82,17 @@ class ValidationReport:
     statistics: dict[str, TableStatistics]
     data_docs: Path | None = None  # index.html of the Data Docs site, when built
 
+    def add_checks(self, evaluated: dict[str, int], failures: list[Failure]) -> None:
+        """Add the results of checks run beside the suites (row-count floors): `evaluated`
+        checks per table, of which `failures` failed."""
+        for table, count in evaluated.items():
+            stats = self.statistics.setdefault(table, TableStatistics(0, 0, 0))
+            failed = sum(f.table == table for f in failures)
+            stats.evaluated += count
+            stats.successful += count - failed
+        self.failures += failures
+        self.success = self.success and not failures
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable summary (for `validation.json` and notebooks)."""
         evaluated = sum(s.evaluated for s in self.statistics.values())

@@ -1,0 +1,91 @@
+"""Module state of dtanalysis inside a warm report kernel: taken once after the warm-up
+(`snapshot`) and put back before every report (`restore`), so that a notebook which rebinds a
+module attribute (`dtanalysis.report.X = …`), changes a module-level dict, list or set in place
+(`STATUS_COLOURS["official"] = …`) or fills a cache cannot pass it on to the next province's
+report. dtanalysis modules first imported after the snapshot are dropped, to be imported afresh.
+
+Runs inside the kernel (see runner.kernels.RESET); imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from types import ModuleType
+
+PREFIX = "dtanalysis"
+_PLAIN = (str, bytes, int, float, bool, type(None))
+_saved: dict[str, tuple[ModuleType, dict, dict]] = {}  # module → (module, names, containers)
+
+
+def _ours(name: str) -> bool:
+    return name == PREFIX or name.startswith(PREFIX + ".")
+
+
+def _plain(value, depth: int = 0) -> bool:
+    """Plain data (safe to deep-copy and compare): str, numbers, and containers of them."""
+    if isinstance(value, _PLAIN):
+        return True
+    if depth > 6:
+        return False
+    if isinstance(value, dict):
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return all(_plain(v, depth + 1) for v in value)
+    return False
+
+
+def snapshot() -> int:
+    """Remember every loaded dtanalysis module's names and plain mutable containers."""
+    _saved.clear()
+    for name, module in list(sys.modules.items()):
+        if module is None or not _ours(name):
+            continue
+        names = dict(vars(module))
+        containers = {k: copy.deepcopy(v) for k, v in names.items()
+                      if isinstance(v, (dict, list, set)) and not k.startswith("__")
+                      and _plain(v)}
+        _saved[name] = (module, names, containers)
+    return len(_saved)
+
+
+def restore() -> None:
+    """Put every snapshotted module back as it was; drop dtanalysis modules loaded since;
+    clear functools caches of the package."""
+    if not _saved:
+        return
+    for name in [n for n in sys.modules if _ours(n) and n not in _saved]:
+        del sys.modules[name]
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules and getattr(sys.modules[parent], child, None) is not None:
+            try:
+                delattr(sys.modules[parent], child)
+            except AttributeError:
+                pass
+    for name, (module, names, containers) in _saved.items():
+        sys.modules[name] = module
+        space = vars(module)
+        for key in [k for k in space if k not in names]:
+            del space[key]
+        for key, value in names.items():
+            if space.get(key, _MISSING) is not value:
+                space[key] = value
+        for key, saved in containers.items():
+            current = space[key]
+            if current != saved:
+                fresh = copy.deepcopy(saved)
+                if isinstance(current, dict):
+                    current.clear()
+                    current.update(fresh)
+                elif isinstance(current, list):
+                    current[:] = fresh
+                else:
+                    current.clear()
+                    current.update(fresh)
+        for value in names.values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
+_MISSING = object()
