@@ -8,7 +8,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -140,7 +142,7 @@ def synthetic_project(tmp_path):
     """Raw data, a synthetic manifest and a synthetic notebook (see tests/runner)."""
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
-    os.symlink(ROOT / "data" / "raw", root / "data" / "raw")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     (root / "data" / "processed").mkdir()
     (root / "data" / "processed" / "manifest.json").write_text(
         json.dumps({"data_version": "synthetic"}))
@@ -330,15 +332,24 @@ def test_registry_cut_to_its_header_is_refused(project_copy, capsys):
     root = project_copy
     before = snapshot(Paths.at(root).processed)
     registry = root / "data/raw/provinces_63_with_34_crosswalk.csv"
-    registry.write_text(registry.read_text(encoding="utf-8").splitlines()[0] + "\n",
-                        encoding="utf-8")
+    lines = registry.read_text(encoding="utf-8").splitlines()
     # Before: "validated (provinces 0, dti 0 …)" and the empty tables replaced data/processed.
+    # Header only: refused by the reader, one line naming the file.
+    registry.write_text(lines[0] + "\n", encoding="utf-8")
+    assert main(["clean", "--root", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: data/raw/provinces_63_with_34_crosswalk.csv") and \
+        err.count("\n") == 1
+    assert snapshot(Paths.at(root).processed) == before
+    # Cut to ten provinces: read, then refused by the row-count floors of the suites.
+    registry.write_text("\n".join(lines[:11]) + "\n", encoding="utf-8")
     assert main(["clean", "--root", str(root)]) == 1
     err = capsys.readouterr().err
-    assert "FAIL provinces.unit_set" in err and "at least 63 rows with unit_set 63, found 0" in err
-    assert "provinces does not shrink below its last build: 97 rows then, 0 now" in err
+    assert "FAIL provinces.unit_set" in err and "at least 63 rows with unit_set 63, found 10" in err
+    assert re.search(r"provinces does not shrink below its last build: 97 rows then, \d+ now",
+                     err)
     assert main(["clean", "--allow-shrink", "--root", str(root)]) == 1   # the floor stays
-    assert "at least 34 rows with unit_set 34, found 0" in capsys.readouterr().err
+    assert "at least 63 rows with unit_set 63, found 10" in capsys.readouterr().err
     assert snapshot(Paths.at(root).processed) == before
 
 

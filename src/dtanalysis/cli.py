@@ -132,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: data/processed/ and the reports that were running are left as they "
               "were; run the command again to finish", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`dtanalysis provinces | head`): stop quietly. Point stdout at
+        # devnull so the interpreter's final flush does not raise again. (Before OSError: a
+        # BrokenPipeError is one.)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         from .files import disk_reason  # lazy: only when the disk refused something
 
@@ -142,11 +148,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: writing{name}: {reason}; free some space or fix the permissions, then "
               "run again", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # The reader went away (`dtanalysis provinces | head`): stop quietly. Point stdout at
-        # devnull so the interpreter's final flush does not raise again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _logging(verbose: bool) -> None:
