@@ -19,9 +19,11 @@ from dtanalysis.paths import REGISTRY_FILE
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file of the project (but the GX context's own), with its content's hash."""
+    """Every file of the project (but the GX context's own and the project lock's, which
+    every command holds), with its content's hash."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and "gx" not in p.parts}
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and "gx" not in p.parts and p.name != ".dtanalysis.lock"}
 
 
 def one_line(capsys) -> str:

@@ -175,7 +175,7 @@ MODULE_STATE = """
 import dtanalysis.vocab as vocab, dtanalysis.report as report
 from dtanalysis.report.charts import style
 assert vocab.UNIT_SET_SIZE == {"63": 63, "34": 34}, vocab.UNIT_SET_SIZE
-assert vocab.MARKS == {"derived": "†", "uncertain": "‡"}, vocab.MARKS
+assert vocab.MARKS == {"published_secondary": "§", "derived": "†", "uncertain": "‡"}, vocab.MARKS
 assert not hasattr(report, "LEAKED"), report.LEAKED
 assert style.STATUS_COLOURS["official"] == "#1f4e79", style.STATUS_COLOURS
 vocab.UNIT_SET_SIZE["63"] = 1                  # changed in place
