@@ -134,7 +134,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcom
                 engine_name=ENGINE_NAME, kernel_name="python3", progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False)
         html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — DTI",
-                                footer_html=footer_html(job, ctx, run_date))
+                                lang=job.lang, footer_html=footer_html(job, ctx, run_date))
         remote = page_has_no_remote_references(html)
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from . import (
     about,
+    briefing,
     common,
     headline,
     indicators,
@@ -28,7 +29,7 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, headline, trajectory, position, pillars, targets, indicators, merger,
+_MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators, merger,
             about, overview)
 
 

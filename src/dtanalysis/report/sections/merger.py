@@ -6,7 +6,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     missing,
@@ -66,7 +67,9 @@ def show_merger(ctx: ReportContext) -> list:
             history = history.copy()
             history["role"] = ["province" if r == "province" else "peer"
                                for r in history["role"]]
-            out.append(figure_png(charts.trajectory_chart(
+            fig = charts.trajectory_chart(
                 history, lang, title=t("chart_mg_title", lang, unit=m.unit_name),
-                show_scores=bool(history["score"].notna().any()))))
+                show_scores=bool(history["score"].notna().any()))
+            alt = chart_alt(t("chart_alt_merger", lang, unit=m.unit_name), table, lang)
+            out += figure(fig, alt, table, lang)
     return out

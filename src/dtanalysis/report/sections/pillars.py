@@ -8,7 +8,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     metric_label,
@@ -32,9 +33,14 @@ def show_pillars(ctx: ReportContext) -> list:
     if own.empty:
         notes.append((0, t("pl_none_for_unit", lang, name=name, set_label=ctx.set_label)))
     else:
-        out.append(table_html(_pillar_table(own, lang)))
+        shown = _pillar_table(own, lang)
+        out.append(table_html(shown))
         chart_year = _pillar_chart_year(own)
-        out.append(figure_png(charts.pillars_chart(rows, name, chart_year, lang)))
+        chart_data = _pillar_table(own[own["year"] == chart_year].reset_index(drop=True), lang)
+        alt = chart_alt(t("chart_alt_pillars", lang, name=name, year=chart_year), chart_data[[
+            t("col_metric", lang), t("col_score", lang), t("col_best_score", lang),
+            t("col_median_score", lang)]], lang)
+        out += figure(charts.pillars_chart(rows, name, chart_year, lang), alt, chart_data, lang)
         for year, group in own.groupby("year"):
             single = group[(group["n_score"].where(group["score"].notna(), 0) <= 1)
                            & (group["n_rank"].where(group["rank"].notna(), 0) <= 1)]
