@@ -2,11 +2,12 @@
 opened offline in headless Chromium, and warm-kernel output equal to a fresh kernel's."""
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
-from browser import open_offline
+from browser import axe_violations, open_offline
 from conftest import copy_project
 
 from dtanalysis.paths import Paths
@@ -21,6 +22,8 @@ CASES = {
     "hd": ("Hải Dương", "63", "vi"),          # merged away in 2025
     "hp34": ("Hải Phòng", "34", "vi"),        # a unit of the 34 set
     "hp_en": ("Hải Phòng", "63", "en"),
+    "bk_en": ("Bắc Kạn", "63", "en"),
+    "hp34_en": ("Hải Phòng", "34", "en"),
 }
 
 
@@ -124,3 +127,29 @@ def test_warm_kernel_output_equals_a_fresh_kernel(built, project, tmp_path):
     assert outcome.status == "ok", outcome.error
     fresh = nbformat.read(str(fresh_job.ipynb), as_version=4)
     assert _comparable(fresh) == _comparable(warm)
+
+
+def test_pages_have_no_serious_accessibility_violations(built, project, require_chromium):
+    """axe-core, offline in Chromium, on the overview, reports of three provinces (and a
+    34-set unit) in both languages, the index and the validation page: no serious or
+    critical violation."""
+    from dtanalysis.site.index_page import write_index
+
+    index = write_index(Paths.at(project))
+    pages = [job.html for job in built.values()] + [index]
+    validation = index.parent / "validation.html"
+    if validation.exists():
+        pages.append(validation)
+    found = axe_violations(pages)
+    assert len(found) == len(pages)
+    assert {page: lines for page, lines in found.items() if lines} == {}
+
+
+def test_charts_have_alt_text_and_the_page_its_language(built):
+    vi, en = text_of(built["hp"]), text_of(built["hp_en"])
+    assert '<html lang="vi">' in vi and '<html lang="en">' in en
+    images = re.findall(r"<img [^>]*>", vi)
+    assert len(images) >= 5
+    assert all(re.search(r'alt="[^"]{20,}"', img) for img in images)
+    assert 'alt="Biểu đồ đường: thứ hạng DTI tổng thể của Hải Phòng theo năm' in vi
+    assert vi.count("<details") >= len(images)
