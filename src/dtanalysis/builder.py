@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ParameterError
+from .errors import DtanalysisError, ParameterError
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, run_clean
 from .runner.jobs import Job, all_province_jobs, build_plan, province_job
+from .runner.pdf import find_chromium, pdf_is_current, print_pdf
 from .runner.pool import Outcome, Progress, RunContext, run_jobs
 from .site.index_page import write_index
 
@@ -35,6 +37,8 @@ class ReportsResult:
     outcomes: list[Outcome]
     index: Path
     seconds: float
+    pdfs: list[Path] = field(default_factory=list)  # PDFs written by this run (--pdf)
+    pdf_errors: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -45,7 +49,7 @@ class ReportsResult:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.pdf_errors
 
 
 @dataclass
@@ -63,7 +67,7 @@ class BuildResult:
 
 
 def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
-          with_code: bool = False, strict: bool = False,
+          with_code: bool = False, strict: bool = False, pdf: bool = False,
           progress: Progress | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
     sets, the overview and the index."""
@@ -77,19 +81,19 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     else:
         log.info("data/processed is up to date with data/raw")
     plan = build_plan(paths, lang)
-    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress))
+    return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress, pdf))
 
 
 def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
            unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
-           force: bool = False, with_code: bool = False,
+           force: bool = False, with_code: bool = False, pdf: bool = False,
            progress: Progress | None = None) -> ReportsResult:
     """Reports of the named provinces (any spelling), or of every unit of the set."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     plan = (all_province_jobs(paths, unit_set, lang) if all_units else
             [province_job(paths, name, unit_set, lang) for name in provinces or []])
-    return _run(paths, plan, jobs, force, with_code, progress)
+    return _run(paths, plan, jobs, force, with_code, progress, pdf)
 
 
 def check_jobs(jobs: int | None) -> int | None:
@@ -109,9 +113,38 @@ def check_jobs(jobs: int | None) -> int | None:
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,
-         progress: Progress | None) -> ReportsResult:
+         progress: Progress | None, pdf: bool = False) -> ReportsResult:
     started = time.perf_counter()
-    ctx = RunContext.create(paths, with_code)
+    ctx = RunContext.create(paths, with_code, pdf)
+    chromium = find_chromium() if pdf else None  # refused before any kernel starts
     outcomes = run_jobs(plan, ctx, jobs, force, progress)
+    pdfs, pdf_errors = (_print_pdfs(outcomes, chromium, jobs, force) if chromium
+                        else ([], []))
     index = write_index(paths)
-    return ReportsResult(outcomes, index, time.perf_counter() - started)
+    return ReportsResult(outcomes, index, time.perf_counter() - started, pdfs, pdf_errors)
+
+
+def _print_pdfs(outcomes: list[Outcome], chromium: str, jobs: int | None,
+                force: bool) -> tuple[list[Path], list[str]]:
+    """A PDF beside every report page that has none newer than its HTML (`force`: every
+    page), a few Chromiums at a time; a failed print is reported, not raised."""
+    from concurrent.futures import ThreadPoolExecutor  # lazy: only with --pdf
+
+    pages = [o.job.html for o in outcomes if o.status != "failed" and o.job.html.is_file()
+             and (force or not pdf_is_current(o.job.html))]
+    written, errors = [], []
+
+    def one(html: Path):
+        try:
+            return print_pdf(html, chromium), None
+        except (DtanalysisError, OSError, subprocess.TimeoutExpired) as error:
+            return None, f"{html.name}: {error}"
+
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, 4))) as pool:
+        for path, error in pool.map(one, pages):
+            if path is not None:
+                written.append(path)
+            if error:
+                log.warning("PDF failed: %s", error)
+                errors.append(error)
+    return written, errors

@@ -36,6 +36,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
                         help="re-run reports whose inputs have not changed")
     parser.add_argument("--with-code", action="store_true",
                         help="keep code cells in the HTML")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each report to a PDF beside its HTML (A4, headless "
+                             "Chromium, offline)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,6 +171,9 @@ def _print_reports(result, root) -> int:
               f"{result.count('skipped')} up to date, {len(result.failed)} failed in "
               f"{result.seconds:.1f} s")]
     lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in result.failed]
+    if result.pdfs or result.pdf_errors:
+        lines.append(f"PDF: {len(result.pdfs)} written, {len(result.pdf_errors)} failed")
+        lines += [f"  PDF FAILED {error}" for error in result.pdf_errors]
     lines.append(f"index: {Paths.at(root).relative(result.index)}")
     print("\n".join(lines), file=sys.stderr)
     return 0 if result.ok else 1
@@ -178,7 +184,8 @@ def _cmd_build(args) -> int:
 
     paths = Paths.at(args.root).require_project()
     result = build(paths.root, jobs=args.jobs, lang=args.lang, force=args.force,
-                   with_code=args.with_code, strict=args.strict, progress=_Progress())
+                   with_code=args.with_code, strict=args.strict, pdf=args.pdf,
+                   progress=_Progress())
     if result.clean is None:
         print("data/processed is up to date with data/raw (use --force to rebuild)")
     elif _print_clean(result.clean):
@@ -191,7 +198,7 @@ def _cmd_report(args) -> int:
 
     result = report(args.root, provinces=args.province, all_units=args.all,
                     unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
-                    with_code=args.with_code, progress=_Progress())
+                    with_code=args.with_code, pdf=args.pdf, progress=_Progress())
     return _print_reports(result, args.root)
 
 

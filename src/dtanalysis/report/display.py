@@ -4,6 +4,7 @@ metrics in the report's language."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import re
@@ -98,11 +99,17 @@ def chart_alt(what: str, table: pd.DataFrame, lang: str, limit: int = 6) -> str:
     return text + "."
 
 
-def figure(fig, alt: str, table: pd.DataFrame, lang: str) -> list:
+def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None) -> list:
     """A chart for every reader: the PNG with its alt text, then the same numbers as a table
-    in a <details> element (closed on screen, open in print)."""
+    in a <details> element (closed on screen, left out in print). With `css_class`, the image
+    is an HTML <figure> of that class (the print stylesheet sizes it)."""
     body = table_html(table, caption=alt).data
-    return [figure_png(fig, alt),
+    image = figure_png(fig, alt)
+    if css_class:
+        encoded = base64.b64encode(image.data).decode("ascii")
+        image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/png;base64,'
+                     f'{encoded}" alt="{escape(alt)}"></figure>')
+    return [image,
             HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'
                  f"</summary>{body}</details>")]
 

@@ -36,8 +36,10 @@ from ..paths import Paths
 from ..pipeline.store import manifest
 from ..records import read_record, write_record
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
+from .exports import export_paths, province_numbers, write_exports
 from .jobs import Job
 from .kernels import WarmKernel
+from .pdf import pdf_path
 from .render import notebook_to_html, page_has_no_remote_references
 
 log = logging.getLogger(__name__)
@@ -59,14 +61,15 @@ class RunContext:
     commit: str | None
     code_digest: str
     with_code: bool = False
+    pdf: bool = False  # a PDF will be printed beside each page: the page links it
     notebook_digests: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, paths: Paths, with_code: bool = False) -> RunContext:
+    def create(cls, paths: Paths, with_code: bool = False, pdf: bool = False) -> RunContext:
         version = manifest(paths.root).get("data_version")
         if not version:
             raise ProjectError("no processed data", hint="run `dtanalysis clean` first")
-        return cls(paths, version, git_commit(paths.root), code_digest(), with_code)
+        return cls(paths, version, git_commit(paths.root), code_digest(), with_code, pdf)
 
     def inputs_hash(self, job: Job) -> str:
         digest = self.notebook_digests.get(job.notebook)
@@ -110,8 +113,24 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
                        for k, v in zip(labels, values))
     note = ("Mọi con số trong báo cáo đều lấy từ data/raw kèm nguồn (mục 8)." if vi else
             "Every figure in this report comes from data/raw with its source (section 8).")
-    return (f'<footer class="dtanalysis-footer"><p>{items}</p>'
-            f"<p>{escape(note)}</p></footer>")
+    downloads = ""
+    if job.kind == "province":
+        csv, xlsx = export_paths(job.html)
+        links = [(csv.name, "CSV (Excel, UTF-8)"), (xlsx.name, "XLSX")]
+        if ctx.pdf:
+            links.append((pdf_path(job.html).name, "PDF (A4)"))
+        label = ("Tải số liệu của báo cáo (giá trị, trạng thái, nguồn, tệp và dòng):" if vi
+                 else "Download the report's numbers (value, status, source, file and line):")
+        downloads = (f'<nav class="dta-downloads" aria-label="{escape(label)}"><p>'
+                     f"{escape(label)} " + " · ".join(
+                         f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+                     + "</p></nav>")
+    # The data version at the foot of every printed page (print stylesheet: @page boxes).
+    foot = f"{labels[0]} {ctx.data_version} · {job.label} · dtanalysis {__version__}"
+    page_foot = ("<style>@page { @bottom-left { content: \"" + foot.replace('"', "'")
+                 + "\"; font: 8pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
+    return (f'{downloads}<footer class="dtanalysis-footer"><p>{items}</p>'
+            f"<p>{escape(note)}</p></footer>{page_foot}")
 
 
 def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcome:
@@ -139,6 +158,14 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcom
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")
         job.html.write_text(html, encoding="utf-8")
+        if job.kind == "province":
+            numbers = province_numbers(ctx.paths.root, ctx.data_version,
+                                       job.parameters["province"], job.unit_set,
+                                       job.parameters.get("peers", "region"))
+            write_exports(numbers, job.html, {
+                "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
+                "data_version": ctx.data_version, "package_version": __version__,
+                "run_date": run_date, "columns": ", ".join(numbers.columns)})
     except PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue} (cell {failure.exec_count})"
     except Exception as failure:  # noqa: BLE001 - one report's failure must not stop others

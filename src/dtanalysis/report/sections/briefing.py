@@ -27,7 +27,7 @@ from ..display import (
 from ..i18n import fmt_int, fmt_list, fmt_score, fmt_signed, t
 from .targets import _indicator_labels, _latest_text, _target_text
 
-MAX_TARGET_ROWS = 6  # the briefing fits one page; section 5 lists every target
+MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
 
 
 def show_briefing(ctx: ReportContext) -> list:
@@ -256,4 +256,4 @@ def _chart(ctx: ReportContext) -> list:
         t("col_rank_status", lang): [status_text(s, lang) if not missing(r) else ""
                                      for r, s in zip(own["rank"], own["rank_status"])],
     })
-    return figure(fig, alt, table, lang)
+    return figure(fig, alt, table, lang, css_class="dta-briefing-chart")
