@@ -57,6 +57,31 @@ def province_numbers(root: Path, data_version: str, province: str, unit_set: str
     return report_numbers(data, code, unit_set, peer_codes(data, code, unit_set, peers))
 
 
+def province_standing(root: Path, data_version: str, province: str,
+                      unit_set: str) -> list[dict]:
+    """The briefing's rows (one per index) as plain values, for the index page."""
+    from ..analysis.briefing import index_rows  # lazy, as above
+    from ..domain.registry import registry
+
+    data = _data(str(root), data_version)
+    code = registry(root).resolve(province, unit_set=unit_set).code
+    out = []
+    for row in index_rows(data, code, unit_set):
+        h, change = row.lead, row.lead.rank_change
+        out.append({"index": row.index, "year": _plain(h.year, int),
+                    "rank": _plain(h.rank, int), "rank_status": h.rank_status,
+                    "score": _plain(h.score, float), "score_status": h.score_status,
+                    "n_units": _plain(h.n_units, int),
+                    "rank_delta": None if change is None else _plain(change.delta, int),
+                    "previous_year": None if change is None else _plain(change.previous_year,
+                                                                        int)})
+    return out
+
+
+def _plain(value, kind):
+    return None if value is None else kind(value)
+
+
 def write_exports(frame: pd.DataFrame, html: Path, about: dict[str, str]) -> tuple[Path, Path]:
     """Write the CSV and XLSX beside `html` (same name); `about` (data version, report, …)
     goes to the XLSX's second sheet. Returns both paths."""

@@ -36,7 +36,7 @@ from ..paths import Paths
 from ..pipeline.store import manifest
 from ..records import read_record, write_record
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
-from .exports import export_paths, province_numbers, write_exports
+from .exports import export_paths, province_numbers, province_standing, write_exports
 from .jobs import Job
 from .kernels import WarmKernel
 from .pdf import pdf_path
@@ -162,6 +162,8 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcom
             numbers = province_numbers(ctx.paths.root, ctx.data_version,
                                        job.parameters["province"], job.unit_set,
                                        job.parameters.get("peers", "region"))
+            record["standing"] = province_standing(ctx.paths.root, ctx.data_version,
+                                                   job.parameters["province"], job.unit_set)
             write_exports(numbers, job.html, {
                 "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
                 "data_version": ctx.data_version, "package_version": __version__,
