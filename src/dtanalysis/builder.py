@@ -22,7 +22,14 @@ from pathlib import Path
 from .errors import DtanalysisError, ParameterError
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, run_clean
-from .runner.jobs import Job, all_province_jobs, build_plan, province_job
+from .runner.jobs import (
+    Job,
+    all_province_jobs,
+    build_plan,
+    check_peers,
+    check_year,
+    province_job,
+)
 from .runner.pdf import find_chromium, pdf_is_current, print_pdf
 from .runner.pool import Outcome, Progress, RunContext, run_jobs
 from .site.index_page import write_index
@@ -87,12 +94,19 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
 def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
            unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
            force: bool = False, with_code: bool = False, pdf: bool = False,
+           year: int | None = None, peers: list[str] | None = None,
            progress: Progress | None = None) -> ReportsResult:
-    """Reports of the named provinces (any spelling), or of every unit of the set."""
+    """Reports of the named provinces (any spelling), or of every unit of the set; `year`
+    and `peers` (names, any spelling) become the notebook's parameters (checked first)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
-    plan = (all_province_jobs(paths, unit_set, lang) if all_units else
-            [province_job(paths, name, unit_set, lang) for name in provinces or []])
+    extra = {}
+    if year is not None:
+        extra["year"] = check_year(paths, unit_set, year)
+    if peers:
+        extra["peers"] = check_peers(paths, unit_set, peers)
+    plan = (all_province_jobs(paths, unit_set, lang, extra) if all_units else
+            [province_job(paths, name, unit_set, lang, extra) for name in provinces or []])
     return _run(paths, plan, jobs, force, with_code, progress, pdf)
 
 

@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every unit of the set")
     report.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63",
                         help="unit set (default: 63)")
+    report.add_argument("--year", type=int, default=None, metavar="YEAR",
+                        help="the year the report leads with (default: the latest with a value)")
+    report.add_argument("--peers", action="append", metavar="NAME", default=None,
+                        help="a comparison unit, any spelling (repeatable; default: the "
+                             "units of the same region)")
     _report_options(report)
     _root(report)
 
@@ -198,6 +203,7 @@ def _cmd_report(args) -> int:
 
     result = report(args.root, provinces=args.province, all_units=args.all,
                     unit_set=args.unit_set, jobs=args.jobs, lang=args.lang, force=args.force,
+                    year=args.year, peers=args.peers,
                     with_code=args.with_code, pdf=args.pdf, progress=_Progress())
     return _print_reports(result, args.root)
 
