@@ -30,7 +30,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from .. import __version__
-from ..errors import ProjectError
+from ..errors import DtanalysisError, ProjectError
 from ..identity import code_digest, git_commit
 from ..paths import Paths
 from ..pipeline.store import manifest
@@ -133,6 +133,25 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
             f"<p>{escape(note)}</p></footer>{page_foot}")
 
 
+def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
+    """The report's numbers as CSV / XLSX beside it and its standing in the record (for the
+    index). The page is already written and stays valid without them: a failure here is
+    recorded as `exports_error` and logged, not a failed report."""
+    province = job.parameters["province"]
+    try:
+        numbers = province_numbers(ctx.paths.root, ctx.data_version, province, job.unit_set,
+                                   job.parameters.get("peers", "region"))
+        record["standing"] = province_standing(ctx.paths.root, ctx.data_version, province,
+                                               job.unit_set)
+        write_exports(numbers, job.html, {
+            "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
+            "data_version": ctx.data_version, "package_version": __version__,
+            "run_date": run_date, "columns": ", ".join(numbers.columns)})
+    except (DtanalysisError, OSError, ValueError, KeyError) as error:
+        record["exports_error"] = f"{type(error).__name__}: {error}"
+        log.warning("%s: no CSV/XLSX written: %s", job.label, error)
+
+
 def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcome:
     """Run one job on `slot` (the thread's warm kernel; by default a fresh kernel) and write
     its outputs: the executed notebook, the HTML page, the record."""
@@ -159,15 +178,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None) -> Outcom
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")
         job.html.write_text(html, encoding="utf-8")
         if job.kind == "province":
-            numbers = province_numbers(ctx.paths.root, ctx.data_version,
-                                       job.parameters["province"], job.unit_set,
-                                       job.parameters.get("peers", "region"))
-            record["standing"] = province_standing(ctx.paths.root, ctx.data_version,
-                                                   job.parameters["province"], job.unit_set)
-            write_exports(numbers, job.html, {
-                "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
-                "data_version": ctx.data_version, "package_version": __version__,
-                "run_date": run_date, "columns": ", ".join(numbers.columns)})
+            _take_away(job, ctx, run_date, record)
     except PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue} (cell {failure.exec_count})"
     except Exception as failure:  # noqa: BLE001 - one report's failure must not stop others
