@@ -29,7 +29,9 @@ def show_merger(ctx: ReportContext) -> list:
     if ctx.unit_set == "63":
         others = [an.name_of(data, c, "63") for c in m.other_members]
         if m.merged:
-            lines.append(t("mg_joined", lang, name=name, unit=m.unit_name, code=m.unit_code,
+            # never "Hải Phòng is part of Hải Phòng": a unit that keeps the name is formed
+            key = "mg_joined_same_name" if m.unit_name == name else "mg_joined"
+            lines.append(t(key, lang, name=name, unit=m.unit_name, code=m.unit_code,
                            others=fmt_list(others, lang)))
         else:
             lines.append(t("mg_not_merged", lang, name=name, unit=m.unit_name,

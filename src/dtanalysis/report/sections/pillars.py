@@ -66,8 +66,9 @@ def _pillar_chart_year(own: pd.DataFrame) -> int:
 
 
 def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
-    def best(value, who, kind):
-        if missing(value):
+    # With one unit (or none) holding a value there is no "best" and no "median" to show.
+    def best(value, who, kind, n):
+        if missing(value) or n < 2:
             return ""
         text = fmt_score(value, lang) if kind == "score" else fmt_int(value, lang)
         return f"{text} ({who})"
@@ -77,14 +78,17 @@ def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_metric", lang): [metric_label(m, lang) for m in own["metric"]],
         t("col_score", lang): [score_text(v, s, lang)
                                for v, s in zip(own["score"], own["score_status"])],
-        t("col_best_score", lang): [best(v, w, "score") for v, w in
-                                    zip(own["best_score"], own["best_score_name"])],
-        t("col_median_score", lang): [fmt_number(v, lang, 4) for v in own["median_score"]],
+        t("col_best_score", lang): [best(v, w, "score", n) for v, w, n in
+                                    zip(own["best_score"], own["best_score_name"],
+                                        own["n_score"])],
+        t("col_median_score", lang): [fmt_number(v, lang, 4) if n >= 2 else ""
+                                      for v, n in zip(own["median_score"], own["n_score"])],
         t("col_n_score", lang): own["n_score"].astype(str),
         t("col_rank", lang): [rank_text(v, s, lang)
                               for v, s in zip(own["rank"], own["rank_status"])],
-        t("col_best_rank", lang): [best(v, w, "rank") for v, w in
-                                   zip(own["best_rank"], own["best_rank_name"])],
-        t("col_median_rank", lang): [fmt_number(v, lang, 1) for v in own["median_rank"]],
+        t("col_best_rank", lang): [best(v, w, "rank", n) for v, w, n in
+                                   zip(own["best_rank"], own["best_rank_name"], own["n_rank"])],
+        t("col_median_rank", lang): [fmt_number(v, lang, 1) if n >= 2 else ""
+                                     for v, n in zip(own["median_rank"], own["n_rank"])],
         t("col_n_rank", lang): own["n_rank"].astype(str),
     })

@@ -105,9 +105,10 @@ def _progress_text(r: pd.Series, lang: str) -> str:
         parts.append(t("tg_reached", lang))
     else:
         parts.append(t("tg_not_reached", lang))
-    if r["deadline_passed"] and r["reached"] is not True:
-        parts.append(t("tg_no_value_at_deadline" if not missing(r["latest_value"])
-                       else "tg_deadline_passed", lang))
+    # A target without a value is "no data", never "overdue": only a value short of the
+    # target when the deadline has passed says the deadline passed.
+    if r["deadline_passed"] and r["reached"] is False:
+        parts.append(t("tg_deadline_passed", lang))
     if not missing(r["latest_qualifier"]):
         parts.append(t("tg_approx", lang))
     return "; ".join(parts)
