@@ -14,6 +14,8 @@ setup: $(VENV)
 
 $(VENV): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --extra lab --compile-bytecode
+	.venv/bin/python -m ipykernel install --sys-prefix --name dtanalysis \
+		--display-name "Python (dtanalysis)" > /dev/null
 	touch $(VENV)
 
 reports: setup          ## clean → validate → every report → index (reports/index.html)
@@ -32,8 +34,13 @@ lint: setup
 	.venv/bin/ruff check src tests benchmarks
 	.venv/bin/lint-imports
 
-lab: setup              ## JupyterLab on the project, with this environment's kernel
-	.venv/bin/jupyter lab --notebook-dir=.
+# `make lab LAB_FLAGS="--no-browser --port 8890"`; as root (containers) --allow-root is added.
+LAB_FLAGS ?=
+lab: setup              ## JupyterLab on the project, with this environment's kernel "dtanalysis"
+	.venv/bin/python -m ipykernel install --sys-prefix --name dtanalysis \
+		--display-name "Python (dtanalysis)" > /dev/null
+	.venv/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) \
+		$(LAB_FLAGS)
 
 bench: setup            ## benchmarks/README.md
 	.venv/bin/python benchmarks/run.py

@@ -50,6 +50,8 @@ def province_report() -> nbformat.NotebookNode:
         new_code_cell(SETUP + "\n\n"
                       "ctx = report.report_context(province, unit_set, year, peers, lang)\n"
                       "display(*report.show_title(ctx))"),
+        new_code_cell("# Briefing: standing per index, key points, targets, one chart (page 1)\n"
+                      "display(*report.show_briefing(ctx))"),
     ]
     sections = [
         ("1. Headline", "show_headline"),

@@ -166,3 +166,36 @@ def open_offline(
         finally:
             context.close()
     return report
+
+
+def axe_violations(html_paths: list[Path], impacts: tuple[str, ...] = ("serious", "critical"),
+                   timeout_ms: int = 30_000) -> dict[str, list[str]]:
+    """Run axe-core (the copy shipped inside axe-playwright-python: no network) on each page,
+    offline in one Chromium; for each page, the violations of the given impacts as
+    "rule-id (impact): help — first target" lines. Empty lists: the pages pass."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    axe = Axe()
+    found: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="dta-axe-") as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport=VIEWPORT, offline=True, service_workers="block", timeout=timeout_ms)
+        try:
+            context.route("**/*", lambda route: route.continue_() if _is_local(
+                route.request.url) else route.abort("internetdisconnected"))
+            page = context.pages[0] if context.pages else context.new_page()
+            for path in html_paths:
+                page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
+                results = axe.run(page)
+                lines = []
+                for v in results.response["violations"]:
+                    if v.get("impact") in impacts:
+                        target = v["nodes"][0]["target"] if v.get("nodes") else ""
+                        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {target} "
+                                     f"({len(v.get('nodes', []))} nodes)")
+                found[str(path)] = lines
+        finally:
+            context.close()
+    return found

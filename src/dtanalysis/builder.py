@@ -14,15 +14,24 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ParameterError
+from .errors import DtanalysisError, ParameterError
 from .lock import project_lock
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, recover, run_clean
-from .runner.jobs import Job, all_province_jobs, build_plan, province_job
+from .runner.jobs import (
+    Job,
+    all_province_jobs,
+    build_plan,
+    check_peers,
+    check_year,
+    province_job,
+)
+from .runner.pdf import find_chromium, pdf_is_current, print_pdf
 from .runner.pool import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_REPORT_TIMEOUT,
@@ -45,6 +54,8 @@ class ReportsResult:
     outcomes: list[Outcome]
     index: Path
     seconds: float
+    pdfs: list[Path] = field(default_factory=list)  # PDFs written by this run (--pdf)
+    pdf_errors: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -55,7 +66,7 @@ class ReportsResult:
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.pdf_errors
 
 
 @dataclass
@@ -73,8 +84,8 @@ class BuildResult:
 
 
 def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
-          with_code: bool = False, strict: bool = False, allow_shrink: bool = False,
-          cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+          with_code: bool = False, strict: bool = False, pdf: bool = False,
+          allow_shrink: bool = False, cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
           report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
           progress: Progress | None = None, scheduler: str | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
@@ -96,24 +107,31 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
         plan = build_plan(paths, lang)
         pause_point("reports:started")
         return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress,
-                                         cell_timeout, report_timeout, scheduler))
+                                         cell_timeout, report_timeout, scheduler, pdf))
 
 
 def report(root=None, *, provinces: list[str] | None = None, all_units: bool = False,
            unit_set: str = "63", jobs: int | None = None, lang: str = "vi",
-           force: bool = False, with_code: bool = False,
+           force: bool = False, with_code: bool = False, pdf: bool = False,
+           year: int | None = None, peers: list[str] | None = None,
            cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
            report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
            progress: Progress | None = None, scheduler: str | None = None) -> ReportsResult:
-    """Reports of the named provinces (any spelling), or of every unit of the set."""
+    """Reports of the named provinces (any spelling), or of every unit of the set; `year`
+    and `peers` (names, any spelling) become the notebook's parameters (checked first)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
-    plan = (all_province_jobs(paths, unit_set, lang) if all_units else
-            [province_job(paths, name, unit_set, lang) for name in provinces or []])
+    extra = {}
+    if year is not None:
+        extra["year"] = check_year(paths, unit_set, year)
+    if peers:
+        extra["peers"] = check_peers(paths, unit_set, peers)
+    plan = (all_province_jobs(paths, unit_set, lang, extra) if all_units else
+            [province_job(paths, name, unit_set, lang, extra) for name in provinces or []])
     with project_lock(paths, "report"):
         recover(paths)
         return _run(paths, plan, jobs, force, with_code, progress, cell_timeout,
-                    report_timeout, scheduler)
+                    report_timeout, scheduler, pdf)
 
 
 def check_jobs(jobs: int | None) -> int | None:
@@ -135,9 +153,10 @@ def check_jobs(jobs: int | None) -> int | None:
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,
          progress: Progress | None, cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
          report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
-         scheduler: str | None = None) -> ReportsResult:
+         scheduler: str | None = None, pdf: bool = False) -> ReportsResult:
     started = time.perf_counter()
-    ctx = RunContext.create(paths, with_code, cell_timeout, report_timeout)
+    ctx = RunContext.create(paths, with_code, cell_timeout, report_timeout, pdf)
+    chromium = find_chromium() if pdf else None  # refused before any kernel starts
     try:
         if scheduler:
             from .runner.distributed import dask_executor, parse_scheduler  # lazy: imports dask
@@ -153,5 +172,33 @@ def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code
     except KeyboardInterrupt:
         write_index(paths)  # the reports finished before Ctrl-C are listed
         raise
+    pdfs, pdf_errors = (_print_pdfs(outcomes, chromium, jobs, force) if chromium
+                        else ([], []))
     index = write_index(paths)
-    return ReportsResult(outcomes, index, time.perf_counter() - started)
+    return ReportsResult(outcomes, index, time.perf_counter() - started, pdfs, pdf_errors)
+
+
+def _print_pdfs(outcomes: list[Outcome], chromium: str, jobs: int | None,
+                force: bool) -> tuple[list[Path], list[str]]:
+    """A PDF beside every report page that has none newer than its HTML (`force`: every
+    page), a few Chromiums at a time; a failed print is reported, not raised."""
+    from concurrent.futures import ThreadPoolExecutor  # lazy: only with --pdf
+
+    pages = [o.job.html for o in outcomes if o.status != "failed" and o.job.html.is_file()
+             and (force or not pdf_is_current(o.job.html))]
+    written, errors = [], []
+
+    def one(html: Path):
+        try:
+            return print_pdf(html, chromium), None
+        except (DtanalysisError, OSError, subprocess.TimeoutExpired) as error:
+            return None, f"{html.name}: {error}"
+
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, 4))) as pool:
+        for path, error in pool.map(one, pages):
+            if path is not None:
+                written.append(path)
+            if error:
+                log.warning("PDF failed: %s", error)
+                errors.append(error)
+    return written, errors

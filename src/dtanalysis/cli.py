@@ -53,6 +53,9 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on-failure", metavar="CMD", default=None,
                         help="shell command run when the run ends with exit code 1 or 2 "
                              f"(default: ${ON_FAILURE_ENV}); see docs/scheduling.md")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each report to a PDF beside its HTML (A4, headless "
+                             "Chromium, offline)")
     parser.add_argument("--cell-timeout", type=_seconds, default=300.0, metavar="SECONDS",
                         help="fail a report whose cell runs longer (default: 300; 0: no limit)")
     parser.add_argument("--report-timeout", type=_seconds, default=900.0, metavar="SECONDS",
@@ -109,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every unit of the set")
     report.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63",
                         help="unit set (default: 63)")
+    report.add_argument("--year", type=int, default=None, metavar="YEAR",
+                        help="the year the report leads with (default: the latest with a value)")
+    report.add_argument("--peers", action="append", metavar="NAME", default=None,
+                        help="a comparison unit, any spelling (repeatable; default: the "
+                             "units of the same region)")
     _report_options(report)
     _root(report)
 
@@ -219,6 +227,9 @@ def _reports_text(result, root) -> tuple[int, str]:
               f"{result.count('skipped')} up to date, {len(result.failed)} failed in "
               f"{result.seconds:.1f} s")]
     lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in result.failed]
+    if result.pdfs or result.pdf_errors:
+        lines.append(f"PDF: {len(result.pdfs)} written, {len(result.pdf_errors)} failed")
+        lines += [f"  PDF FAILED {error}" for error in result.pdf_errors]
     lines.append(f"index: {Paths.at(root).relative(result.index)}")
     return (0 if result.ok else 1), "\n".join(lines)
 
@@ -255,9 +266,9 @@ def _cmd_build(args) -> int:
     paths = Paths.at(args.root).require_project()
     return _scheduled_run(args, paths, "build", lambda progress: build(
         paths.root, jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
-        strict=args.strict, allow_shrink=args.allow_shrink, cell_timeout=args.cell_timeout,
-        report_timeout=args.report_timeout, progress=progress, scheduler=args.scheduler),
-        _build_text)
+        strict=args.strict, pdf=args.pdf, allow_shrink=args.allow_shrink,
+        cell_timeout=args.cell_timeout, report_timeout=args.report_timeout, progress=progress,
+        scheduler=args.scheduler), _build_text)
 
 
 def _cmd_report(args) -> int:
@@ -267,8 +278,9 @@ def _cmd_report(args) -> int:
     return _scheduled_run(args, paths, "report", lambda progress: report(
         paths.root, provinces=args.province, all_units=args.all, unit_set=args.unit_set,
         jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
-        cell_timeout=args.cell_timeout, report_timeout=args.report_timeout,
-        progress=progress, scheduler=args.scheduler), _reports_text)
+        pdf=args.pdf, year=args.year, peers=args.peers, cell_timeout=args.cell_timeout,
+        report_timeout=args.report_timeout, progress=progress, scheduler=args.scheduler),
+        _reports_text)
 
 
 def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:

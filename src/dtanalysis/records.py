@@ -13,7 +13,9 @@ from pathlib import Path
 # Every key a record holds (a record written by an older version may lack some).
 FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
           "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
-          "seconds", "html_sha256", "html_bytes", "html_mtime_ns")
+          "seconds", "html_sha256", "html_bytes", "html_mtime_ns", "standing", "exports_error")
+# "standing" (province reports): one dict per index of the briefing — index, year, rank,
+# rank_status, score, score_status, n_units, rank_delta (places gained), previous_year.
 STATUSES = ("ok", "failed")
 
 

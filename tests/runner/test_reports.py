@@ -2,11 +2,12 @@
 opened offline in headless Chromium, and warm-kernel output equal to a fresh kernel's."""
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
-from browser import open_offline
+from browser import axe_violations, open_offline
 from conftest import copy_project
 
 from dtanalysis.paths import Paths
@@ -21,6 +22,8 @@ CASES = {
     "hd": ("Hải Dương", "63", "vi"),          # merged away in 2025
     "hp34": ("Hải Phòng", "34", "vi"),        # a unit of the 34 set
     "hp_en": ("Hải Phòng", "63", "en"),
+    "bk_en": ("Bắc Kạn", "63", "en"),
+    "hp34_en": ("Hải Phòng", "34", "en"),
 }
 
 
@@ -124,3 +127,91 @@ def test_warm_kernel_output_equals_a_fresh_kernel(built, project, tmp_path):
     assert outcome.status == "ok", outcome.error
     fresh = nbformat.read(str(fresh_job.ipynb), as_version=4)
     assert _comparable(fresh) == _comparable(warm)
+
+
+def test_pages_have_no_serious_accessibility_violations(built, project, require_chromium):
+    """axe-core, offline in Chromium, on the overview, reports of three provinces (and a
+    34-set unit) in both languages, the index and the validation page: no serious or
+    critical violation."""
+    from dtanalysis.site.index_page import write_index
+
+    index = write_index(Paths.at(project))
+    pages = [job.html for job in built.values()] + [index]
+    validation = index.parent / "validation.html"
+    if validation.exists():
+        pages.append(validation)
+    found = axe_violations(pages)
+    assert len(found) == len(pages)
+    assert {page: lines for page, lines in found.items() if lines} == {}
+
+
+def test_charts_have_alt_text_and_the_page_its_language(built):
+    vi, en = text_of(built["hp"]), text_of(built["hp_en"])
+    assert '<html lang="vi">' in vi and '<html lang="en">' in en
+    images = re.findall(r"<img [^>]*>", vi)
+    assert len(images) >= 5
+    assert all(re.search(r'alt="[^"]{20,}"', img) for img in images)
+    assert 'alt="Biểu đồ đường: thứ hạng DTI tổng thể của Hải Phòng theo năm' in vi
+    assert vi.count("<details") >= len(images)
+
+
+def test_numbers_to_take_away_beside_each_report(built):
+    """CSV (UTF-8 with BOM) and XLSX beside each province report, linked relatively; read back
+    they hold the values with status, source, file and line."""
+    import pandas as pd
+
+    job = built["hp"]
+    csv, xlsx = job.html.with_suffix(".csv"), job.html.with_suffix(".xlsx")
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    page = text_of(job)
+    assert f'href="{csv.name}"' in page and f'href="{xlsx.name}"' in page
+    table = pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    for column in ("value", "status", "source", "source_file", "source_line"):
+        assert column in table.columns
+    own = table[(table["section"] == "dti") & (table["item"] == "dti")
+                & (table["period"] == "2022") & (table["measure"] == "rank")]
+    assert own[["name", "value", "status"]].values.tolist() == [["Hải Phòng", "14.0",
+                                                                   "official"]]
+    assert (table["source_file"].str.startswith("data/raw/")).all()
+    assert "Hải Phòng" in set(table["name"])  # Vietnamese survives the round trip
+    book = pd.read_excel(xlsx, sheet_name=None, dtype=str)
+    assert set(book) == {"numbers", "about"}
+    assert len(book["numbers"]) == len(table)
+    about = dict(zip(book["about"]["field"], book["about"]["value"]))
+    assert about["data_version"] and about["report"] == "Hải Phòng"
+
+
+def test_exported_text_cannot_run_as_a_formula(tmp_path):
+    import openpyxl
+    import pandas as pd
+
+    from dtanalysis.runner.exports import write_exports
+
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "ok"],
+                          "value": [-1.5, 2.0, 3.0, 4.0, 5.0]})  # SYNTHETIC
+    csv, xlsx = write_exports(frame, tmp_path / "x.html", {"data_version": "=cmd"})
+    back = pd.read_csv(csv, encoding="utf-8-sig")
+    assert back["name"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)",
+                                     "ok"]
+    assert back["value"].tolist() == [-1.5, 2.0, 3.0, 4.0, 5.0]  # numbers stay numbers
+    sheet = openpyxl.load_workbook(xlsx)["numbers"]
+    cells = [sheet.cell(row=r, column=1) for r in range(2, 7)]
+    assert all(c.data_type == "s" for c in cells)  # text, never a formula ("f")
+    assert sheet.cell(row=2, column=2).value == -1.5
+    assert openpyxl.load_workbook(xlsx)["about"].cell(row=2, column=2).value == "'=cmd"
+
+
+@pytest.mark.slow
+def test_pdf_beside_the_report(built, require_chromium):
+    """One PDF (Chromium is slow): printed offline, A4, starts with %PDF, has pages."""
+    from dtanalysis.runner.pdf import print_pdf
+
+    pdf = print_pdf(built["hp"].html)
+    assert pdf == built["hp"].html.with_suffix(".pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = re.findall(rb"/Type\s*/Page[^s]", data)
+    assert len(pages) >= 2  # the briefing, then the sections
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", data)
+    assert sizes and all(abs(float(w) - 595.9) < 2 and abs(float(h) - 842.9) < 2
+                         for w, h in sizes)  # A4 in points

@@ -58,3 +58,92 @@ def test_hostile_values_on_the_validation_and_index_pages_stay_text(project_copy
                               probe=INJECTION_PROBE)
         assert report.probe == NOTHING_INJECTED, (name, report.probe)
         assert "<script>window.__pwned=1</script>" in report.text, name
+
+
+def _record(folder, slug, label, version, standing=None, status="ok", lang="vi"):  # SYNTHETIC
+    import json
+
+    suffix = "" if lang == "vi" else f".{lang}"
+    record = {"kind": "province", "label": label, "slug": slug, "unit_set": "63", "lang": lang,
+              "run_date": "2026-11-23 16:54 UTC", "data_version": version,
+              "html": f"{slug}{suffix}.html", "ipynb": f"{slug}{suffix}.ipynb",
+              "status": status, "error": None, "standing": standing or []}
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{slug}{suffix}.json").write_text(json.dumps(record), encoding="utf-8")
+    (folder / f"{slug}{suffix}.html").write_text("<html></html>", encoding="utf-8")
+
+
+def test_index_rows_standing_stale_order_search_and_downloads(project_copy):
+    """SYNTHETIC records: the index shows each report's standing with marks and change, marks
+    a report built on another data version as stale, sorts in Vietnamese order, links the
+    briefing and the files that exist, and carries an offline search box."""
+    import json
+    import re
+
+    from dtanalysis.runner.render import page_has_no_remote_references
+    from dtanalysis.site.index_page import write_index
+
+    paths = Paths.at(project_copy)
+    current = json.loads((paths.processed / "manifest.json").read_text())["data_version"]
+    folder = paths.reports / "provinces"
+    for old in folder.glob("*") if folder.exists() else []:
+        old.unlink()
+    _record(folder, "quang-ninh", "Quảng Ninh", current, [
+        {"index": "dti", "year": 2022, "rank": 3, "rank_status": "official", "score": 0.7024,
+         "score_status": "official", "n_units": 63, "rank_delta": 4, "previous_year": 2021}])
+    _record(folder, "bac-kan", "Bắc Kạn", "0ld0ld0ld0ld")
+    _record(folder, "bac-lieu", "Bạc Liêu", current)
+    _record(folder, "da-nang", "Đà Nẵng", current)
+    (folder / "quang-ninh.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "quang-ninh.csv").write_text("x", encoding="utf-8")
+    page = write_index(paths).read_text(encoding="utf-8")
+    names = re.findall(r'<tr data-name="([^"]+)"', page)
+    assert names == ["Bạc Liêu", "Bắc Kạn", "Đà Nẵng", "Quảng Ninh"]  # Vietnamese order
+    qn = page[page.index('data-name="Quảng Ninh"'):]
+    qn = qn[:qn.index("</tr>")]
+    assert "3/63 · 0.7024 · ▲4 (vs 2021)" in qn and "(2022)" in qn
+    assert 'href="provinces/quang-ninh.html#briefing"' in qn
+    assert 'href="provinces/quang-ninh.pdf"' in qn and 'href="provinces/quang-ninh.csv"' in qn
+    assert "quang-ninh.xlsx" not in qn  # only files that exist are linked
+    bk = page[page.index('data-name="Bắc Kạn"'):]
+    assert "stale" in bk[:bk.index("</tr>")]
+    assert "1 cũ / stale" in page
+    assert '<input type="search" id="q"' in page and "normalize('NFD')" in page
+    assert 'href="data_docs/index.html"' not in page  # blank offline: not linked as a page
+    assert page_has_no_remote_references(page) == []
+
+
+def test_index_search_filters_offline_in_chromium(project_copy, require_chromium):
+    """The search box filters rows by name with or without diacritics, with no network."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    from dtanalysis.site.index_page import write_index
+
+    folder = Paths.at(project_copy).reports / "provinces"
+    for slug, label in (("hai-phong", "Hải Phòng"), ("hai-duong", "Hải Dương"),
+                        ("da-nang", "Đà Nẵng")):
+        _record(folder, slug, label, "v")
+    index = write_index(Paths.at(project_copy))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+                ("file:", "data:")) else route.abort())
+            page.goto(index.as_uri())
+
+            def visible():
+                return page.eval_on_selector_all(
+                    "tr[data-name]", "rows => rows.filter(r => !r.hidden)"
+                    ".map(r => r.dataset.name)")
+
+            assert len(visible()) >= 3
+            page.fill("#q", "hai phong")
+            assert visible() == ["Hải Phòng"]
+            page.fill("#q", "da nang")
+            assert visible() == ["Đà Nẵng"]
+            page.fill("#q", "Hải")
+            assert sorted(visible()) == ["Hải Dương", "Hải Phòng"]
+        finally:
+            browser.close()

@@ -4,8 +4,10 @@ metrics in the report's language."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
+from html import escape
 
 import pandas as pd
 from IPython.display import HTML, Image, Markdown
@@ -70,14 +72,48 @@ def heading(key: str, lang: str, level: int = 2, **kwargs):
     return md(f"{'#' * level} {t(key, lang, **kwargs)}")
 
 
-def figure_png(fig):
-    """The figure as a PNG image; the figure is closed at once."""
-    return Image(data=charts.png_bytes(fig), format="png")
+def figure_png(fig, alt: str):
+    """The figure as a PNG image with its alt text (written from the chart's data: what it
+    shows and the key numbers; the report template puts it on the <img>); the figure is closed
+    at once."""
+    return Image(data=charts.png_bytes(fig), format="png", alt=alt)
 
 
-def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None):
-    """A plain table without index (HTML-escaped), optional rows highlighted."""
+def chart_alt(what: str, table: pd.DataFrame, lang: str, limit: int = 6) -> str:
+    """Alt text of a chart from its data: what it shows, then the key numbers (the first rows
+    of its data table, "column value" pairs; blanks said as gaps are left to the table)."""
+    rows = []
+    for _, r in table.head(limit).iterrows():
+        cells = [f"{c} {v}" for c, v in r.items() if not missing(v) and str(v) != ""]
+        rows.append(", ".join(cells))
+    text = what + (": " + "; ".join(rows) if rows else "")
+    if len(table) > limit:
+        text += " " + t("chart_alt_more", lang, k=len(table) - limit)
+    return text + "."
+
+
+def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None) -> list:
+    """A chart for every reader: the PNG with its alt text, then the same numbers as a table
+    in a <details> element (closed on screen, left out in print). With `css_class`, the image
+    is an HTML <figure> of that class (the print stylesheet sizes it)."""
+    body = table_html(table, caption=alt).data
+    image = figure_png(fig, alt)
+    if css_class:
+        encoded = base64.b64encode(image.data).decode("ascii")
+        image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/png;base64,'
+                     f'{encoded}" alt="{escape(alt)}"></figure>')
+    return [image,
+            HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'
+                 f"</summary>{body}</details>")]
+
+
+def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
+               caption: str | None = None):
+    """A plain table without index (HTML-escaped), optional rows highlighted; header cells
+    carry scope="col", and the caption (if any) names what the table holds."""
     styler = frame.style.hide(axis="index").format(na_rep="", escape="html")
+    if caption:
+        styler = styler.set_caption(escape(caption))
     if highlight is not None and any(highlight):
         flags = list(highlight)
 
@@ -93,7 +129,8 @@ def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None):
     # Styler, whose text form holds a memory address): the same data renders byte for byte
     # the same, in a warm kernel or a fresh one.
     digest = hashlib.sha1(frame.to_csv(index=False).encode()).hexdigest()[:10]
-    return HTML(styler.set_uuid(digest).to_html())
+    html = styler.set_uuid(digest).to_html()
+    return HTML(html.replace("<th ", '<th scope="col" '))
 
 
 def missing(value) -> bool:

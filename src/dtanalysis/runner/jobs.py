@@ -102,9 +102,34 @@ def overview_job(paths: Paths, lang: str = "vi") -> Job:
                paths.reports / f"overview{_suffix(lang)}", "63", "overview", lang)
 
 
-def all_province_jobs(paths: Paths, unit_set: str, lang: str) -> list[Job]:
-    return [province_job(paths, unit.code, unit_set, lang)
+def all_province_jobs(paths: Paths, unit_set: str, lang: str,
+                      extra: dict | None = None) -> list[Job]:
+    return [province_job(paths, unit.code, unit_set, lang, extra)
             for unit in registry(paths.root).all(unit_set)]
+
+
+def check_year(paths: Paths, unit_set: str, year: int) -> int:
+    """`year` if the set has DTI data that year (read from the processed CSV, no pandas)."""
+    import csv  # lazy: only for --year
+
+    table = paths.processed / "dti.csv"
+    years = set()
+    if table.is_file():
+        with table.open(encoding="utf-8-sig", newline="") as handle:
+            years = {int(r["year"]) for r in csv.DictReader(handle)
+                     if r.get("unit_set") == unit_set and r.get("year", "").isdigit()}
+    if year not in years:
+        raise ParameterError(f"no DTI data for year {year} in the {unit_set}-unit set; years "
+                             f"with data: {', '.join(map(str, sorted(years))) or 'none'}")
+    return year
+
+
+def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
+    """The peers' short names (any spelling given); an unknown one is a ParameterError."""
+    try:
+        return [registry(paths.root).resolve(n, unit_set=unit_set).short_name for n in names]
+    except ProvinceError as error:
+        raise ParameterError(str(error)) from error
 
 
 def build_plan(paths: Paths, lang: str) -> list[Job]:

@@ -31,7 +31,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from .. import __version__
-from ..errors import ProjectError, StorageError
+from ..errors import DtanalysisError, ProjectError, StorageError
 from ..files import atomic_write, disk_errors, disk_reason, temporary_for
 from ..identity import code_digest, git_commit
 from ..paths import Paths
@@ -39,8 +39,10 @@ from ..pipeline.store import manifest, require_intact
 from ..records import read_record, write_record
 from ..testhooks import pause_point
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
+from .exports import export_paths, province_numbers, province_standing, write_exports
 from .jobs import Job
 from .kernels import WarmKernel
+from .pdf import pdf_path
 from .render import notebook_to_html, page_has_no_remote_references
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,7 @@ class RunContext:
     commit: str | None
     code_digest: str
     with_code: bool = False
+    pdf: bool = False  # a PDF will be printed beside each page: the page links it
     notebook_digests: dict[Path, str] = field(default_factory=dict)
     cell_timeout: float | None = DEFAULT_CELL_TIMEOUT     # seconds; None: no limit
     report_timeout: float | None = DEFAULT_REPORT_TIMEOUT  # seconds; None: no limit
@@ -75,14 +78,15 @@ class RunContext:
     @classmethod
     def create(cls, paths: Paths, with_code: bool = False,
                cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
-               report_timeout: float | None = DEFAULT_REPORT_TIMEOUT) -> RunContext:
+               report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
+               pdf: bool = False) -> RunContext:
         """The run's context; ProjectError when data/processed is missing, or damaged (a file
         that no longer matches its manifest: the reports would trust it)."""
         version = manifest(paths.root).get("data_version")
         if not version:
             raise ProjectError("no processed data", hint="run `dtanalysis clean` first")
         require_intact(paths)
-        return cls(paths, version, git_commit(paths.root), code_digest(), with_code,
+        return cls(paths, version, git_commit(paths.root), code_digest(), with_code, pdf,
                    cell_timeout=cell_timeout or None, report_timeout=report_timeout or None)
 
     def inputs_hash(self, job: Job) -> str:
@@ -137,8 +141,43 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
                        for k, v in zip(labels, values))
     note = ("Mọi con số trong báo cáo đều lấy từ data/raw kèm nguồn (mục 8)." if vi else
             "Every figure in this report comes from data/raw with its source (section 8).")
-    return (f'<footer class="dtanalysis-footer"><p>{items}</p>'
-            f"<p>{escape(note)}</p></footer>")
+    downloads = ""
+    if job.kind == "province":
+        csv, xlsx = export_paths(job.html)
+        links = [(csv.name, "CSV (Excel, UTF-8)"), (xlsx.name, "XLSX")]
+        if ctx.pdf:
+            links.append((pdf_path(job.html).name, "PDF (A4)"))
+        label = ("Tải số liệu của báo cáo (giá trị, trạng thái, nguồn, tệp và dòng):" if vi
+                 else "Download the report's numbers (value, status, source, file and line):")
+        downloads = (f'<nav class="dta-downloads" aria-label="{escape(label)}"><p>'
+                     f"{escape(label)} " + " · ".join(
+                         f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+                     + "</p></nav>")
+    # The data version at the foot of every printed page (print stylesheet: @page boxes).
+    foot = f"{labels[0]} {ctx.data_version} · {job.label} · dtanalysis {__version__}"
+    page_foot = ("<style>@page { @bottom-left { content: \"" + foot.replace('"', "'")
+                 + "\"; font: 8pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
+    return (f'{downloads}<footer class="dtanalysis-footer"><p>{items}</p>'
+            f"<p>{escape(note)}</p></footer>{page_foot}")
+
+
+def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
+    """The report's numbers as CSV / XLSX beside it and its standing in the record (for the
+    index). The page is already written and stays valid without them: a failure here is
+    recorded as `exports_error` and logged, not a failed report."""
+    province = job.parameters["province"]
+    try:
+        numbers = province_numbers(ctx.paths.root, ctx.data_version, province, job.unit_set,
+                                   job.parameters.get("peers", "region"))
+        record["standing"] = province_standing(ctx.paths.root, ctx.data_version, province,
+                                               job.unit_set)
+        write_exports(numbers, job.html, {
+            "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
+            "data_version": ctx.data_version, "package_version": __version__,
+            "run_date": run_date, "columns": ", ".join(numbers.columns)})
+    except (DtanalysisError, OSError, ValueError, KeyError) as error:
+        record["exports_error"] = f"{type(error).__name__}: {error}"
+        log.warning("%s: no CSV/XLSX written: %s", job.label, error)
 
 
 class Interrupted(Exception):
@@ -179,7 +218,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
             if watchdog is not None:
                 watchdog.cancel()
         html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — DTI",
-                                footer_html=footer_html(job, ctx, run_date))
+                                lang=job.lang, footer_html=footer_html(job, ctx, run_date))
         remote = page_has_no_remote_references(html)
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")
@@ -201,6 +240,8 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
                 stat = job.html.stat()
                 record.update(html_sha256=_sha256(html.encode("utf-8")),
                               html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
+                if job.kind == "province":
+                    _take_away(job, ctx, run_date, record)
     except StorageError as failure:
         error = str(failure)
     finally:

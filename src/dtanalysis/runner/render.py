@@ -78,6 +78,7 @@ def notebook_to_html(
     with_code: bool = False,
     footer_html: str = "",
     title: str | None = None,
+    lang: str = "en",
 ) -> str:
     """Render ``nb`` (a NotebookNode, a notebook dict, or a path) to offline HTML.
 
@@ -85,6 +86,7 @@ def notebook_to_html(
       markdown and outputs only.  ``with_code=True`` keeps the code cells (still
       without prompts, so inputs and outputs line up with the prose).
     - ``footer_html`` is inserted verbatim (not escaped) at the end of ``<body>``.
+    - ``lang`` is the page's ``<html lang>`` (the report's language, "vi" or "en").
     - ``title`` sets ``<title>``; otherwise ``nb.metadata.title`` is used, else
       "Report".
     - Cells tagged ``remove-cell`` / ``remove-input`` / ``remove-output`` are
@@ -107,7 +109,9 @@ def notebook_to_html(
     metadata["name"] = name
     resources = {"metadata": metadata, "dtanalysis_footer_html": footer_html}
     with _LOCK:
-        body, _ = _exporter(with_code).from_notebook_node(notebook, resources=resources)
+        exporter = _exporter(with_code)
+        exporter.language_code = lang
+        body, _ = exporter.from_notebook_node(notebook, resources=resources)
     return body
 
 

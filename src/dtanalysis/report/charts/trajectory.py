@@ -25,9 +25,10 @@ from .style import (
 
 
 def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = None,
-                     show_scores: bool | None = None) -> plt.Figure:
+                     show_scores: bool | None = None, compact: bool = False) -> plt.Figure:
     """Rank (top panel, inverted) and score (bottom panel) per year of the province (role
-    "province", red, labelled), its peers or members and the mean over provinces (scores)."""
+    "province", red, labelled), its peers or members and the mean over provinces (scores).
+    `compact`: ranks only, in a smaller figure (the briefing page)."""
     years = sorted(int(y) for y in traj["year"].unique())
     entities = traj[traj["role"] != "mean"]
     means = traj[traj["role"] == "mean"]
@@ -41,7 +42,8 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
                 sharex=True, gridspec_kw={"height_ratios": [3, 2]})
             axes = [rank_ax, score_ax]
         else:
-            fig, rank_ax = plt.subplots(figsize=(WIDTH * (0.7 if single else 1), 4.8))
+            size = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
+            fig, rank_ax = plt.subplots(figsize=size)
             score_ax, axes = None, [rank_ax]
         order = [c for c in dict.fromkeys(entities["province_code"])]
         others = [c for c in order

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from . import (
     about,
+    briefing,
     common,
     headline,
     indicators,
@@ -29,8 +30,8 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, headline, trajectory, position, pillars, targets, indicators, merger,
-            about, overview, indices)
+_MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
+            merger, about, overview, indices)
 
 
 def _merge() -> dict[str, dict[str, str]]:

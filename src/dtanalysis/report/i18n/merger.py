@@ -5,6 +5,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "h_merger": "7. Sáp nhập năm 2025",
         "mg_joined": ("Từ 1/7/2025, {name} là một phần của **{unit}** (mã {code}, bộ 34 đơn vị), "
                       "cùng với {others}."),
+        "mg_joined_same_name": ("Từ 1/7/2025, {name} và {others} hợp thành đơn vị mới "
+                                "**{unit}** (mã {code}, bộ 34 đơn vị), giữ tên {name}."),
         "mg_not_merged": ("{name} không sáp nhập với tỉnh nào; từ 1/7/2025 tiếp tục là đơn vị "
                           "**{unit}** (mã {code}) của bộ 34."),
         "mg_made_of": "**{unit}** (bộ 34 đơn vị, từ 1/7/2025) được hình thành từ: {members}.",
@@ -24,6 +26,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "h_merger": "7. The 2025 merger",
         "mg_joined": ("Since 1 July 2025, {name} is part of **{unit}** (code {code}, 34-unit set), "
                       "together with {others}."),
+        "mg_joined_same_name": ("Since 1 July 2025, {name} and {others} form the new unit "
+                                "**{unit}** (code {code}, 34-unit set), which keeps the name "
+                                "{name}."),
         "mg_not_merged": ("{name} was not merged with another province; since 1 July 2025 it "
                           "continues as **{unit}** (code {code}) of the 34-unit set."),
         "mg_made_of": "**{unit}** (34-unit set, from 1 July 2025) is made of: {members}.",

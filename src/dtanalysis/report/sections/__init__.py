@@ -8,6 +8,7 @@ plain sentences; derived / uncertain values carry † / ‡ (tables) or hollow m
 
 from ..i18n import t
 from .about import show_about
+from .briefing import show_briefing
 from .headline import show_headline
 from .indicators import show_indicators
 from .indices import show_index_comparison, show_indices
@@ -42,8 +43,8 @@ def overview_headings(lang: str = "vi") -> list[str]:
 
 
 __all__ = ["OVERVIEW_HEADINGS", "SECTIONS", "overview_headings", "section_headings",
-           "show_about", "show_coverage", "show_headline", "show_index_comparison",
-           "show_indicators", "show_indices", "show_merger",
+           "show_about", "show_briefing", "show_coverage", "show_headline",
+           "show_index_comparison", "show_indicators", "show_indices", "show_merger",
            "show_movers", "show_overview_title", "show_pillars", "show_position",
            "show_rank_heatmap", "show_ranking", "show_regions", "show_targets", "show_title",
            "show_trajectory"]

@@ -6,7 +6,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     missing,
@@ -28,7 +29,9 @@ def show_merger(ctx: ReportContext) -> list:
     if ctx.unit_set == "63":
         others = [an.name_of(data, c, "63") for c in m.other_members]
         if m.merged:
-            lines.append(t("mg_joined", lang, name=name, unit=m.unit_name, code=m.unit_code,
+            # never "Hải Phòng is part of Hải Phòng": a unit that keeps the name is formed
+            key = "mg_joined_same_name" if m.unit_name == name else "mg_joined"
+            lines.append(t(key, lang, name=name, unit=m.unit_name, code=m.unit_code,
                            others=fmt_list(others, lang)))
         else:
             lines.append(t("mg_not_merged", lang, name=name, unit=m.unit_name,
@@ -66,7 +69,9 @@ def show_merger(ctx: ReportContext) -> list:
             history = history.copy()
             history["role"] = ["province" if r == "province" else "peer"
                                for r in history["role"]]
-            out.append(figure_png(charts.trajectory_chart(
+            fig = charts.trajectory_chart(
                 history, lang, title=t("chart_mg_title", lang, unit=m.unit_name),
-                show_scores=bool(history["score"].notna().any()))))
+                show_scores=bool(history["score"].notna().any()))
+            alt = chart_alt(t("chart_alt_merger", lang, unit=m.unit_name), table, lang)
+            out += figure(fig, alt, table, lang)
     return out

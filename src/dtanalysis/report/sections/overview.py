@@ -8,7 +8,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import OverviewContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     method_text,
@@ -46,11 +47,9 @@ def show_ranking(ctx: OverviewContext) -> list:
     else:
         out.append(md(t("pos_partial", lang, set_label=ctx.set_label, year=position.year,
                          n_ranked=position.n_ranked, n=position.n_units)))
-    out.append(figure_png(charts.position_chart(position, lang,
-                                             regions=region_names(ctx.data, ctx.unit_set, lang))))
     table = position.table
     region_key = "region" if lang == "vi" else "region_en"
-    out.append(table_html(pd.DataFrame({
+    shown = pd.DataFrame({
         t("col_rank", lang): [rank_text(r, s, lang)
                               for r, s in zip(table["rank"], table["rank_status"])],
         t("col_unit", lang): table["name"],
@@ -60,7 +59,13 @@ def show_ranking(ctx: OverviewContext) -> list:
                                for v, s in zip(table["score"], table["score_status"])],
         t("col_rank_status", lang): [status_text(s, lang) for s in table["rank_status"]],
         t("col_source", lang): [source_label(ctx.data, s) for s in table["source"]],
-    })))
+    })
+    fig = charts.position_chart(position, lang,
+                                regions=region_names(ctx.data, ctx.unit_set, lang))
+    alt = chart_alt(t("chart_alt_ranking", lang, year=position.year, set_label=ctx.set_label),
+                    shown, lang, limit=3)
+    out += figure(fig, alt, shown, lang)
+    out.append(table_html(shown))
     return out
 
 
@@ -70,7 +75,19 @@ def show_rank_heatmap(ctx: OverviewContext) -> list:
     return [heading("h_ov_heatmap", lang),
             md(t("ov_heatmap_intro", lang, n=an.n_units(ctx.data, ctx.unit_set)) + " "
                 + t("marks_legend", lang)),
-            figure_png(charts.rank_heatmap(matrix, ctx.unit_set, lang))]
+            *_heatmap_figure(ctx, matrix)]
+
+
+def _heatmap_figure(ctx: OverviewContext, matrix) -> list:
+    lang = ctx.lang
+    years = [int(y) for y in matrix.ranks.columns]
+    table = pd.DataFrame({
+        t("col_unit", lang): [matrix.names.get(c, c) for c in matrix.ranks.index],
+        **{str(y): [rank_text(matrix.ranks.loc[c, y], matrix.statuses.loc[c, y], lang)
+                    for c in matrix.ranks.index] for y in years},
+    })
+    alt = chart_alt(t("chart_alt_heatmap", lang, set_label=ctx.set_label), table, lang, limit=3)
+    return figure(charts.rank_heatmap(matrix, ctx.unit_set, lang), alt, table, lang)
 
 
 def show_movers(ctx: OverviewContext, top: int = TOP_MOVERS) -> list:
@@ -111,7 +128,7 @@ def show_regions(ctx: OverviewContext) -> list:
                          n_ranked=position.n_ranked, n=position.n_units)
     out.append(md(intro))
     region_key = "region" if lang == "vi" else "region_en"
-    out.append(table_html(pd.DataFrame({
+    shown = pd.DataFrame({
         t("col_region", lang): regions[region_key],
         t("col_n_ranked", lang): [f"{a}/{b}" for a, b in zip(regions["n_ranked"],
                                                               regions["n_units"])],
@@ -120,9 +137,13 @@ def show_regions(ctx: OverviewContext) -> list:
                               zip(regions["best_rank"], regions["best_name"])],
         t("col_worst", lang): [f"{fmt_int(r, lang)} ({n})" for r, n in
                                zip(regions["worst_rank"], regions["worst_name"])],
-    })))
-    out.append(figure_png(charts.regions_chart(position, lang,
-                                            regions=region_names(ctx.data, ctx.unit_set, lang))))
+    })
+    out.append(table_html(shown))
+    alt = chart_alt(t("chart_alt_regions", lang, year=position.year, set_label=ctx.set_label),
+                    shown, lang)
+    out += figure(charts.regions_chart(position, lang,
+                                       regions=region_names(ctx.data, ctx.unit_set, lang)),
+                  alt, shown, lang)
     return out
 
 
@@ -131,8 +152,7 @@ def show_coverage(ctx: OverviewContext) -> list:
     cov = an.coverage(ctx.data, ctx.unit_set)
     out = [heading("h_ov_coverage", lang),
            md(t("ov_coverage_intro", lang, n=an.n_units(ctx.data, ctx.unit_set)))]
-    out.append(figure_png(charts.coverage_chart(cov, lang)))
-    out.append(table_html(pd.DataFrame({
+    shown = pd.DataFrame({
         t("col_year", lang): cov["year"].astype(str),
         t("col_units", lang): cov["n_units"].astype(str),
         t("col_with_rank", lang): cov["n_rank"].astype(str),
@@ -141,5 +161,10 @@ def show_coverage(ctx: OverviewContext) -> list:
            for s in ("official", "reported", "derived", "uncertain")},
         t("col_mean_published", lang): [t("yes", lang) if m else t("no", lang)
                                          for m in cov["mean_published"]],
-    })))
+    })
+    alt = chart_alt(t("chart_alt_coverage", lang, set_label=ctx.set_label), shown[[
+        t("col_year", lang), t("col_units", lang), t("col_with_rank", lang),
+        t("col_with_score", lang)]], lang)
+    out += figure(charts.coverage_chart(cov, lang), alt, shown, lang)
+    out.append(table_html(shown))
     return out

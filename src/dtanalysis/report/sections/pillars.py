@@ -8,7 +8,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     metric_label,
@@ -32,9 +33,14 @@ def show_pillars(ctx: ReportContext) -> list:
     if own.empty:
         notes.append((0, t("pl_none_for_unit", lang, name=name, set_label=ctx.set_label)))
     else:
-        out.append(table_html(_pillar_table(own, lang)))
+        shown = _pillar_table(own, lang)
+        out.append(table_html(shown))
         chart_year = _pillar_chart_year(own)
-        out.append(figure_png(charts.pillars_chart(rows, name, chart_year, lang)))
+        chart_data = _pillar_table(own[own["year"] == chart_year].reset_index(drop=True), lang)
+        alt = chart_alt(t("chart_alt_pillars", lang, name=name, year=chart_year), chart_data[[
+            t("col_metric", lang), t("col_score", lang), t("col_best_score", lang),
+            t("col_median_score", lang)]], lang)
+        out += figure(charts.pillars_chart(rows, name, chart_year, lang), alt, chart_data, lang)
         for year, group in own.groupby("year"):
             single = group[(group["n_score"].where(group["score"].notna(), 0) <= 1)
                            & (group["n_rank"].where(group["rank"].notna(), 0) <= 1)]
@@ -60,8 +66,9 @@ def _pillar_chart_year(own: pd.DataFrame) -> int:
 
 
 def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
-    def best(value, who, kind):
-        if missing(value):
+    # With one unit (or none) holding a value there is no "best" and no "median" to show.
+    def best(value, who, kind, n):
+        if missing(value) or n < 2:
             return ""
         text = fmt_score(value, lang) if kind == "score" else fmt_int(value, lang)
         return f"{text} ({who})"
@@ -71,14 +78,17 @@ def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_metric", lang): [metric_label(m, lang) for m in own["metric"]],
         t("col_score", lang): [score_text(v, s, lang)
                                for v, s in zip(own["score"], own["score_status"])],
-        t("col_best_score", lang): [best(v, w, "score") for v, w in
-                                    zip(own["best_score"], own["best_score_name"])],
-        t("col_median_score", lang): [fmt_number(v, lang, 4) for v in own["median_score"]],
+        t("col_best_score", lang): [best(v, w, "score", n) for v, w, n in
+                                    zip(own["best_score"], own["best_score_name"],
+                                        own["n_score"])],
+        t("col_median_score", lang): [fmt_number(v, lang, 4) if n >= 2 else ""
+                                      for v, n in zip(own["median_score"], own["n_score"])],
         t("col_n_score", lang): own["n_score"].astype(str),
         t("col_rank", lang): [rank_text(v, s, lang)
                               for v, s in zip(own["rank"], own["rank_status"])],
-        t("col_best_rank", lang): [best(v, w, "rank") for v, w in
-                                   zip(own["best_rank"], own["best_rank_name"])],
-        t("col_median_rank", lang): [fmt_number(v, lang, 1) for v in own["median_rank"]],
+        t("col_best_rank", lang): [best(v, w, "rank", n) for v, w, n in
+                                   zip(own["best_rank"], own["best_rank_name"], own["n_rank"])],
+        t("col_median_rank", lang): [fmt_number(v, lang, 1) if n >= 2 else ""
+                                     for v, n in zip(own["median_rank"], own["n_rank"])],
         t("col_n_rank", lang): own["n_rank"].astype(str),
     })

@@ -9,7 +9,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     rank_text,
@@ -52,8 +53,19 @@ def show_position(ctx: ReportContext) -> list:
     else:
         lines.append(t("pos_not_in_partial", lang, name=name, year=position.year))
     out.append(md("\n\n".join(lines)))
-    out.append(figure_png(charts.position_chart(position, lang, highlight=ctx.code,
-                                             regions=region_names(data, ctx.unit_set, lang))))
+    fig = charts.position_chart(position, lang, highlight=ctx.code,
+                                regions=region_names(data, ctx.unit_set, lang))
+    everyone = position.table.reset_index(drop=True)
+    chart_data = pd.DataFrame({
+        t("col_rank", lang): [rank_text(r, s, lang)
+                              for r, s in zip(everyone["rank"], everyone["rank_status"])],
+        t("col_unit", lang): everyone["name"],
+        t("col_region", lang): everyone[region_key],
+    })
+    own = chart_data[(everyone["province_code"] == ctx.code).to_numpy()]
+    alt = chart_alt(t("chart_alt_position", lang, name=name, year=position.year,
+                      set_label=ctx.set_label), pd.concat([own, chart_data.head(3)]), lang)
+    out += figure(fig, alt, chart_data, lang)
     table = position.table
     if row is not None and position.complete:
         table = table[table["region"] == row["region"]]

@@ -9,7 +9,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     gap_text,
     heading,
     marked,
@@ -60,8 +61,14 @@ def show_targets(ctx: ReportContext) -> list:
         table = table.drop(columns=t("col_unit", lang))
     out.append(table_html(table))
     if targets["latest_value"].notna().any():
-        out.append(figure_png(charts.targets_chart(targets, name, lang, labels,
-                                                show_unit_name=several)))
+        chart_data = table[[c for c in table.columns
+                            if c in (t("col_unit", lang), t("col_target_indicator", lang),
+                                     t("col_target", lang), t("col_latest", lang),
+                                     t("col_progress", lang))]]
+        chart_data = chart_data[targets["latest_value"].notna().to_numpy()]
+        alt = chart_alt(t("chart_alt_targets", lang, name=name), chart_data, lang)
+        out += figure(charts.targets_chart(targets, name, lang, labels, show_unit_name=several),
+                      alt, chart_data, lang)
     else:
         out.append(md(t("tg_no_values_chart", lang)))
     return out
@@ -98,9 +105,10 @@ def _progress_text(r: pd.Series, lang: str) -> str:
         parts.append(t("tg_reached", lang))
     else:
         parts.append(t("tg_not_reached", lang))
-    if r["deadline_passed"] and r["reached"] is not True:
-        parts.append(t("tg_no_value_at_deadline" if not missing(r["latest_value"])
-                       else "tg_deadline_passed", lang))
+    # A target without a value is "no data", never "overdue": only a value short of the
+    # target when the deadline has passed says the deadline passed.
+    if r["deadline_passed"] and r["reached"] is False:
+        parts.append(t("tg_deadline_passed", lang))
     if not missing(r["latest_qualifier"]):
         parts.append(t("tg_approx", lang))
     return "; ".join(parts)

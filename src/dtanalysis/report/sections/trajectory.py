@@ -8,7 +8,8 @@ from ... import analysis as an
 from .. import charts
 from ..context import ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     md,
     missing,
@@ -32,7 +33,7 @@ def show_trajectory(ctx: ReportContext) -> list:
            md(t("tr_intro", lang, name=name, set_label=ctx.set_label, peers=peers_text))]
     title = t("chart_traj_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
-    out.append(figure_png(charts.trajectory_chart(traj, lang, title=title)))
+    fig = charts.trajectory_chart(traj, lang, title=title)
     own = traj[traj["role"] == "province"].set_index("year")
     mean = traj[traj["role"] == "mean"].set_index("year")
     table = pd.DataFrame({
@@ -48,8 +49,13 @@ def show_trajectory(ctx: ReportContext) -> list:
         t("col_mean_score", lang): [score_text(mean["score"].get(y), mean["score_status"].get(y),
                                                 lang) for y in own.index],
         t("col_source", lang): [source_label(data, s) for s in own["source"]],
-        t("col_note", lang): [("" if missing(n) else str(n)) for n in own["note"]],
+        t("col_note", lang): [("" if missing(n) else f"“{n}”") for n in own["note"]],
     })
+    alt = chart_alt(t("chart_alt_trajectory", lang, name=name), table[[
+        t("col_year", lang), t("col_rank", lang), t("col_score", lang),
+        t("col_mean_score", lang)]], lang)
+    chart_data = rank_matrix_table(traj[traj["role"] != "mean"], lang, t("col_unit", lang))
+    out += figure(fig, alt, chart_data, lang)
     out.append(table_html(table))
     gaps = []
     no_rank = [y for y, r in own["rank"].items() if missing(r)]

@@ -1,0 +1,74 @@
+"""The numbers a province report shows, as one long table to take away (CSV / XLSX beside the
+report): one row per value, with its status, source, and the raw file and line it came from.
+
+Rows: every DTI rank and score of the report's units (for a 34-set unit also its members), the
+overall DTI rank and score of its comparison units, its indicators with the national value of the
+same indicator and period, and its targets. A value that was never published has no row (a gap
+stays a gap: nothing is filled)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import NATIONAL_CODE, OVERALL, Data, name_of, plain_value, report_units
+
+EXPORT_COLUMNS = ("section", "unit_set", "province_code", "name", "item", "period", "measure",
+                  "value", "unit", "qualifier", "as_written", "status", "source", "source_file",
+                  "source_line")
+
+
+def report_numbers(data: Data, code: str, unit_set: str,
+                   peer_codes: list[str] | tuple = ()) -> pd.DataFrame:
+    wanted = report_units(data, code, unit_set)
+    records: list[dict] = []
+    dti = data.dti
+    own = dti[[(c, s) in wanted for c, s in zip(dti["province_code"], dti["unit_set"])]]
+    peers = dti[(dti["unit_set"] == unit_set) & dti["province_code"].isin(list(peer_codes))
+                & (dti["metric"] == OVERALL)]
+    for section, rows in (("dti", own), ("peers", peers)):
+        for _, r in rows.iterrows():
+            for measure in ("rank", "score"):
+                if pd.isna(r[measure]):
+                    continue
+                records.append(_record(data, section, r, item=r["metric"],
+                                       period=str(int(r["year"])), measure=measure,
+                                       value=float(r[measure]), unit=measure,
+                                       status=r[f"{measure}_status"]))
+    ind = data.indicators
+    own_ind = ind[[(c, s) in wanted for c, s in zip(ind["province_code"], ind["unit_set"])]]
+    keys = set(zip(own_ind["indicator"], own_ind["period"]))
+    matches = pd.Series([k in keys for k in zip(ind["indicator"], ind["period"])],
+                        index=ind.index, dtype=bool)
+    national = ind[(ind["province_code"] == NATIONAL_CODE) & matches]
+    for section, rows in (("indicators", own_ind), ("national_benchmark", national)):
+        for _, r in rows.iterrows():
+            if pd.isna(r["value"]):
+                continue
+            records.append(_record(data, section, r, item=r["indicator"], period=r["period"],
+                                   measure="value", value=float(r["value"]), unit=r["unit"],
+                                   qualifier=r["qualifier"], as_written=r["as_written"],
+                                   status="reported"))
+    tg = data.targets
+    own_tg = tg[[(c, s) in wanted for c, s in zip(tg["province_code"], tg["unit_set"])]]
+    for _, r in own_tg.iterrows():
+        records.append(_record(data, "targets", r, item=r["indicator"],
+                               period="" if pd.isna(r["target_year"]) else str(int(r["target_year"])),
+                               measure="target", value=float(r["target_value"]), unit=r["unit"],
+                               qualifier=r["qualifier"], as_written=r["as_written"],
+                               status=None))
+    frame = pd.DataFrame(records, columns=list(EXPORT_COLUMNS))
+    frame["value"] = pd.to_numeric(frame["value"]).astype("Float64")
+    frame["source_line"] = pd.to_numeric(frame["source_line"]).astype("Int64")
+    return frame
+
+
+def _record(data: Data, section: str, r: pd.Series, *, item, period, measure, value, unit,
+            status, qualifier=None, as_written=None) -> dict:
+    code, unit_set = r["province_code"], r["unit_set"]
+    name = "Việt Nam" if code == NATIONAL_CODE else name_of(data, code, unit_set)
+    return {"section": section, "unit_set": unit_set, "province_code": code, "name": name,
+            "item": item, "period": period, "measure": measure, "value": value,
+            "unit": plain_value(unit), "qualifier": plain_value(qualifier),
+            "as_written": plain_value(as_written), "status": plain_value(status),
+            "source": plain_value(r["source"]), "source_file": plain_value(r["source_file"]),
+            "source_line": plain_value(r["source_line"])}

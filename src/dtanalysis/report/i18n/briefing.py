@@ -1,0 +1,138 @@
+"""The one-page briefing (first page of the province report). Vietnamese ("vi") and English
+("en")."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "vi": {
+        "h_briefing": "Tóm lược",
+        "bf_intro": ("Vị trí của {name} trong {set_label}, xu hướng, tiến độ so với mục tiêu của "
+                     "chính tỉnh, và ba điểm chính — mọi con số lấy từ dữ liệu đã xử lý; chi "
+                     "tiết và nguồn ở các mục sau."),
+        "bf_index_dti": "DTI (chuyển đổi số)",
+        "bf_col_index": "Chỉ số",
+        "bf_col_change": "Thay đổi so với năm trước có số liệu",
+        "bf_standing_caption": "Vị trí của {name} theo từng chỉ số (năm mới nhất có số liệu công bố)",
+        "bf_no_value": "chưa có số liệu công bố",
+        "bf_rank_of": "{rank}/{n}",
+        "bf_up": "▲ tăng {delta} bậc (năm {previous_year}: {previous})",
+        "bf_down": "▼ giảm {delta} bậc (năm {previous_year}: {previous})",
+        "bf_same": "= giữ nguyên (năm {previous_year}: {previous})",
+        "bf_score_change": "điểm {delta} (năm {previous_year}: {previous})",
+        "bf_no_change": "không có năm trước để so sánh",
+        "bf_change_marked": "dựa trên giá trị suy ra hoặc không chắc chắn",
+        "bf_later": ("Năm {year} có {what} **{value}** ({status}: {reason}); tóm lược dùng giá "
+                     "trị đã công bố năm {lead_year}."),
+        "bf_later_rank": "thứ hạng",
+        "bf_later_score": "điểm",
+        "bf_lead_marked": "{value} là giá trị {status}: {reason}.",
+        "bf_reason_derived": "tính từ mức thay đổi được báo chí đưa tin, không phải số công bố",
+        "bf_reason_uncertain": "suy luận (ví dụ từ thứ tự trong một danh sách), chưa được xác nhận",
+        "bf_source_words": "Lời của nguồn: “{note}”",
+        "bf_key_points": "Ba điểm chính",
+        "bf_kp_rank_up": ("Năm {year}, {name} xếp hạng **{rank}/{n}** về {index} ({status}), "
+                          "tăng {delta} bậc so với năm {previous_year}."),
+        "bf_kp_rank_down": ("Năm {year}, {name} xếp hạng **{rank}/{n}** về {index} ({status}), "
+                            "giảm {delta} bậc so với năm {previous_year}."),
+        "bf_kp_rank_same": ("Năm {year}, {name} xếp hạng **{rank}/{n}** về {index} ({status}), "
+                            "giữ nguyên hạng so với năm {previous_year}."),
+        "bf_kp_rank_only": ("Năm {year}, {name} xếp hạng **{rank}/{n}** về {index} ({status}); "
+                            "không có thứ hạng năm trước để so sánh."),
+        "bf_kp_score_only": ("Năm {year}, {name} đạt **{score}** điểm {index} ({status}); không "
+                             "có thứ hạng được công bố."),
+        "bf_kp_no_index": "Chưa có thứ hạng hay điểm {index} nào của {name} được công bố.",
+        "bf_kp_method": "Phương pháp đánh giá thay đổi giữa hai năm: so sánh chỉ mang tính tham khảo.",
+        "bf_kp_strong_weak": ("So với trung vị các đơn vị có số liệu năm {year}: mạnh nhất là "
+                              "{strong}; yếu nhất là {weak}."),
+        "bf_kp_strong_only": ("So với trung vị các đơn vị có số liệu năm {year}: mạnh nhất là "
+                              "{strong}; không có chỉ số thành phần nào dưới trung vị."),
+        "bf_kp_weak_only": ("So với trung vị các đơn vị có số liệu năm {year}: yếu nhất là "
+                            "{weak}; không có chỉ số thành phần nào trên trung vị."),
+        "bf_kp_sub_none": ("Chưa thể nêu điểm mạnh, điểm yếu theo chỉ số thành phần: không có "
+                           "chỉ số thành phần nào của {name} được công bố cùng số liệu của ít "
+                           "nhất {min} đơn vị để so với trung vị."),
+        "bf_sub_rank": "{metric} (hạng {value}, trung vị {median} của {n} đơn vị)",
+        "bf_sub_score": "{metric} (điểm {value}, trung vị {median} của {n} đơn vị)",
+        "bf_kp_targets": ("{name} có {total} mục tiêu trong văn bản của tỉnh: {reached} đã đạt, "
+                          "{not_reached} chưa đạt, {no_data} chưa có số liệu."),
+        "bf_kp_targets_none": "Dữ liệu chưa có mục tiêu nào do {name} đặt ra.",
+        "bf_targets": "Tiến độ so với mục tiêu của tỉnh",
+        "bf_targets_caption": "Mục tiêu của {name}: giá trị mới nhất và tình trạng",
+        "bf_targets_more": "… và {k} mục tiêu khác ở mục 5.",
+        "bf_target_reached": "✔ đã đạt",
+        "bf_target_not_reached": "✘ chưa đạt",
+        "bf_target_no_data": "– chưa có số liệu",
+        "bf_chart_title": "{name}: thứ hạng DTI qua các năm ({set_short})",
+        "bf_chart_alt": ("Biểu đồ đường: thứ hạng DTI tổng thể của {name} theo năm (1 = tốt "
+                         "nhất). {points}"),
+        "bf_chart_alt_none": ("Biểu đồ trống: không có thứ hạng DTI nào của {name} được công "
+                              "bố."),
+        "bf_chart_point": "{year}: hạng {rank}",
+        "bf_chart_gap": "{year}: không có số liệu",
+        "bf_detail": "Chi tiết ở các mục 1–8 bên dưới.",
+    },
+    "en": {
+        "h_briefing": "Briefing",
+        "bf_intro": ("Where {name} stands in the {set_label}, its trend, its progress toward its "
+                     "own targets and three key points — every figure from the processed data; "
+                     "details and sources in the sections below."),
+        "bf_index_dti": "DTI (digital transformation)",
+        "bf_col_index": "Index",
+        "bf_col_change": "Change against the previous year with a value",
+        "bf_standing_caption": "Where {name} stands on each index (latest year with a published value)",
+        "bf_no_value": "no published value",
+        "bf_rank_of": "{rank} of {n}",
+        "bf_up": "▲ up {delta} places ({previous_year}: {previous})",
+        "bf_down": "▼ down {delta} places ({previous_year}: {previous})",
+        "bf_same": "= same rank ({previous_year}: {previous})",
+        "bf_score_change": "score {delta} ({previous_year}: {previous})",
+        "bf_no_change": "no earlier year to compare with",
+        "bf_change_marked": "rests on a derived or uncertain value",
+        "bf_later": ("{year} has a {what} of **{value}** ({status}: {reason}); the briefing uses "
+                     "the published value of {lead_year}."),
+        "bf_later_rank": "rank",
+        "bf_later_score": "score",
+        "bf_lead_marked": "{value} is a {status} value: {reason}.",
+        "bf_reason_derived": "computed from a change reported by the press, not a published figure",
+        "bf_reason_uncertain": "inferred (e.g. from the order of a list), not confirmed",
+        "bf_source_words": "The source's words: “{note}”",
+        "bf_key_points": "Three key points",
+        "bf_kp_rank_up": ("In {year}, {name} ranked **{rank} of {n}** on {index} ({status}), up "
+                          "{delta} places from {previous_year}."),
+        "bf_kp_rank_down": ("In {year}, {name} ranked **{rank} of {n}** on {index} ({status}), "
+                            "down {delta} places from {previous_year}."),
+        "bf_kp_rank_same": ("In {year}, {name} ranked **{rank} of {n}** on {index} ({status}), "
+                            "the same rank as in {previous_year}."),
+        "bf_kp_rank_only": ("In {year}, {name} ranked **{rank} of {n}** on {index} ({status}); "
+                            "there is no earlier rank to compare with."),
+        "bf_kp_score_only": ("In {year}, {name} scored **{score}** on {index} ({status}); no rank "
+                             "was published."),
+        "bf_kp_no_index": "No {index} rank or score of {name} has been published.",
+        "bf_kp_method": "The method changed between the two years: the comparison is indicative.",
+        "bf_kp_strong_weak": ("Against the median of the units with a value in {year}: strongest "
+                              "{strong}; weakest {weak}."),
+        "bf_kp_strong_only": ("Against the median of the units with a value in {year}: strongest "
+                              "{strong}; no sub-index is below the median."),
+        "bf_kp_weak_only": ("Against the median of the units with a value in {year}: weakest "
+                            "{weak}; no sub-index is above the median."),
+        "bf_kp_sub_none": ("Strengths and weaknesses by sub-index cannot be named: no sub-index "
+                           "of {name} was published together with values of at least {min} "
+                           "units to compare with a median."),
+        "bf_sub_rank": "{metric} (rank {value}, median {median} of {n} units)",
+        "bf_sub_score": "{metric} (score {value}, median {median} of {n} units)",
+        "bf_kp_targets": ("{name} has {total} targets in its own documents: {reached} reached, "
+                          "{not_reached} not reached, {no_data} with no data."),
+        "bf_kp_targets_none": "The data hold no target set by {name}.",
+        "bf_targets": "Progress toward the province's own targets",
+        "bf_targets_caption": "Targets of {name}: latest value and status",
+        "bf_targets_more": "… and {k} more targets in section 5.",
+        "bf_target_reached": "✔ reached",
+        "bf_target_not_reached": "✘ not reached",
+        "bf_target_no_data": "– no data",
+        "bf_chart_title": "{name}: DTI rank by year ({set_short})",
+        "bf_chart_alt": ("Line chart: overall DTI rank of {name} by year (1 = best). "
+                         "{points}"),
+        "bf_chart_alt_none": "Empty chart: no DTI rank of {name} has been published.",
+        "bf_chart_point": "{year}: rank {rank}",
+        "bf_chart_gap": "{year}: no data",
+        "bf_detail": "Details in sections 1–8 below.",
+    },
+}

@@ -1,0 +1,259 @@
+"""The briefing, first page of the province report: one row per index (whatever
+`analysis.briefing.INDEX_ROWS` yields), three key points written from the data, progress toward
+the province's own targets, and one chart with its alt text and table."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML
+
+from ... import analysis as an
+from ...analysis.briefing import MIN_COMPARED, Briefing, IndexRow, briefing
+from .. import charts
+from ..context import ReportContext
+from ..display import (
+    figure,
+    md,
+    metric_label,
+    missing,
+    rank_text,
+    score_text,
+    source_label,
+    status_text,
+    table_html,
+)
+from ..i18n import fmt_int, fmt_list, fmt_score, fmt_signed, t
+from .targets import _indicator_labels, _latest_text, _target_text
+
+MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
+
+
+def show_briefing(ctx: ReportContext) -> list:
+    lang, name = ctx.lang, ctx.name
+    b = briefing(ctx.data, ctx.code, ctx.unit_set, ctx.year, ctx.as_of)
+    # An HTML heading with a class: the print stylesheet starts every section on a new page
+    # except this one, so the briefing stays on page 1 with the title.
+    out = [HTML(f'<h2 class="dta-briefing" id="briefing">{escape(t("h_briefing", lang))}</h2>'),
+           md(t("bf_intro", lang, name=name, set_label=ctx.set_label))]
+    out.append(table_html(_standing_table(ctx, b),
+                          caption=t("bf_standing_caption", lang, name=name)))
+    notes = [n for row in b.indices for n in _row_notes(row, lang)]
+    if notes:
+        out.append(md("\n".join(f"- {n}" for n in notes)))
+    out.append(md(f"### {t('bf_key_points', lang)}\n\n"
+                  + "\n".join(f"{i}. {p}" for i, p in enumerate(key_points(ctx, b), 1))))
+    out += _chart(ctx)
+    out += _targets(ctx, b)
+    out.append(md(t("bf_detail", lang)))
+    return out
+
+
+def _index_label(index: str, lang: str) -> str:
+    return t(f"bf_index_{index}", lang)
+
+
+def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
+    lang = ctx.lang
+    records = []
+    for row in b.indices:
+        h = row.lead
+        records.append({
+            t("bf_col_index", lang): _index_label(row.index, lang),
+            t("col_year", lang): "" if h.year is None else str(h.year),
+            t("col_rank", lang): (t("bf_rank_of", lang, rank=rank_text(h.rank, h.rank_status,
+                                                                       lang), n=h.n_units)
+                                  if h.rank is not None else t("bf_no_value", lang)),
+            t("col_score", lang): (score_text(h.score, h.score_status, lang)
+                                   if h.score is not None else t("bf_no_value", lang)),
+            t("col_status", lang): status_text(h.rank_status if h.rank is not None
+                                               else h.score_status, lang),
+            t("bf_col_change", lang): _change_text(h, lang),
+            t("col_source", lang): source_label(ctx.data, h.source) if h.source else "",
+        })
+    return pd.DataFrame(records)
+
+
+def _change_text(h: an.Headline, lang: str) -> str:
+    parts = []
+    c = h.rank_change
+    if c is not None:
+        key = "bf_up" if c.delta > 0 else "bf_down" if c.delta < 0 else "bf_same"
+        parts.append(t(key, lang, delta=fmt_int(abs(c.delta), lang),
+                       previous_year=c.previous_year,
+                       previous=rank_text(c.previous_value, c.previous_status, lang)))
+    s = h.score_change
+    if s is not None:
+        parts.append(t("bf_score_change", lang, delta=fmt_signed(s.delta, lang),
+                       previous_year=s.previous_year,
+                       previous=score_text(s.previous_value, s.previous_status, lang)))
+    if not parts:
+        return t("bf_no_change", lang) if h.year is not None else ""
+    if any(x is not None and x.marked for x in (c, s)):
+        parts.append(t("bf_change_marked", lang))
+    return "; ".join(parts)
+
+
+def _reason(status, lang: str) -> str:
+    return t(f"bf_reason_{status}", lang)
+
+
+def _row_notes(row: IndexRow, lang: str) -> list[str]:
+    """Beside a derived / uncertain value: its mark, status and reason, in the report's
+    language; a source's own note is quoted and labelled as the source's words."""
+    notes = []
+    h = row.lead
+    if h.rank is not None and an.is_marked(h.rank_status):
+        notes.append(t("bf_lead_marked", lang, value=rank_text(h.rank, h.rank_status, lang),
+                       status=status_text(h.rank_status, lang),
+                       reason=_reason(h.rank_status, lang)))
+    elif h.rank is None and h.score is not None and an.is_marked(h.score_status):
+        notes.append(t("bf_lead_marked", lang, value=score_text(h.score, h.score_status, lang),
+                       status=status_text(h.score_status, lang),
+                       reason=_reason(h.score_status, lang)))
+    later = row.later
+    if later is not None:
+        if later.rank is not None:
+            what, value, status = "bf_later_rank", rank_text(later.rank, later.rank_status,
+                                                              lang), later.rank_status
+        else:
+            what, value, status = "bf_later_score", score_text(later.score, later.score_status,
+                                                                lang), later.score_status
+        notes.append(t("bf_later", lang, year=later.year, what=t(what, lang), value=value,
+                       status=status_text(status, lang), reason=_reason(status, lang),
+                       lead_year=h.year))
+        if later.note:
+            notes.append(t("bf_source_words", lang, note=later.note))
+    if h.note:
+        notes.append(t("bf_source_words", lang, note=h.note))
+    return notes
+
+
+def key_points(ctx: ReportContext, b: Briefing) -> list[str]:
+    """Three sentences written from the data: the standing and its trend on the first index,
+    the strongest and weakest sub-indices against the median, the targets. A gap is said as a
+    gap."""
+    return [_standing_point(ctx, b), _subindex_point(ctx, b), _targets_point(ctx, b)]
+
+
+def _standing_point(ctx: ReportContext, b: Briefing) -> str:
+    lang, name = ctx.lang, ctx.name
+    if not b.indices or not b.indices[0].has_value:
+        index = _index_label(b.indices[0].index if b.indices else "dti", lang)
+        return t("bf_kp_no_index", lang, index=index, name=name)
+    row = b.indices[0]
+    h, index = row.lead, _index_label(row.index, lang)
+    if h.rank is None:
+        return t("bf_kp_score_only", lang, year=h.year, name=name, index=index,
+                 score=score_text(h.score, h.score_status, lang),
+                 status=status_text(h.score_status, lang))
+    common = {"year": h.year, "name": name, "index": index, "n": h.n_units,
+              "rank": rank_text(h.rank, h.rank_status, lang),
+              "status": status_text(h.rank_status, lang)}
+    c = h.rank_change
+    if c is None:
+        return t("bf_kp_rank_only", lang, **common)
+    key = "bf_kp_rank_up" if c.delta > 0 else "bf_kp_rank_down" if c.delta < 0 \
+        else "bf_kp_rank_same"
+    text = t(key, lang, delta=fmt_int(abs(c.delta), lang), previous_year=c.previous_year,
+             **common)
+    if c.method_changes:
+        text += " " + t("bf_kp_method", lang)
+    return text
+
+
+def _subindex_text(rows: pd.DataFrame, lang: str) -> str:
+    items = []
+    for _, r in rows.iterrows():
+        if r["basis"] == "rank":
+            value = rank_text(r["value"], r["status"], lang)
+            median = fmt_int(r["median"], lang) if float(r["median"]).is_integer() else \
+                f"{r['median']:.1f}".replace(".", "," if lang == "vi" else ".")
+            key = "bf_sub_rank"
+        else:
+            value, median, key = (score_text(r["value"], r["status"], lang),
+                                  fmt_score(r["median"], lang), "bf_sub_score")
+        items.append(t(key, lang, metric=metric_label(r["metric"], lang), value=value,
+                       median=median, n=int(r["n"])))
+    return fmt_list(items, lang)
+
+
+def _subindex_point(ctx: ReportContext, b: Briefing) -> str:
+    lang = ctx.lang
+    strong, weak = b.strongest, b.weakest
+    if strong.empty and weak.empty:
+        return t("bf_kp_sub_none", lang, name=ctx.name, min=MIN_COMPARED)
+    year = int(b.subindices["year"].iloc[0])
+    if strong.empty:
+        return t("bf_kp_weak_only", lang, year=year, weak=_subindex_text(weak, lang))
+    if weak.empty:
+        return t("bf_kp_strong_only", lang, year=year, strong=_subindex_text(strong, lang))
+    return t("bf_kp_strong_weak", lang, year=year, strong=_subindex_text(strong, lang),
+             weak=_subindex_text(weak, lang))
+
+
+def _targets_point(ctx: ReportContext, b: Briefing) -> str:
+    s = b.targets
+    if s.total == 0:
+        return t("bf_kp_targets_none", ctx.lang, name=ctx.name)
+    return t("bf_kp_targets", ctx.lang, name=ctx.name, total=s.total, reached=s.reached,
+             not_reached=s.not_reached, no_data=s.no_data)
+
+
+def _progress(r: pd.Series, lang: str) -> str:
+    if missing(r["latest_value"]):
+        return t("bf_target_no_data", lang)
+    return t("bf_target_reached" if r["reached"] is True else "bf_target_not_reached", lang)
+
+
+def _targets(ctx: ReportContext, b: Briefing) -> list:
+    lang, table = ctx.lang, b.targets.table
+    if table.empty:
+        return []
+    # Targets with a value first (they say something), then the rest, in section 5's order.
+    order = table.assign(_has=table["latest_value"].notna()).sort_values(
+        "_has", ascending=False, kind="stable")
+    shown = order.head(MAX_TARGET_ROWS)
+    labels = _indicator_labels(ctx.data, lang)
+    frame = pd.DataFrame({
+        t("col_target_indicator", lang): [labels.get(i, i) for i in shown["indicator"]],
+        t("col_target", lang): [_target_text(r, lang) for _, r in shown.iterrows()],
+        t("col_deadline", lang): ["" if missing(y) else str(int(y))
+                                  for y in shown["target_year"]],
+        t("col_latest", lang): [_latest_text(r, lang) for _, r in shown.iterrows()],
+        t("col_progress", lang): [_progress(r, lang) for _, r in shown.iterrows()],
+    })
+    out = [md(f"### {t('bf_targets', lang)}"),
+           table_html(frame, caption=t("bf_targets_caption", lang, name=ctx.name))]
+    if len(table) > len(shown):
+        out.append(md(t("bf_targets_more", lang, k=len(table) - len(shown))))
+    return out
+
+
+def _chart(ctx: ReportContext) -> list:
+    lang, name = ctx.lang, ctx.name
+    traj = an.trajectory(ctx.data, ctx.code, ctx.unit_set)
+    own = traj[traj["role"] == "province"]
+    if own["rank"].isna().all():
+        return []
+    title = t("bf_chart_title", lang, name=name,
+              set_short=t(f"set_short_{ctx.unit_set}", lang))
+    fig = charts.trajectory_chart(traj[traj["role"] == "province"], lang, title=title,
+                                  show_scores=False, compact=True)
+    points = []
+    for _, r in own.iterrows():
+        if missing(r["rank"]):
+            points.append(t("bf_chart_gap", lang, year=int(r["year"])))
+        else:
+            points.append(t("bf_chart_point", lang, year=int(r["year"]),
+                            rank=rank_text(r["rank"], r["rank_status"], lang)))
+    alt = t("bf_chart_alt", lang, name=name, points="; ".join(points) + ".")
+    table = pd.DataFrame({
+        t("col_year", lang): [str(int(y)) for y in own["year"]],
+        t("col_rank", lang): [rank_text(r, s, lang) for r, s in zip(own["rank"],
+                                                                    own["rank_status"])],
+        t("col_rank_status", lang): [status_text(s, lang) if not missing(r) else ""
+                                     for r, s in zip(own["rank"], own["rank_status"])],
+    })
+    return figure(fig, alt, table, lang, css_class="dta-briefing-chart")

@@ -1,0 +1,102 @@
+"""A province report's numbers as files beside its HTML: `<slug>.csv` (UTF-8 with a BOM, so
+Excel shows Vietnamese) and `<slug>.xlsx`, linked from the page by relative paths (offline).
+
+A text cell starting with `=`, `+`, `-`, `@` (or a tab / carriage return) would run as a formula
+when the file is opened in a spreadsheet: such cells get a leading apostrophe. Numbers stay
+numbers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET = "numbers"
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot start a spreadsheet formula."""
+    import pandas as pd  # lazy: a rebuild with nothing to run must not import pandas
+
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]):
+            continue
+        out[column] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+                       for v in out[column]]
+    return out
+
+
+def export_paths(html: Path) -> tuple[Path, Path]:
+    return html.with_suffix(".csv"), html.with_suffix(".xlsx")
+
+
+@lru_cache(maxsize=2)
+def _data(root: str, data_version: str):
+    # lazy: the analysis stack (pandas tables) is only needed once reports are written
+    from ..analysis import Data
+
+    return Data.load(root)
+
+
+def province_numbers(root: Path, data_version: str, province: str, unit_set: str,
+                     peers: object = "region") -> pd.DataFrame:
+    """The numbers the report on `province` shows (analysis.exports.report_numbers)."""
+    from ..analysis import peers as peer_codes  # lazy, as above
+    from ..analysis.exports import report_numbers
+    from ..domain.registry import registry
+
+    data = _data(str(root), data_version)
+    code = registry(root).resolve(province, unit_set=unit_set).code
+    if isinstance(peers, str) and peers != "region":
+        peers = [peers]
+    return report_numbers(data, code, unit_set, peer_codes(data, code, unit_set, peers))
+
+
+def province_standing(root: Path, data_version: str, province: str,
+                      unit_set: str) -> list[dict]:
+    """The briefing's rows (one per index) as plain values, for the index page."""
+    from ..analysis.briefing import index_rows  # lazy, as above
+    from ..domain.registry import registry
+
+    data = _data(str(root), data_version)
+    code = registry(root).resolve(province, unit_set=unit_set).code
+    out = []
+    for row in index_rows(data, code, unit_set):
+        h, change = row.lead, row.lead.rank_change
+        out.append({"index": row.index, "year": _plain(h.year, int),
+                    "rank": _plain(h.rank, int), "rank_status": h.rank_status,
+                    "score": _plain(h.score, float), "score_status": h.score_status,
+                    "n_units": _plain(h.n_units, int),
+                    "rank_delta": None if change is None else _plain(change.delta, int),
+                    "previous_year": None if change is None else _plain(change.previous_year,
+                                                                        int)})
+    return out
+
+
+def _plain(value, kind):
+    return None if value is None else kind(value)
+
+
+def write_exports(frame: pd.DataFrame, html: Path, about: dict[str, str]) -> tuple[Path, Path]:
+    """Write the CSV and XLSX beside `html` (same name); `about` (data version, report, …)
+    goes to the XLSX's second sheet. Returns both paths."""
+    import pandas as pd  # lazy, as in neutralise
+
+    csv, xlsx = export_paths(html)
+    safe = neutralise(frame)
+    csv.write_text(safe.to_csv(index=False, lineterminator="\r\n"), encoding="utf-8-sig")
+    about_frame = neutralise(pd.DataFrame({"field": list(about), "value": list(about.values())}))
+    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
+        safe.to_excel(writer, sheet_name=SHEET, index=False)
+        about_frame.to_excel(writer, sheet_name="about", index=False)
+        sheet = writer.sheets[SHEET]
+        sheet.freeze_panes = "A2"
+        for cells in sheet.columns:
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
+            sheet.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 48)
+    return csv, xlsx

@@ -1,0 +1,121 @@
+"""The one-page briefing (`analysis.briefing`, `report.sections.briefing`) on the REAL processed
+tables and on SYNTHETIC frames (tests/synthetic.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+from synthetic import tiny_data
+
+from dtanalysis import report as rs
+from dtanalysis.analysis import briefing as bf
+from dtanalysis.report.sections.briefing import _standing_table as standing_table
+from dtanalysis.report.sections.briefing import key_points
+
+HP, QN = "31", "22"
+
+
+def _texts(objects) -> str:
+    out = []
+    for obj in objects:
+        data = getattr(obj, "data", "")
+        out.append(data if isinstance(data, str) else "")
+    return "\n".join(out)
+
+
+def test_lead_is_the_published_value_and_the_later_uncertain_one_stands_beside_it(data):
+    # Quảng Ninh: 2022 rank 3 (official), 2023 rank 12 (uncertain, from the order of a list)
+    row = bf.dti_row(data, QN, "63")
+    assert (row.lead.year, row.lead.rank, row.lead.rank_status) == (2022, 3, "official")
+    assert row.later is not None and (row.later.year, row.later.rank) == (2023, 12)
+    assert row.later.rank_status == "uncertain"
+    # a year asked for is shown as asked, with no substitution
+    assert bf.dti_row(data, QN, "63", 2023).lead.year == 2023
+    # Hải Phòng's latest rank (2023, reported) is published: it leads, nothing beside it
+    hp = bf.dti_row(data, HP, "63")
+    assert hp.lead.year == 2023 and hp.later is None
+
+
+def test_subindices_need_a_median_of_at_least_three_units():
+    data = tiny_data()  # 2022 kinh_te_so scores: A1 0.7, A2 0.9, A3 0.4 (three units)
+    standing = bf.subindex_standing(data, "A2", "63")
+    assert list(standing["metric"]) == ["kinh_te_so"] and standing["basis"].iloc[0] == "score"
+    assert standing["margin"].iloc[0] == pytest.approx(0.2)
+    assert bf.briefing(data, "A3", "63").weakest["metric"].tolist() == ["kinh_te_so"]
+    assert bf.briefing(data, "A3", "63").strongest.empty
+    # with a third unit gone, no median of >= 3 is left: nothing is compared
+    fewer = dataclasses.replace(data, dti=data.dti[data.dti["province_code"] != "A3"])
+    assert bf.subindex_standing(fewer, "A2", "63").empty
+
+
+def test_target_summary_counts_no_data_apart_from_not_reached(data):
+    s = bf.target_summary(data, "22", "63")  # Quảng Ninh: six targets, no value reported
+    assert (s.total, s.no_data, s.reached, s.not_reached) == (6, 6, 0, 0)
+    hp = bf.target_summary(data, HP, "63")
+    assert hp.reached + hp.not_reached + hp.no_data == hp.total == len(hp.table)
+
+
+@pytest.mark.parametrize("province,unit_set,lang", [
+    ("Quảng Ninh", "63", "vi"), ("Quảng Ninh", "63", "en"), ("Bắc Kạn", "63", "vi"),
+    ("Hải Phòng", "34", "en"),
+])
+def test_briefing_renders_three_key_points_and_an_accessible_chart(data, province, unit_set,
+                                                                   lang):
+    ctx = rs.report_context(province, unit_set, lang=lang, data=data)
+    objects = rs.show_briefing(ctx)
+    text = _texts(objects)
+    assert rs.section_headings(lang)[0] not in text  # the briefing comes before section 1
+    b = bf.briefing(data, ctx.code, unit_set)
+    points = key_points(ctx, b)
+    assert len(points) == 3 and all(p in text for p in points)
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', text)
+    assert len(alts) == 1  # one chart (every case here has a published rank)
+    assert ctx.name in alts[0] and re.search(r"\d", alts[0])  # names the unit, gives numbers
+    assert "<details" in text and "<caption>" in text
+    assert "quá hạn" not in text and "overdue" not in text
+    assert not plt.get_fignums()
+
+
+def test_briefing_says_why_a_later_value_is_not_the_headline(data):
+    vi = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="vi", data=data)))
+    en = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="en", data=data)))
+    assert "**12‡**" in vi and "không chắc chắn" in vi and "năm 2022" in vi
+    assert "**12‡**" in en and "uncertain" in en
+    # the source's own (English) note is quoted and labelled as the source's words
+    assert "Lời của nguồn: “inferred only from list order" in vi
+    assert "The source's words: “inferred only from list order" in en
+    # the first key point leads with the published 2022 rank, not the uncertain 2023 one
+    assert "Năm 2022, Quảng Ninh xếp hạng **3/63**" in vi
+
+
+def test_a_gap_is_said_in_words(data):
+    # Bắc Kạn: one published rank (2022), no sub-index beside >= 3 units, no target
+    ctx = rs.report_context("Bắc Kạn", lang="en", data=data)
+    points = key_points(ctx, bf.briefing(data, ctx.code, "63"))
+    assert points == [
+        ("In 2022, Bắc Kạn ranked **63 of 63** on DTI (digital transformation) (official); "
+        "there is no earlier rank to compare with."),
+        ("Strengths and weaknesses by sub-index cannot be named: no sub-index of Bắc Kạn was "
+        "published together with values of at least 3 units to compare with a median."),
+        "The data hold no target set by Bắc Kạn."]
+    # a derived sub-index rank keeps its mark in the sentence (Hải Phòng 2022: 12†)
+    hp = rs.report_context("Hải Phòng", lang="en", data=data)
+    assert "Digital economy (rank 12†, median 14.5 of 4 units)" in key_points(
+        hp, bf.briefing(data, hp.code, "63"))[1]
+
+
+def test_a_new_index_is_one_more_row_function(data, monkeypatch):
+    def fake_index(data_, code, unit_set, year):  # SYNTHETIC: labelled, test only
+        return bf.IndexRow("dti", bf.headline(data_, code, unit_set, 2022))
+
+    monkeypatch.setattr(bf, "INDEX_ROWS", [bf.dti_row, fake_index])
+    ctx = rs.report_context("Hải Phòng", lang="en", data=data)
+    table = standing_table(ctx, bf.briefing(data, HP, "63"))
+    assert len(table) == 2 and list(table["Year"]) == ["2023", "2022"]

@@ -1,0 +1,47 @@
+"""Wording the issue called out (#9): no unit is part of itself, a target without data is "no
+data" (never overdue), no "best" or "median" of a single value. REAL processed tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dtanalysis import report as rs
+from dtanalysis.report.i18n import t
+from dtanalysis.report.sections.pillars import _pillar_table
+
+
+def _text(objects) -> str:
+    return "\n".join(o.data for o in objects if isinstance(getattr(o, "data", None), str))
+
+
+def test_no_unit_is_part_of_itself(data):
+    for lang in ("vi", "en"):
+        text = _text(rs.show_merger(rs.report_context("Hải Phòng", "63", lang=lang, data=data)))
+        assert "một phần của **Hải Phòng**" not in text and "part of **Hải Phòng**" not in text
+        assert ("hợp thành đơn vị mới **Hải Phòng**" in text if lang == "vi"
+                else "form the new unit **Hải Phòng**" in text)
+    # a province whose unit has another name still "is part of" it
+    hd = _text(rs.show_merger(rs.report_context("Hải Dương", "63", lang="en", data=data)))
+    assert "is part of **Hải Phòng**" in hd
+
+
+def test_a_target_without_data_is_no_data_not_overdue(data):
+    # Quảng Ninh: six targets for 2025, none with a value; read in 2026 (deadline passed)
+    ctx = rs.report_context("Quảng Ninh", "63", lang="vi", data=data, as_of=dt.date(2026, 6, 1))
+    text = _text(rs.show_targets(ctx))
+    assert "quá hạn" not in text and "hết hạn" not in text
+    assert text.count(t("tg_no_value", "vi")) >= 6
+
+
+def test_no_best_or_median_of_a_single_value(data):
+    from dtanalysis import analysis as an
+
+    rows = an.pillars(data, "31", "63")
+    own = rows[rows["has_value"] & (rows["n_rank"] == 1)].reset_index(drop=True)
+    assert not own.empty  # Hải Phòng 2023: sub-index ranks published for it alone
+    table = _pillar_table(own, "en")
+    assert (table[t("col_best_rank", "en")] == "").all()
+    assert (table[t("col_median_rank", "en")] == "").all()
+    assert pd.Series(table[t("col_rank", "en")] != "").all()
