@@ -1,0 +1,164 @@
+"""The briefing covers every index of the catalogue (`analysis.briefing.index_rows`, report
+section `briefing`): DTI, PCI and PAPI from `index_scores` on the REAL processed tables, the
+years without a value said in words, and a SYNTHETIC index added to a copied project's
+catalogue appearing without a code change."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from dtanalysis import report as rs
+from dtanalysis.analysis import Data
+from dtanalysis.analysis import briefing as bf
+from dtanalysis.analysis import indices as ix
+from dtanalysis.report.sections.briefing import _standing_table as standing_table
+
+HP, BK, QN = "31", "06", "22"
+
+
+def _texts(objects) -> str:
+    return "\n".join(getattr(o, "data", "") for o in objects
+                     if isinstance(getattr(o, "data", ""), str))
+
+
+def _overall(data, index, code, unit_set, year):
+    s = data.index_scores
+    root = ix.catalogue(data).set_index("index").loc[index, "root"]
+    rows = s[(s["index"] == index) & (s["metric"] == root) & (s["province_code"] == code)
+             & (s["unit_set"] == unit_set) & (s["year"] == year)]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_every_catalogue_index_has_a_row_equal_to_index_scores(data):
+    rows = bf.index_rows(data, HP, "63")
+    assert [r.index for r in rows] == list(ix.catalogue(data)["index"])
+    assert {r.index for r in rows} >= {"dti", "pci", "papi"}
+    for row in rows:
+        h = row.lead
+        assert row.has_value
+        src = _overall(data, row.index, HP, "63", h.year)
+        assert h.rank == int(src["rank"]) and h.rank_status == src["rank_status"]
+        if pd.isna(src["score"]):
+            assert h.score is None
+        else:
+            assert h.score == pytest.approx(float(src["score"]))
+        assert h.source == src["source"]
+    by_index = {r.index: r for r in rows}
+    # PCI 2024: rank 1 (reported), up 2 from 2023; PAPI 2024: a derived rank among the 61
+    # provinces with a value, its change computed against 2023
+    pci, papi = by_index["pci"].lead, by_index["papi"].lead
+    assert (pci.year, pci.rank, pci.rank_change.delta) == (2024, 1, 2)
+    assert (papi.year, papi.rank, papi.n_units, papi.rank_status) == (2024, 42, 61, "derived")
+    assert papi.rank_change.previous_year == 2023
+
+
+def test_briefing_table_shows_each_index_with_marks_and_values_from_index_scores(data):
+    en = rs.report_context("Hải Phòng", lang="en", data=data)
+    table = standing_table(en, bf.briefing(data, HP, "63"))
+    names = dict(zip(ix.catalogue(data)["index"], ix.catalogue(data)["name_en"]))
+    assert list(table["Index"]) == [names[i] for i in ix.catalogue(data)["index"]]
+    row = table.set_index("Index")
+    assert row.loc[names["pci"], "Rank"] == "1 of 63"
+    assert row.loc[names["pci"], "Score"] == "74.84"
+    assert row.loc[names["papi"], "Rank"] == "42† of 61"
+    assert row.loc[names["papi"], "Score"] == "42.70†"  # index_scores: 42.70365…
+    change = "Change against the previous year with a value"
+    assert "rests on a derived or uncertain value" in row.loc[names["papi"], change]
+    text = _texts(rs.show_briefing(en))
+    # a derived lead says its mark and reason; the pipeline's formula is not quoted as a
+    # source's words
+    assert "**PAPI**: 42† is a derived value" in text
+    assert "derived: sum of" not in text
+    # the uncertain DTI 2024 rank stands beside the published 2023 one
+    assert "**DTI**: 2024 has a rank of **3‡**" in text
+    # the first key point names the other indices from their rows
+    assert "Other indices: PAPI 2024 rank **42† of 61** (derived); PCI 2024 rank **1 of 63**" \
+        in text
+
+
+def test_a_secondary_copy_keeps_its_mark(data):
+    # DTI 2020 of Quảng Ninh: score 0.3897 copied from a third-party compilation (§)
+    h = bf.index_headline(data, QN, "63", "dti", 2020)
+    assert h.score_status == "published_secondary"
+    ctx = rs.report_context("Quảng Ninh", lang="vi", data=data)
+    b = bf.briefing(data, QN, "63", year=2020)
+    table = standing_table(ctx, b)
+    assert "0,3897§" in set(table["Điểm"])
+    assert table["Trạng thái"].iloc[0] == "báo chí đưa tin"  # the rank's status (reported)
+
+
+def test_years_without_a_value_are_said_in_words(data):
+    # Bắc Kạn: PCI 2021 rank 48; PCI 2023 and 2024 published only (part of) the top 30
+    pci = {r.index: r for r in bf.index_rows(data, BK, "63")}["pci"]
+    assert pci.lead.year == 2021 and [g.year for g in pci.gaps] == [2023, 2024]
+    for lang, words in (("vi", "**PCI**: không có giá trị của Bắc Kạn năm 2023 và 2024"),
+                        ("en", "**PCI**: no value for Bắc Kạn in 2023 and 2024")):
+        text = _texts(rs.show_briefing(rs.report_context("Bắc Kạn", lang=lang, data=data)))
+        assert words in text
+    # Quảng Ninh: PAPI excluded it in 2021 and 2023
+    en = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="en", data=data)))
+    assert "**PAPI**: no value for Quảng Ninh in 2021 and 2023" in en
+
+
+def test_an_index_without_a_table_for_the_set_is_a_row_in_words(data):
+    ctx = rs.report_context("Hải Phòng", "34", lang="en", data=data)
+    table = standing_table(ctx, bf.briefing(data, HP, "34")).set_index("Index")
+    names = dict(zip(ix.catalogue(data)["index"], ix.catalogue(data)["name_en"]))
+    for index in ("pci", "papi"):
+        cells = table.loc[names[index]]
+        assert cells["Rank"].startswith("no table for the 34")
+        assert all(isinstance(c, str) and c.strip() for c in cells)  # never blank
+        assert not any(ch.isdigit() for ch in cells["Score"])  # never a filled number
+    assert table.loc[names["dti"], "Rank"] == "3 of 34"
+
+
+SYNTHETIC_CATALOGUE = ("zzi,Chỉ số tổng hợp thử nghiệm (ZZI),Synthetic Test Index (ZZI),"
+                       "SYNTHETIC publisher (test only),https://example.invalid,example.invalid,"
+                       "0,10,true,SYNTHETIC index for tests only\n")
+SYNTHETIC_METRICS = ("metric,parent,label_vi,label_en,aliases,aggregate,score_min,score_max,note,"
+                     "highlight\nzzi,,Tổng ZZI,ZZI total,ZZI|Score,none,0,10,SYNTHETIC,\n")
+SYNTHETIC_TABLE = ("province,score,rank,status,source_url,note\n"
+                   "Hải Phòng,7.5,2,published,https://example.invalid/zzi,SYNTHETIC row\n"
+                   "Hà Nội,8.1,1,published,https://example.invalid/zzi,SYNTHETIC row\n"
+                   "Quảng Ninh,6.2,3,published,https://example.invalid/zzi,SYNTHETIC row\n")
+
+
+@pytest.fixture(scope="module")
+def synthetic_index_project(cleaned_project, tmp_path_factory):
+    """A copy of the project with a SYNTHETIC index `zzi` added as data only (a catalogue row,
+    metrics.csv and one table), cleaned."""
+    from conftest import copy_project
+
+    from dtanalysis.pipeline.stages import run_clean
+
+    root = copy_project(cleaned_project, tmp_path_factory.mktemp("zzi") / "project")
+    indices = root / "data/raw/indices"
+    with (indices / "catalogue.csv").open("a", encoding="utf-8") as handle:
+        handle.write(SYNTHETIC_CATALOGUE)
+    (indices / "zzi").mkdir()
+    (indices / "zzi/metrics.csv").write_text(SYNTHETIC_METRICS, encoding="utf-8")
+    (indices / "zzi/zzi-2023-63-synthetic.csv").write_text(SYNTHETIC_TABLE, encoding="utf-8")
+    shutil.rmtree(root / "data/processed", ignore_errors=True)
+    result = run_clean(root)
+    assert result.ok, result.refused
+    return root
+
+
+def test_a_synthetic_index_in_the_catalogue_gets_a_briefing_row(synthetic_index_project):
+    data = Data.load(synthetic_index_project)
+    rows = {r.index: r for r in bf.index_rows(data, HP, "63")}
+    assert "zzi" in rows
+    z = rows["zzi"].lead
+    assert (z.year, z.rank, z.score, z.rank_status) == (2023, 2, 7.5, "official")
+    ctx = rs.report_context("Hải Phòng", lang="en", data=data)
+    table = standing_table(ctx, bf.briefing(data, HP, "63")).set_index("Index")
+    assert table.loc["Synthetic Test Index (ZZI)", "Rank"] == "2 of 63"
+    # a province not in its one table: the row says so in words
+    bk = standing_table(rs.report_context("Bắc Kạn", lang="en", data=data),
+                        bf.briefing(data, BK, "63")).set_index("Index")
+    assert bk.loc["Synthetic Test Index (ZZI)", "Rank"].startswith(
+        "not published for Bắc Kạn in any year with a table (2023)")
