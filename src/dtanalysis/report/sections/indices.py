@@ -12,6 +12,7 @@ from ...analysis import indices as ix
 from ..charts import indices as ix_charts
 from ..context import OverviewContext, ReportContext
 from ..display import (
+    chart_alt,
     figure_png,
     heading,
     marked,
@@ -58,7 +59,13 @@ def show_indices(ctx: ReportContext) -> list:
 
     trajectories = {i: ix.trajectory(data, ctx.code, ctx.unit_set, i) for i in card["index"]}
     if any(tr["percentile"].notna().any() for tr in trajectories.values()):
-        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang)))
+        points = pd.DataFrame(
+            [{t("ix_col_index", lang): labels[i], t("ix_col_year", lang): str(int(r["year"])),
+              t("ix_col_percentile", lang): fmt_number(r["percentile"], lang, 0)}
+             for i, tr in trajectories.items() for _, r in tr.iterrows()
+             if not missing(r["percentile"])])
+        alt = chart_alt(t("chart_ix_alt", lang, name=name), points, lang, limit=len(points))
+        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang), alt))
 
     out += _gap_lines(ctx, card, labels)
     for index in card["index"]:
@@ -174,7 +181,13 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
     # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
     # costs about a second per report; the table says the rest.
-    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang))]
+    alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), pd.DataFrame({
+        t("ix_col_metric", lang): rows[label_column],
+        t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
+                               zip(rows["score"], rows["status"])],
+        t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]}), lang,
+        limit=len(rows))
+    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang), alt)]
              if rows["highlight"].any() else [])
     return [md(text), *chart,
             table_html(pd.DataFrame({
@@ -205,7 +218,8 @@ def show_index_comparison(ctx: OverviewContext) -> list:
             continue
         out.append(md(t("ov_ix_pair", lang, rho=fmt_number(pair.correlation, lang, 2),
                         **words)))
+        alt = t("chart_ix_vs_alt", lang, rho=fmt_number(pair.correlation, lang, 2), **words)
         out.append(figure_png(ix_charts.rank_vs_rank_chart(
             pair.pairs, f"{labels[pair.index_a]} {pair.year_a}",
-            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang)))
+            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang), alt))
     return out
