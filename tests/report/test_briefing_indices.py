@@ -5,8 +5,6 @@ catalogue appearing without a code change."""
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -114,38 +112,6 @@ def test_an_index_without_a_table_for_the_set_is_a_row_in_words(data):
         assert all(isinstance(c, str) and c.strip() for c in cells)  # never blank
         assert not any(ch.isdigit() for ch in cells["Score"])  # never a filled number
     assert table.loc[names["dti"], "Rank"] == "3 of 34"
-
-
-SYNTHETIC_CATALOGUE = ("zzi,Chỉ số tổng hợp thử nghiệm (ZZI),Synthetic Test Index (ZZI),"
-                       "SYNTHETIC publisher (test only),https://example.invalid,example.invalid,"
-                       "0,10,true,SYNTHETIC index for tests only\n")
-SYNTHETIC_METRICS = ("metric,parent,label_vi,label_en,aliases,aggregate,score_min,score_max,note,"
-                     "highlight\nzzi,,Tổng ZZI,ZZI total,ZZI|Score,none,0,10,SYNTHETIC,\n")
-SYNTHETIC_TABLE = ("province,score,rank,status,source_url,note\n"
-                   "Hải Phòng,7.5,2,published,https://example.invalid/zzi,SYNTHETIC row\n"
-                   "Hà Nội,8.1,1,published,https://example.invalid/zzi,SYNTHETIC row\n"
-                   "Quảng Ninh,6.2,3,published,https://example.invalid/zzi,SYNTHETIC row\n")
-
-
-@pytest.fixture(scope="module")
-def synthetic_index_project(cleaned_project, tmp_path_factory):
-    """A copy of the project with a SYNTHETIC index `zzi` added as data only (a catalogue row,
-    metrics.csv and one table), cleaned."""
-    from conftest import copy_project
-
-    from dtanalysis.pipeline.stages import run_clean
-
-    root = copy_project(cleaned_project, tmp_path_factory.mktemp("zzi") / "project")
-    indices = root / "data/raw/indices"
-    with (indices / "catalogue.csv").open("a", encoding="utf-8") as handle:
-        handle.write(SYNTHETIC_CATALOGUE)
-    (indices / "zzi").mkdir()
-    (indices / "zzi/metrics.csv").write_text(SYNTHETIC_METRICS, encoding="utf-8")
-    (indices / "zzi/zzi-2023-63-synthetic.csv").write_text(SYNTHETIC_TABLE, encoding="utf-8")
-    shutil.rmtree(root / "data/processed", ignore_errors=True)
-    result = run_clean(root)
-    assert result.ok, result.refused
-    return root
 
 
 def test_a_synthetic_index_in_the_catalogue_gets_a_briefing_row(synthetic_index_project):

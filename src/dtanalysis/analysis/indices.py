@@ -11,6 +11,7 @@ rank that year (not among all units of the set). Every value keeps its status.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,12 +23,23 @@ from .data import Data, n_units
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]*)\)\s*$")
+
+
+def short_label(index: str, name_en: object) -> str:
+    """The short name of an index: the acronym its catalogue name ends with ('(PCI)'), else
+    its id in capitals."""
+    found = _ACRONYM.search(str(name_en)) if isinstance(name_en, str) else None
+    return found.group(1) if found else str(index).upper()
+
+
 def catalogue(data: Data) -> pd.DataFrame:
-    """One row per index, with the id of its overall metric (`root`)."""
+    """One row per index, with the id of its overall metric (`root`) and its short `label`."""
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
     out["root"] = out["index"].map(root)
+    out["label"] = [short_label(i, n) for i, n in zip(out["index"], out["name_en"])]
     return out.reset_index(drop=True)
 
 

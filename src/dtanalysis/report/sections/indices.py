@@ -3,8 +3,6 @@ index the catalogue adds), and section 6 of the overview, one index's ranks agai
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ... import analysis as an
@@ -25,8 +23,6 @@ from ..display import (
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]*)\)\s*$")
-
 
 def _score(value, status, scale_max, lang: str) -> str:
     """A score with its mark: four decimals on a 0–1 scale (DTI), two on wider ones."""
@@ -37,10 +33,8 @@ def _score(value, status, scale_max, lang: str) -> str:
 
 
 def index_label(entry) -> str:
-    """The short name of an index: the acronym its catalogue name ends with ('(PCI)'), else
-    its id in capitals."""
-    found = _ACRONYM.search(str(entry["name_en"]))
-    return found.group(1) if found else str(entry["index"]).upper()
+    """The short name of an index (`analysis.indices.short_label`)."""
+    return ix.short_label(entry["index"], entry["name_en"])
 
 
 def _labels(data: an.Data) -> dict[str, str]:
