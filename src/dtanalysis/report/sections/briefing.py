@@ -346,15 +346,18 @@ def _targets(ctx: ReportContext, b: Briefing) -> list:
 
 
 def _chart(ctx: ReportContext) -> list:
+    """The overall DTI rank by year, from `index_scores` as the DTI row (every year DTI
+    published for the set; a year without a rank for the unit is a gap)."""
     lang, name = ctx.lang, ctx.name
-    traj = an.trajectory(ctx.data, ctx.code, ctx.unit_set)
-    own = traj[traj["role"] == "province"]
-    if own["rank"].isna().all():
+    if "dti" not in set(ix.catalogue(ctx.data)["index"]):
+        return []
+    own = ix.trajectory(ctx.data, ctx.code, ctx.unit_set, "dti").assign(
+        role="province", province_code=ctx.code, name=name)
+    if own.empty or own["rank"].isna().all():
         return []
     title = t("bf_chart_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
-    fig = charts.trajectory_chart(traj[traj["role"] == "province"], lang, title=title,
-                                  show_scores=False, compact=True)
+    fig = charts.trajectory_chart(own, lang, title=title, show_scores=False, compact=True)
     points = []
     for _, r in own.iterrows():
         if missing(r["rank"]):
