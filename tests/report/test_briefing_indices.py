@@ -102,6 +102,15 @@ def test_years_without_a_value_are_said_in_words(data):
     assert "**PAPI**: no value for Quảng Ninh in 2021 and 2023" in en
 
 
+def test_a_year_asked_for_without_a_value_is_said_in_words(data):
+    # --year 2023: Bắc Kạn has no PCI value that year (PCI published part of its top 30)
+    ctx = rs.report_context("Bắc Kạn", lang="en", year=2023, data=data)
+    table = standing_table(ctx, bf.briefing(data, BK, "63", year=2023)).set_index("Index")
+    pci = table.loc["Provincial Competitiveness Index (PCI)"]
+    assert pci["Rank"] == "no value for Bắc Kạn in 2023 (years with a value: 2020 and 2021)"
+    assert not any(ch.isdigit() for ch in pci["Score"])
+
+
 def test_an_index_without_a_table_for_the_set_is_a_row_in_words(data):
     ctx = rs.report_context("Hải Phòng", "34", lang="en", data=data)
     table = standing_table(ctx, bf.briefing(data, HP, "34")).set_index("Index")

@@ -15,6 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
                             "không phải hạng thấp"),
         "bf_gap_never": ("không công bố cho {name} trong các năm có bảng ({years}) — không "
                          "phải hạng thấp"),
+        "bf_gap_not_in_year": ("không có giá trị của {name} năm {year} (các năm có giá trị: "
+                               "{years})"),
         "bf_gap_absent": ("**{index}**: không có giá trị của {name} năm {years}, dù chỉ số có "
                           "công bố cho các tỉnh khác ({detail}) — không công bố, không phải "
                           "giá trị thấp."),
@@ -100,6 +102,7 @@ TEXTS: dict[str, dict[str, str]] = {
                             "low rank"),
         "bf_gap_never": ("not published for {name} in any year with a table ({years}) — not a "
                          "low rank"),
+        "bf_gap_not_in_year": "no value for {name} in {year} (years with a value: {years})",
         "bf_gap_absent": ("**{index}**: no value for {name} in {years}, although the index "
                           "published values for other provinces ({detail}) — not published, "
                           "not a low value."),

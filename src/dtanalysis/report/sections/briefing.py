@@ -128,6 +128,9 @@ def _no_value_text(ctx: ReportContext, row: IndexRow) -> str:
     lang = ctx.lang
     if not row.published_years:
         return t("bf_gap_no_table", lang, set_short=t(f"set_short_{ctx.unit_set}", lang))
+    if row.lead.years:  # a year was asked for (--year) in which the unit has no value
+        return t("bf_gap_not_in_year", lang, name=ctx.name, year=row.lead.year,
+                 years=fmt_years(row.lead.years, lang))
     return t("bf_gap_never", lang, name=ctx.name, years=fmt_years(row.published_years, lang))
 
 
