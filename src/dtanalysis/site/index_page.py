@@ -60,7 +60,7 @@ EXTRA_CSS = """
 a{text-decoration:underline} .stale{color:#8a4b00;font-weight:600}
 .search{margin:1rem 0} .search input{font-size:1rem;padding:.35rem .5rem;width:22rem;
 max-width:100%} .banner{background:#fff4e5;border:1px solid #f0b35b;padding:.5rem .75rem}
-td.num{font-variant-numeric:tabular-nums;white-space:nowrap} .dl a{margin-right:.4rem}
+td.num{font-variant-numeric:tabular-nums} td.num span{white-space:nowrap} .dl a{margin-right:.4rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 """
 
@@ -116,7 +116,9 @@ def _standing_cells(record: dict, indices: list[str]) -> str:
         if s.get("gap_years"):
             years = ", ".join(str(y) for y in s["gap_years"])
             later = f"<br><small>{escape(years)}: không công bố / not published</small>"
-        cells.append(f'<td class="num">{escape(" · ".join(parts))} '
+        # each value unbroken; a narrow page wraps between them
+        values = " · ".join(f"<span>{escape(p)}</span>" for p in parts)
+        cells.append(f'<td class="num">{values} '
                      f"<small>({escape(str(s.get('year')))})</small>{later}</td>")
     return "".join(cells)
 
