@@ -10,6 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_no_index": ("Danh mục chỉ số (`data/raw/indices/catalogue.csv`) chưa có chỉ số "
                         "nào."),
         "bf_no_table": "không có bảng",
+        "bf_none": "không có",
         "bf_not_published": "không công bố",
         "bf_gap_no_table": ("không có bảng nào cho {set_short} trong dữ liệu — không công bố, "
                             "không phải hạng thấp"),
@@ -97,6 +98,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "details and sources in the sections below."),
         "bf_no_index": "The index catalogue (`data/raw/indices/catalogue.csv`) lists no index.",
         "bf_no_table": "no table",
+        "bf_none": "none",
         "bf_not_published": "not published",
         "bf_gap_no_table": ("no table for the {set_short} in the data — not published, not a "
                             "low rank"),

@@ -103,8 +103,8 @@ def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
                 t("col_rank", lang): _no_value_text(ctx, row),
                 t("col_score", lang): t("bf_no_value", lang),
                 t("col_status", lang): t("bf_not_published", lang),
-                t("bf_col_change", lang): t("bf_no_value", lang),
-                t("col_source", lang): t("bf_no_value", lang),
+                t("bf_col_change", lang): t("bf_none", lang),
+                t("col_source", lang): t("bf_none", lang),
             })
             continue
         records.append({
