@@ -104,7 +104,7 @@ def index_row(data: Data, code: str, unit_set: str, index: str,
     ever published) unless `year` is given; a later derived / uncertain value goes to `later`."""
     traj = ix.trajectory(data, code, unit_set, index)
     published_years = tuple(int(y) for y in traj["year"])
-    gaps = tuple(g for g in ix.gaps(data, code, unit_set) if g.index == index)
+    gaps = tuple(ix.index_gaps(data, index, traj))
     latest = index_headline(data, code, unit_set, index, year, traj)
     row = IndexRow(index, latest, gaps=gaps, published_years=published_years)
     if year is not None or latest.year is None or not _is_marked_lead(latest):

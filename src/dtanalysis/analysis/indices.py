@@ -187,14 +187,19 @@ def gaps(data: Data, code: str, unit_set: str) -> list[IndexGap]:
     """Every (index, year) published for the set with no score or rank for the unit."""
     out = []
     for entry in catalogue(data).itertuples(index=False):
-        traj = trajectory(data, code, unit_set, entry.index)
-        methods = data.index_methods[data.index_methods["index"] == entry.index]
-        for row in traj[traj["score"].isna() & traj["rank"].isna()].itertuples(index=False):
-            out.append(IndexGap(entry.index, int(row.year), bool(row.listed),
-                                None if pd.isna(row.note) else str(row.note), int(row.n_score),
-                                int(row.n_rank), int(row.n_units),
-                                tuple(sorted(int(y) for y in methods["year"]
-                                             if int(y) <= row.year))))
+        out += index_gaps(data, entry.index, trajectory(data, code, unit_set, entry.index))
+    return out
+
+
+def index_gaps(data: Data, index: str, traj: pd.DataFrame) -> list[IndexGap]:
+    """The gaps of one index, from the unit's `trajectory` of it (already computed)."""
+    methods = data.index_methods[data.index_methods["index"] == index]
+    out = []
+    for row in traj[traj["score"].isna() & traj["rank"].isna()].itertuples(index=False):
+        out.append(IndexGap(index, int(row.year), bool(row.listed),
+                            None if pd.isna(row.note) else str(row.note), int(row.n_score),
+                            int(row.n_rank), int(row.n_units),
+                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year))))
     return out
 
 

@@ -62,6 +62,7 @@ a{text-decoration:underline} .stale{color:#8a4b00;font-weight:600}
 max-width:100%} .banner{background:#fff4e5;border:1px solid #f0b35b;padding:.5rem .75rem}
 td.num{font-variant-numeric:tabular-nums} td.num span{white-space:nowrap} .dl a{margin-right:.4rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
+td.missing{color:#57606a}
 """
 
 

@@ -11,7 +11,7 @@ from ..charts import indices as ix_charts
 from ..context import OverviewContext, ReportContext
 from ..display import (
     chart_alt,
-    figure_png,
+    figure,
     heading,
     marked,
     md,
@@ -59,7 +59,8 @@ def show_indices(ctx: ReportContext) -> list:
              for i, tr in trajectories.items() for _, r in tr.iterrows()
              if not missing(r["percentile"])])
         alt = chart_alt(t("chart_ix_alt", lang, name=name), points, lang, limit=len(points))
-        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang), alt))
+        out += figure(ix_charts.percentile_chart(trajectories, labels, name, lang), alt,
+                      points, lang)
 
     out += _gap_lines(ctx, card, labels)
     for index in card["index"]:
@@ -175,13 +176,14 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
     # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
     # costs about a second per report; the table says the rest.
-    alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), pd.DataFrame({
+    numbers = pd.DataFrame({
         t("ix_col_metric", lang): rows[label_column],
         t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
                                zip(rows["score"], rows["status"])],
-        t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]}), lang,
-        limit=len(rows))
-    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang), alt)]
+        t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
+        t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]})
+    alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), numbers, lang, limit=len(rows))
+    chart = (figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, numbers, lang)
              if rows["highlight"].any() else [])
     return [md(text), *chart,
             table_html(pd.DataFrame({
@@ -213,7 +215,16 @@ def show_index_comparison(ctx: OverviewContext) -> list:
         out.append(md(t("ov_ix_pair", lang, rho=fmt_number(pair.correlation, lang, 2),
                         **words)))
         alt = t("chart_ix_vs_alt", lang, rho=fmt_number(pair.correlation, lang, 2), **words)
-        out.append(figure_png(ix_charts.rank_vs_rank_chart(
+        pairs = pd.DataFrame({
+            t("col_province", lang): [names.get(c, c) for c in pair.pairs["province_code"]],
+            f"{labels[pair.index_a]} {pair.year_a}": [
+                rank_text(r, st, lang) for r, st in zip(pair.pairs["rank_a"],
+                                                        pair.pairs["status_a"])],
+            f"{labels[pair.index_b]} {pair.year_b}": [
+                rank_text(r, st, lang) for r, st in zip(pair.pairs["rank_b"],
+                                                        pair.pairs["status_b"])]})
+        out += figure(ix_charts.rank_vs_rank_chart(
             pair.pairs, f"{labels[pair.index_a]} {pair.year_a}",
-            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang), alt))
+            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang), alt,
+            pairs, lang)
     return out
