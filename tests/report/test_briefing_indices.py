@@ -5,9 +5,6 @@ catalogue appearing without a code change."""
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
-
 from dtanalysis import report as rs
 from dtanalysis.analysis import Data
 from dtanalysis.analysis import briefing as bf
@@ -20,38 +17,6 @@ HP, BK, QN = "31", "06", "22"
 def _texts(objects) -> str:
     return "\n".join(getattr(o, "data", "") for o in objects
                      if isinstance(getattr(o, "data", ""), str))
-
-
-def _overall(data, index, code, unit_set, year):
-    s = data.index_scores
-    root = ix.catalogue(data).set_index("index").loc[index, "root"]
-    rows = s[(s["index"] == index) & (s["metric"] == root) & (s["province_code"] == code)
-             & (s["unit_set"] == unit_set) & (s["year"] == year)]
-    assert len(rows) == 1
-    return rows.iloc[0]
-
-
-def test_every_catalogue_index_has_a_row_equal_to_index_scores(data):
-    rows = bf.index_rows(data, HP, "63")
-    assert [r.index for r in rows] == list(ix.catalogue(data)["index"])
-    assert {r.index for r in rows} >= {"dti", "pci", "papi"}
-    for row in rows:
-        h = row.lead
-        assert row.has_value
-        src = _overall(data, row.index, HP, "63", h.year)
-        assert h.rank == int(src["rank"]) and h.rank_status == src["rank_status"]
-        if pd.isna(src["score"]):
-            assert h.score is None
-        else:
-            assert h.score == pytest.approx(float(src["score"]))
-        assert h.source == src["source"]
-    by_index = {r.index: r for r in rows}
-    # PCI 2024: rank 1 (reported), up 2 from 2023; PAPI 2024: a derived rank among the 61
-    # provinces with a value, its change computed against 2023
-    pci, papi = by_index["pci"].lead, by_index["papi"].lead
-    assert (pci.year, pci.rank, pci.rank_change.delta) == (2024, 1, 2)
-    assert (papi.year, papi.rank, papi.n_units, papi.rank_status) == (2024, 42, 61, "derived")
-    assert papi.rank_change.previous_year == 2023
 
 
 def test_briefing_table_shows_each_index_with_marks_and_values_from_index_scores(data):
