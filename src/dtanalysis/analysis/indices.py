@@ -34,7 +34,13 @@ def short_label(index: str, name_en: object) -> str:
 
 
 def catalogue(data: Data) -> pd.DataFrame:
-    """One row per index, with the id of its overall metric (`root`) and its short `label`."""
+    """One row per index, with the id of its overall metric (`root`) and its short `label`
+    (a copy: built once per Data)."""
+    return _catalogue(data).copy()
+
+
+@lru_cache(maxsize=2)
+def _catalogue(data: Data) -> pd.DataFrame:
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
