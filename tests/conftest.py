@@ -5,6 +5,7 @@
 - `cleaned_project`: a copy of the project (raw data, suites, notebooks) in a temporary folder,
   cleaned and validated once per session; `project_copy`: a fresh copy of it for a test that
   changes files.
+- `synthetic_index_project`: a cleaned copy with a SYNTHETIC index `zzi` added as data only.
 - `require_chromium`: skip without a browser — but FAIL under CI=true, where a missing browser
   means the offline checks silently stopped running.
 """
@@ -81,3 +82,34 @@ def cleaned_project(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(cleaned_project, tmp_path) -> Path:
     return copy_project(cleaned_project, tmp_path / "project")
+
+
+# SYNTHETIC: a made-up index `zzi` (labelled, tests only), added as data: no code names it.
+SYNTHETIC_CATALOGUE = ("zzi,Chỉ số tổng hợp thử nghiệm (ZZI),Synthetic Test Index (ZZI),"
+                       "SYNTHETIC publisher (test only),https://example.invalid,example.invalid,"
+                       "0,10,true,SYNTHETIC index for tests only\n")
+SYNTHETIC_METRICS = ("metric,parent,label_vi,label_en,aliases,aggregate,score_min,score_max,note,"
+                     "highlight\nzzi,,Tổng ZZI,ZZI total,ZZI|Score,none,0,10,SYNTHETIC,\n")
+SYNTHETIC_TABLE = ("province,score,rank,status,source_url,note\n"
+                   "Hải Phòng,7.5,2,published,https://example.invalid/zzi,SYNTHETIC row\n"
+                   "Hà Nội,8.1,1,published,https://example.invalid/zzi,SYNTHETIC row\n"
+                   "Quảng Ninh,6.2,3,published,https://example.invalid/zzi,SYNTHETIC row\n")
+
+
+@pytest.fixture(scope="session")
+def synthetic_index_project(cleaned_project, tmp_path_factory):
+    """A copy of the project with a SYNTHETIC index `zzi` added as data only (a catalogue row,
+    metrics.csv and one table), cleaned."""
+    from dtanalysis.pipeline.stages import run_clean
+
+    root = copy_project(cleaned_project, tmp_path_factory.mktemp("zzi") / "project")
+    indices = root / "data/raw/indices"
+    with (indices / "catalogue.csv").open("a", encoding="utf-8") as handle:
+        handle.write(SYNTHETIC_CATALOGUE)
+    (indices / "zzi").mkdir()
+    (indices / "zzi/metrics.csv").write_text(SYNTHETIC_METRICS, encoding="utf-8")
+    (indices / "zzi/zzi-2023-63-synthetic.csv").write_text(SYNTHETIC_TABLE, encoding="utf-8")
+    shutil.rmtree(root / "data/processed", ignore_errors=True)
+    result = run_clean(root)
+    assert result.ok, result.refused
+    return root

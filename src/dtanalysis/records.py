@@ -14,8 +14,10 @@ from pathlib import Path
 FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
           "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
           "seconds", "html_sha256", "html_bytes", "html_mtime_ns", "standing", "exports_error")
-# "standing" (province reports): one dict per index of the briefing — index, year, rank,
-# rank_status, score, score_status, n_units, rank_delta (places gained), previous_year.
+# "standing" (province reports): one dict per index of the catalogue, as in the briefing —
+# index, label, year, rank, rank_status, score, score_status, score_decimals, n_units,
+# rank_delta (places gained), previous_year, published (the index has a table for the set),
+# gap_years (later years it published without a value for the unit).
 STATUSES = ("ok", "failed")
 
 

@@ -16,7 +16,6 @@ from synthetic import tiny_data
 
 from dtanalysis import report as rs
 from dtanalysis.analysis import briefing as bf
-from dtanalysis.report.sections.briefing import _standing_table as standing_table
 from dtanalysis.report.sections.briefing import key_points
 
 HP, QN = "31", "22"
@@ -38,9 +37,11 @@ def test_lead_is_the_published_value_and_the_later_uncertain_one_stands_beside_i
     assert row.later.rank_status == "uncertain"
     # a year asked for is shown as asked, with no substitution
     assert bf.dti_row(data, QN, "63", 2023).lead.year == 2023
-    # Hải Phòng's latest rank (2023, reported) is published: it leads, nothing beside it
+    # Hải Phòng (index_scores): 2023 rank 8 (reported) leads; 2024 rank 3 (uncertain, list
+    # order) stands beside it
     hp = bf.dti_row(data, HP, "63")
-    assert hp.lead.year == 2023 and hp.later is None
+    assert (hp.lead.year, hp.lead.rank, hp.lead.rank_status) == (2023, 8, "reported")
+    assert (hp.later.year, hp.later.rank, hp.later.rank_status) == (2024, 3, "uncertain")
 
 
 def test_subindices_need_a_median_of_at_least_three_units():
@@ -96,12 +97,14 @@ def test_briefing_says_why_a_later_value_is_not_the_headline(data):
 
 
 def test_a_gap_is_said_in_words(data):
-    # Bắc Kạn: one published rank (2022), no sub-index beside >= 3 units, no target
+    # Bắc Kạn: DTI 2022 rank 63 (official) after 51 in 2021, no sub-index beside >= 3 units,
+    # no target
     ctx = rs.report_context("Bắc Kạn", lang="en", data=data)
     points = key_points(ctx, bf.briefing(data, ctx.code, "63"))
     assert points == [
-        ("In 2022, Bắc Kạn ranked **63 of 63** on DTI (digital transformation) (official); "
-        "there is no earlier rank to compare with."),
+        ("In 2022, Bắc Kạn ranked **63 of 63** on DTI (official), down 12 places from 2021. "
+         "Other indices: PAPI 2024 rank **22† of 61** (derived); PCI 2021 rank **48 of 63** "
+         "(reported)."),
         ("Strengths and weaknesses by sub-index cannot be named: no sub-index of Bắc Kạn was "
         "published together with values of at least 3 units to compare with a median."),
         "The data hold no target set by Bắc Kạn."]
@@ -109,13 +112,3 @@ def test_a_gap_is_said_in_words(data):
     hp = rs.report_context("Hải Phòng", lang="en", data=data)
     assert "Digital economy (rank 12†, median 14.5 of 4 units)" in key_points(
         hp, bf.briefing(data, hp.code, "63"))[1]
-
-
-def test_a_new_index_is_one_more_row_function(data, monkeypatch):
-    def fake_index(data_, code, unit_set, year):  # SYNTHETIC: labelled, test only
-        return bf.IndexRow("dti", bf.headline(data_, code, unit_set, 2022))
-
-    monkeypatch.setattr(bf, "INDEX_ROWS", [bf.dti_row, fake_index])
-    ctx = rs.report_context("Hải Phòng", lang="en", data=data)
-    table = standing_table(ctx, bf.briefing(data, HP, "63"))
-    assert len(table) == 2 and list(table["Year"]) == ["2023", "2022"]

@@ -179,6 +179,16 @@ def test_numbers_to_take_away_beside_each_report(built):
     assert len(book["numbers"]) == len(table)
     about = dict(zip(book["about"]["field"], book["about"]["value"]))
     assert about["data_version"] and about["report"] == "Hải Phòng"
+    # section 9's numbers: every index of the catalogue, PCI 2024 rank 1 among them
+    indices = table[table["section"] == "indices"]
+    assert {"dti", "pci", "papi"} <= set(indices["index"])
+    pci = indices[(indices["index"] == "pci") & (indices["item"] == "pci")
+                  & (indices["period"] == "2024") & (indices["measure"] == "rank")]
+    assert pci[["value", "status"]].values.tolist() == [["1.0", "reported"]]
+    # the record left for the index page holds one standing per index
+    record = json.loads(job.record.read_text())
+    assert [s["label"] for s in record["standing"]][:1] == ["DTI"]
+    assert {s["index"] for s in record["standing"]} >= {"dti", "pci", "papi"}
 
 
 def test_exported_text_cannot_run_as_a_formula(tmp_path):

@@ -101,7 +101,7 @@ def test_index_rows_standing_stale_order_search_and_downloads(project_copy):
     assert names == ["Bạc Liêu", "Bắc Kạn", "Đà Nẵng", "Quảng Ninh"]  # Vietnamese order
     qn = page[page.index('data-name="Quảng Ninh"'):]
     qn = qn[:qn.index("</tr>")]
-    assert "3/63 · 0.7024 · ▲4 (vs 2021)" in qn and "(2022)" in qn
+    assert "3/63 · 0.7024 · ▲4 (vs 2021)" in re.sub("<[^>]+>", "", qn) and "(2022)" in qn
     assert 'href="provinces/quang-ninh.html#briefing"' in qn
     assert 'href="provinces/quang-ninh.pdf"' in qn and 'href="provinces/quang-ninh.csv"' in qn
     assert "quang-ninh.xlsx" not in qn  # only files that exist are linked
@@ -111,6 +111,73 @@ def test_index_rows_standing_stale_order_search_and_downloads(project_copy):
     assert '<input type="search" id="q"' in page and "normalize('NFD')" in page
     assert 'href="data_docs/index.html"' not in page  # blank offline: not linked as a page
     assert page_has_no_remote_references(page) == []
+
+
+def test_index_has_a_column_per_catalogue_index_with_marks_and_gaps(project_copy):
+    """SYNTHETIC records: one rank · score · change column per index the records name, labelled
+    from the records (the catalogue's short labels), § † ‡ marks, scores with their scale's
+    decimals, and an index without a value said in words."""
+    import re
+
+    from dtanalysis.site.index_page import write_index
+
+    paths = Paths.at(project_copy)
+    folder = paths.reports / "provinces"
+    for old in folder.glob("*") if folder.exists() else []:
+        old.unlink()
+    _record(folder, "bac-kan", "Bắc Kạn", "v", [
+        {"index": "dti", "label": "DTI", "year": 2022, "rank": 63, "rank_status": "official",
+         "score": None, "score_status": None, "score_decimals": 4, "n_units": 63,
+         "rank_delta": -12, "previous_year": 2021, "published": True,
+         "gap_years": [2023, 2024]},
+        {"index": "papi", "label": "PAPI", "year": 2024, "rank": 22, "rank_status": "derived",
+         "score": 44.096229, "score_status": "derived", "score_decimals": 2, "n_units": 61,
+         "rank_delta": 0, "previous_year": 2023, "published": True, "gap_years": []},
+        {"index": "pci", "label": "PCI", "year": 2020, "rank": 59,
+         "rank_status": "published_secondary", "score": 61.97,
+         "score_status": "published_secondary", "score_decimals": 2, "n_units": 63,
+         "rank_delta": None, "previous_year": None, "published": True, "gap_years": []}])
+    _record(folder, "ha-noi", "Hà Nội", "v", [
+        {"index": "dti", "label": "DTI", "year": None, "rank": None, "score": None,
+         "published": False, "gap_years": []},
+        {"index": "pci", "label": "PCI", "year": None, "rank": None, "score": None,
+         "published": True, "gap_years": [2023]}])
+    page = write_index(paths).read_text(encoding="utf-8")
+    section63 = page[:page.index("34 đơn vị hành chính")]
+    heads = re.findall(r"<th scope=\"col\">([A-Z]+): hạng · điểm · thay đổi", section63)
+    assert heads == ["DTI", "PAPI", "PCI"]
+    bk = page[page.index('data-name="Bắc Kạn"'):]
+    bk = re.sub("<[^>]+>", "", bk[:bk.index("</tr>")])
+    assert "63/63 · ▼12 (vs 2021)" in bk and "2023, 2024: không công bố / not published" in bk
+    assert "22†/61 · 44.10† · = (vs 2023)" in bk
+    assert "59§/63 · 61.97§" in bk
+    hn = page[page.index('data-name="Hà Nội"'):]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", hn[:hn.index("</tr>")])
+    assert cells[1:4] == ["không có bảng / no table", "chưa có / none",
+                          "không công bố / not published (2023)"]
+    assert "§ bản sao thứ cấp / secondary copy" in page
+
+
+def test_a_synthetic_index_gets_an_index_page_column(synthetic_index_project, tmp_path):
+    """A SYNTHETIC index added as data only: the standing a run records (the real
+    `province_standing`) gives the index page its column, with no code naming the index."""
+    import json
+    import re
+    import shutil
+
+    from dtanalysis.runner.exports import province_standing
+    from dtanalysis.site.index_page import write_index
+
+    root = tmp_path / "project"
+    shutil.copytree(synthetic_index_project / "data", root / "data")
+    paths = Paths.at(root)
+    version = json.loads((paths.processed / "manifest.json").read_text())["data_version"]
+    standing = province_standing(root, version, "Hải Phòng", "63")
+    _record(paths.reports / "provinces", "hai-phong", "Hải Phòng", version, standing)
+    page = write_index(paths).read_text(encoding="utf-8")
+    assert '<th scope="col">ZZI: hạng · điểm · thay đổi' in page
+    hp = page[page.index('data-name="Hải Phòng"'):]
+    assert "2/63 · 7.50 (2023)" in re.sub("<[^>]+>", "", hp[:hp.index("</tr>")])
 
 
 def test_index_search_filters_offline_in_chromium(project_copy, require_chromium):

@@ -1,24 +1,28 @@
-"""The one-page briefing: where a province stands on each index (one row per index, built by the
-functions of `INDEX_ROWS`), its strongest and weakest sub-indices against the median, and its
-progress toward its own targets — every value taken from the other analyses, none typed.
+"""The one-page briefing: where a province stands on every index of the catalogue
+(`data/raw/indices/catalogue.csv`: DTI, PCI, PAPI and any index added there, one row each, from
+`index_scores` through `analysis.indices`), its strongest and weakest sub-indices against the
+median, and its progress toward its own targets — every value taken from the other analyses, none
+typed.
 
-An index row leads with a published value (official or reported by the press): when the latest
-value is derived or uncertain and an earlier published one exists, the row leads with the
-published one and carries the later value beside it (`later`), so the report shows the mark and
-the reason. A new index (PCI, PAPI, …) is one more function in `INDEX_ROWS` returning an
-`IndexRow` — the briefing section draws whatever rows it gets.
+An index row leads with a published value (official, reported by the press, or a secondary copy
+of a published figure): when the latest value is derived or uncertain and an earlier published
+one exists, the row leads with the published one and carries the later value beside it
+(`later`), so the report shows the mark and the reason. The years an index published values for
+the set but none for the province (PCI's top-30-only years, PAPI's excluded provinces) are the
+row's `gaps`; an index with no table for the set at all has no `published_years`: both are said
+in words, never filled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import Data, is_marked, name_of, overall_rows
-from .headline import Headline, headline
+from . import indices as ix
+from .data import Data, is_marked, n_units, name_of, plain_value
+from .headline import Change, Headline
 from .pillars import pillars
 from .targets import targets_progress
 
@@ -28,33 +32,96 @@ TOP_SUBINDICES = 2  # strongest and weakest shown
 
 @dataclass(frozen=True)
 class IndexRow:
-    """A province's standing on one index: `lead` is the year the briefing leads with (a
-    published value when one exists); `later` a later derived / uncertain value, or None."""
+    """A province's standing on one index of the catalogue: `lead` is the year the briefing
+    leads with (a published value when one exists); `later` a later derived / uncertain value,
+    or None; `gaps` the years the index published for the set without a value for the province;
+    `published_years` every year it published for the set (empty: no table for the set)."""
 
-    index: str  # the index key ("dti"); its label is the text "bf_index_<index>"
+    index: str  # the catalogue's id ("dti", "pci", …)
     lead: Headline
     later: Headline | None = None
+    gaps: tuple[ix.IndexGap, ...] = ()
+    published_years: tuple[int, ...] = ()
 
     @property
     def has_value(self) -> bool:
         return self.lead.rank is not None or self.lead.score is not None
 
 
-def dti_row(data: Data, code: str, unit_set: str, year: int | None = None) -> IndexRow:
-    """The overall DTI row: the latest year with a published rank (or score, when no rank was
+def index_headline(data: Data, code: str, unit_set: str, index: str, year: int | None = None,
+                   traj: pd.DataFrame | None = None) -> Headline:
+    """The overall rank and score of a province on `index` for `year` (default: its latest
+    year with either) from `index_scores`, their statuses, `n_units` the number of units the
+    rank is a place among (`indices.ranked_out_of`), and the change against the previous year
+    that has a rank (a score), with the method changes (`index_methods`) and the published years
+    without a value lying between."""
+    traj = ix.trajectory(data, code, unit_set, index) if traj is None else traj
+    valued = traj[traj["score"].notna() | traj["rank"].notna()]
+    years = tuple(int(y) for y in valued["year"])
+    if year is None:
+        year = years[-1] if years else None
+    chosen = traj[traj["year"] == year] if year is not None else traj.iloc[0:0]
+    row = chosen.iloc[0] if not chosen.empty else None
+
+    def get(column):
+        return None if row is None else plain_value(row[column])
+
+    rank = get("rank")
+    return Headline(
+        code=code, unit_set=unit_set, name=name_of(data, code, unit_set),
+        n_units=int(row["out_of"]) if row is not None else n_units(data, unit_set), year=year,
+        rank=None if rank is None else int(rank), rank_status=get("rank_status"),
+        score=get("score"), score_status=get("score_status"),
+        source=get("source"), note=get("note"),
+        rank_change=_change(data, index, traj, "rank", year),
+        score_change=_change(data, index, traj, "score", year),
+        years=years)
+
+
+def _change(data: Data, index: str, traj: pd.DataFrame, kind: str,
+            year: int | None) -> Change | None:
+    if year is None:
+        return None
+    current = traj[(traj["year"] == year) & traj[kind].notna()]
+    earlier = traj[(traj["year"] < year) & traj[kind].notna()]
+    if current.empty or earlier.empty:
+        return None
+    now, before = current.iloc[0], earlier.iloc[-1]
+    value, previous = float(now[kind]), float(before[kind])
+    previous_year = int(before["year"])
+    return Change(
+        kind=kind, year=int(year), value=value, status=plain_value(now[f"{kind}_status"]),
+        previous_year=previous_year, previous_value=previous,
+        previous_status=plain_value(before[f"{kind}_status"]),
+        delta=(previous - value) if kind == "rank" else (value - previous),
+        method_changes=ix.methods_between(data, index, previous_year, int(year)),
+        skipped_years=tuple(int(y) for y in traj["year"] if previous_year < y < year))
+
+
+def index_row(data: Data, code: str, unit_set: str, index: str,
+              year: int | None = None) -> IndexRow:
+    """The row of one index: the latest year with a published rank (or score, when no rank was
     ever published) unless `year` is given; a later derived / uncertain value goes to `later`."""
-    latest = headline(data, code, unit_set, year)
+    traj = ix.trajectory(data, code, unit_set, index)
+    published_years = tuple(int(y) for y in traj["year"])
+    gaps = tuple(ix.index_gaps(data, index, traj))
+    latest = index_headline(data, code, unit_set, index, year, traj)
+    row = IndexRow(index, latest, gaps=gaps, published_years=published_years)
     if year is not None or latest.year is None or not _is_marked_lead(latest):
-        return IndexRow("dti", latest)
-    rows = overall_rows(data, unit_set)
-    rows = rows[(rows["province_code"] == code) & (rows["year"] < latest.year)]
+        return row
+    rows = traj[traj["year"] < latest.year]
     published = rows[(rows["rank"].notna() & ~rows["rank_status"].map(_marked))
                      | (rows["rank"].isna() & rows["score"].notna()
                         & ~rows["score_status"].map(_marked))]
     if published.empty:
-        return IndexRow("dti", latest)
-    lead = headline(data, code, unit_set, int(published["year"].max()))
-    return IndexRow("dti", lead, later=latest)
+        return row
+    lead = index_headline(data, code, unit_set, index, int(published["year"].max()), traj)
+    return IndexRow(index, lead, later=latest, gaps=gaps, published_years=published_years)
+
+
+def dti_row(data: Data, code: str, unit_set: str, year: int | None = None) -> IndexRow:
+    """The DTI row (`index_row` of "dti")."""
+    return index_row(data, code, unit_set, "dti", year)
 
 
 def _marked(status) -> bool:
@@ -68,14 +135,11 @@ def _is_marked_lead(h: Headline) -> bool:
     return h.score is not None and is_marked(h.score_status)
 
 
-# One function per index, in the order the briefing shows them. Each takes
-# (data, code, unit_set, year) and returns an IndexRow, or None when the index does not apply.
-INDEX_ROWS: list[Callable[[Data, str, str, int | None], IndexRow | None]] = [dti_row]
-
-
 def index_rows(data: Data, code: str, unit_set: str, year: int | None = None) -> list[IndexRow]:
-    rows = (build(data, code, unit_set, year) for build in INDEX_ROWS)
-    return [row for row in rows if row is not None]
+    """One row per index of the catalogue, in the catalogue's order. `year` applies to each
+    index (an index without that year gets a row without a value)."""
+    return [index_row(data, code, unit_set, index, year)
+            for index in ix.catalogue(data)["index"]]
 
 
 def subindex_standing(data: Data, code: str, unit_set: str,

@@ -3,8 +3,10 @@ report): one row per value, with its status, source, and the raw file and line i
 
 Rows: every DTI rank and score of the report's units (for a 34-set unit also its members), the
 overall DTI rank and score of its comparison units, its indicators with the national value of the
-same indicator and period, and its targets. A value that was never published has no row (a gap
-stays a gap: nothing is filled)."""
+same indicator and period, its targets, and (section "indices", report section 9) every score
+and rank `index_scores` holds for the unit itself on every index of the catalogue — overall and
+sub-indices, every year, with the index in `index`. A value that was never published has no row
+(a gap stays a gap: nothing is filled)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import pandas as pd
 
 from .data import NATIONAL_CODE, OVERALL, Data, name_of, plain_value, report_units
 
-EXPORT_COLUMNS = ("section", "unit_set", "province_code", "name", "item", "period", "measure",
+EXPORT_COLUMNS = ("section", "unit_set", "province_code", "name", "index", "item", "period",
+                  "measure",
                   "value", "unit", "qualifier", "as_written", "status", "source", "source_file",
                   "source_line")
 
@@ -56,6 +59,17 @@ def report_numbers(data: Data, code: str, unit_set: str,
                                measure="target", value=float(r["target_value"]), unit=r["unit"],
                                qualifier=r["qualifier"], as_written=r["as_written"],
                                status=None))
+    scores = data.index_scores
+    own_ix = scores[(scores["province_code"] == code) & (scores["unit_set"] == unit_set)]
+    own_ix = own_ix.sort_values(["index", "year", "metric"], kind="stable")
+    for _, r in own_ix.iterrows():
+        for measure in ("score", "rank"):
+            if pd.isna(r[measure]):
+                continue
+            records.append(_record(data, "indices", r, item=r["metric"],
+                                   period=str(int(r["year"])), measure=measure,
+                                   value=float(r[measure]), unit=measure,
+                                   status=r[f"{measure}_status"], index=r["index"]))
     frame = pd.DataFrame(records, columns=list(EXPORT_COLUMNS))
     frame["value"] = pd.to_numeric(frame["value"]).astype("Float64")
     frame["source_line"] = pd.to_numeric(frame["source_line"]).astype("Int64")
@@ -63,11 +77,11 @@ def report_numbers(data: Data, code: str, unit_set: str,
 
 
 def _record(data: Data, section: str, r: pd.Series, *, item, period, measure, value, unit,
-            status, qualifier=None, as_written=None) -> dict:
+            status, qualifier=None, as_written=None, index=None) -> dict:
     code, unit_set = r["province_code"], r["unit_set"]
     name = "Việt Nam" if code == NATIONAL_CODE else name_of(data, code, unit_set)
     return {"section": section, "unit_set": unit_set, "province_code": code, "name": name,
-            "item": item, "period": period, "measure": measure, "value": value,
+            "index": index, "item": item, "period": period, "measure": measure, "value": value,
             "unit": plain_value(unit), "qualifier": plain_value(qualifier),
             "as_written": plain_value(as_written), "status": plain_value(status),
             "source": plain_value(r["source"]), "source_file": plain_value(r["source_file"]),

@@ -11,6 +11,7 @@ rank that year (not among all units of the set). Every value keeps its status.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,12 +23,29 @@ from .data import Data, n_units
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]*)\)\s*$")
+
+
+def short_label(index: str, name_en: object) -> str:
+    """The short name of an index: the acronym its catalogue name ends with ('(PCI)'), else
+    its id in capitals."""
+    found = _ACRONYM.search(str(name_en)) if isinstance(name_en, str) else None
+    return found.group(1) if found else str(index).upper()
+
+
 def catalogue(data: Data) -> pd.DataFrame:
-    """One row per index, with the id of its overall metric (`root`)."""
+    """One row per index, with the id of its overall metric (`root`) and its short `label`
+    (a copy: built once per Data)."""
+    return _catalogue(data).copy()
+
+
+@lru_cache(maxsize=2)
+def _catalogue(data: Data) -> pd.DataFrame:
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
     out["root"] = out["index"].map(root)
+    out["label"] = [short_label(i, n) for i, n in zip(out["index"], out["name_en"])]
     return out.reset_index(drop=True)
 
 
@@ -175,14 +193,19 @@ def gaps(data: Data, code: str, unit_set: str) -> list[IndexGap]:
     """Every (index, year) published for the set with no score or rank for the unit."""
     out = []
     for entry in catalogue(data).itertuples(index=False):
-        traj = trajectory(data, code, unit_set, entry.index)
-        methods = data.index_methods[data.index_methods["index"] == entry.index]
-        for row in traj[traj["score"].isna() & traj["rank"].isna()].itertuples(index=False):
-            out.append(IndexGap(entry.index, int(row.year), bool(row.listed),
-                                None if pd.isna(row.note) else str(row.note), int(row.n_score),
-                                int(row.n_rank), int(row.n_units),
-                                tuple(sorted(int(y) for y in methods["year"]
-                                             if int(y) <= row.year))))
+        out += index_gaps(data, entry.index, trajectory(data, code, unit_set, entry.index))
+    return out
+
+
+def index_gaps(data: Data, index: str, traj: pd.DataFrame) -> list[IndexGap]:
+    """The gaps of one index, from the unit's `trajectory` of it (already computed)."""
+    methods = data.index_methods[data.index_methods["index"] == index]
+    out = []
+    for row in traj[traj["score"].isna() & traj["rank"].isna()].itertuples(index=False):
+        out.append(IndexGap(index, int(row.year), bool(row.listed),
+                            None if pd.isna(row.note) else str(row.note), int(row.n_score),
+                            int(row.n_rank), int(row.n_units),
+                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year))))
     return out
 
 

@@ -26,7 +26,7 @@ import math
 from bisect import bisect_left
 from collections import defaultdict
 
-from ..vocab import STANDING, TABLE_KEYS
+from ..vocab import COMPUTED_NOTE, NOTE_SEPARATOR, STANDING, TABLE_KEYS
 from .index_catalogue import Index
 
 KEY = TABLE_KEYS["index_scores"]
@@ -131,7 +131,7 @@ def _derive_parent(table: dict, index: Index, parent: str, group: tuple) -> bool
         return False
     absent = [c for c in children if c not in present]
     aggregate = index.metrics[parent].aggregate
-    formula = f"derived: {aggregate} of {' + '.join(present)}"
+    formula = f"{COMPUTED_NOTE}: {aggregate} of {' + '.join(present)}"
     if absent:
         formula += f" ({', '.join(absent)} not in {group[1]}'s tables)"
     added = False
@@ -160,7 +160,7 @@ def _with_score(existing: dict | None, group: tuple, province: str, metric: str,
     row.update(score=value, score_status=status,
                status=weakest(status, row.get("rank_status")),
                source="; ".join(dict.fromkeys(p["source"] for p in parts)),
-               note=" | ".join(n for n in (formula, row.get("note")) if n))
+               note=NOTE_SEPARATOR.join(n for n in (formula, row.get("note")) if n))
     return row
 
 
@@ -175,6 +175,6 @@ def _derive_ranks(table: dict, group: tuple, metric: str, higher_is_better: bool
         row["rank"] = 1 + bisect_left(ordered, sign * row["score"])  # ties: best rank
         row["rank_status"] = "derived"
         row["status"] = weakest(row["score_status"], "derived")
-        row["note"] = (f"{row['note']} | " if row["note"] else "") + (
-            f"derived rank among the {len(rows)} provinces with a value "
+        row["note"] = (f"{row['note']}{NOTE_SEPARATOR}" if row["note"] else "") + (
+            f"{COMPUTED_NOTE} rank among the {len(rows)} provinces with a value "
             f"({'highest' if higher_is_better else 'lowest'} first, ties share the best rank)")

@@ -59,22 +59,34 @@ def province_numbers(root: Path, data_version: str, province: str, unit_set: str
 
 def province_standing(root: Path, data_version: str, province: str,
                       unit_set: str) -> list[dict]:
-    """The briefing's rows (one per index) as plain values, for the index page."""
-    from ..analysis.briefing import index_rows  # lazy, as above
+    """The briefing's rows (one per index of the catalogue) as plain values, for the index
+    page: the index's id and short label (from the catalogue), the lead year's rank (of
+    `n_units`), score (with the decimals of its scale), statuses, the rank change against the
+    previous year with a rank, and the years the index published without a value for the unit
+    (`gap_years`; `published` False: no table for the set at all)."""
+    from ..analysis import indices as ix  # lazy, as above
+    from ..analysis.briefing import index_rows
     from ..domain.registry import registry
 
     data = _data(str(root), data_version)
     code = registry(root).resolve(province, unit_set=unit_set).code
+    catalogue = ix.catalogue(data).set_index("index")
     out = []
     for row in index_rows(data, code, unit_set):
         h, change = row.lead, row.lead.rank_change
-        out.append({"index": row.index, "year": _plain(h.year, int),
+        entry = catalogue.loc[row.index]
+        out.append({"index": row.index, "label": str(entry["label"]),
+                    "year": _plain(h.year, int),
                     "rank": _plain(h.rank, int), "rank_status": h.rank_status,
                     "score": _plain(h.score, float), "score_status": h.score_status,
+                    "score_decimals": 4 if float(entry["score_max"]) <= 1 else 2,
                     "n_units": _plain(h.n_units, int),
                     "rank_delta": None if change is None else _plain(change.delta, int),
                     "previous_year": None if change is None else _plain(change.previous_year,
-                                                                        int)})
+                                                                        int),
+                    "published": bool(row.published_years),
+                    "gap_years": [g.year for g in row.gaps
+                                  if h.year is None or g.year > h.year]})
     return out
 
 

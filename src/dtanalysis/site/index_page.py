@@ -16,14 +16,13 @@ from pathlib import Path
 from ..files import atomic_write
 from ..paths import REPORT_FOLDERS, Paths
 from ..records import read_records
+from ..vocab import mark
 from .runlog import read_runs
 from .style import CSS
 from .validation_page import write_validation_page
 
 RECENT_RUNS = 5
 
-MARKS = {"derived": "†", "uncertain": "‡"}
-INDEX_LABELS = {"dti": "DTI"}
 
 SEARCH_SCRIPT = """
 (function () {
@@ -61,8 +60,9 @@ EXTRA_CSS = """
 a{text-decoration:underline} .stale{color:#8a4b00;font-weight:600}
 .search{margin:1rem 0} .search input{font-size:1rem;padding:.35rem .5rem;width:22rem;
 max-width:100%} .banner{background:#fff4e5;border:1px solid #f0b35b;padding:.5rem .75rem}
-td.num{font-variant-numeric:tabular-nums;white-space:nowrap} .dl a{margin-right:.4rem}
+td.num{font-variant-numeric:tabular-nums} td.num span{white-space:nowrap} .dl a{margin-right:.4rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
+td.missing{color:#57606a}
 """
 
 
@@ -87,24 +87,40 @@ def _iso(run_date: str) -> str:
 
 
 def _standing_cells(record: dict, indices: list[str]) -> str:
+    """One cell per index: rank (of n) · score · change against the previous year with a
+    rank, each value with its mark; an index without a value says so in words."""
     by_index = {s.get("index"): s for s in record.get("standing") or []}
     cells = []
     for index in indices:
         s = by_index.get(index)
         if not s or (s.get("rank") is None and s.get("score") is None):
-            cells.append('<td class="missing">chưa có / none</td>')
+            if s and s.get("published") is False:
+                text = "không có bảng / no table"
+            elif s and s.get("gap_years"):
+                years = ", ".join(str(y) for y in s["gap_years"])
+                text = f"không công bố / not published ({years})"
+            else:
+                text = "chưa có / none"
+            cells.append(f'<td class="missing">{escape(text)}</td>')
             continue
         parts = []
         if s.get("rank") is not None:
-            parts.append(f"{s['rank']}{MARKS.get(s.get('rank_status'), '')}/{s['n_units']}")
+            parts.append(f"{s['rank']}{mark(s.get('rank_status'))}/{s['n_units']}")
         if s.get("score") is not None:
-            parts.append(f"{s['score']:.4f}{MARKS.get(s.get('score_status'), '')}")
+            decimals = int(s.get("score_decimals", 4))
+            parts.append(f"{s['score']:.{decimals}f}{mark(s.get('score_status'))}")
         delta = s.get("rank_delta")
         if delta is not None:
             arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
             parts.append(f"{arrow}{abs(delta) if delta else ''} (vs {s.get('previous_year')})")
-        cells.append(f'<td class="num">{escape(" · ".join(parts))} '
-                     f"<small>({escape(str(s.get('year')))})</small></td>")
+        later = ""
+        if s.get("gap_years"):
+            years = ", ".join(str(y) for y in s["gap_years"])
+            later = f"<br><small>{escape(years)}: không công bố / not published</small>"
+        # each value unbroken; a narrow page wraps between them
+        values = " · ".join(f"<span>{escape(p)}</span>" for p in parts)
+        cells.append(f'<td class="num">{values} '
+                     f"<small>({escape(str(s.get('year')))})</small>{later}</td>")
     return "".join(cells)
 
 
@@ -150,11 +166,17 @@ def _section(paths: Paths, unit_set: str, title: str, current: str | None) -> st
     href = REPORT_FOLDERS[unit_set]
     folder = paths.reports / href
     records = read_records(folder)
-    indices = list(dict.fromkeys(s.get("index") for r in records
-                                 for s in r.get("standing") or [] if s.get("index")))
-    indices = indices or ["dti"]
+    # One column per index the reports' records name (their catalogue's order; a label from
+    # the catalogue, recorded by the run), DTI alone when no record has a standing yet.
+    labels: dict[str, str] = {}
+    for r in records:
+        for s in r.get("standing") or []:
+            if s.get("index") and s["index"] not in labels:
+                labels[s["index"]] = str(s.get("label") or s["index"].upper())
+    labels = labels or {"dti": "DTI"}
+    indices = list(labels)
     index_heads = "".join(
-        f'<th scope="col">{escape(INDEX_LABELS.get(i, i.upper()))}: hạng · điểm · thay đổi '
+        f'<th scope="col">{escape(labels[i])}: hạng · điểm · thay đổi '
         f"/ rank · score · change</th>" for i in indices)
     head = ('<tr><th scope="col">Tỉnh / thành phố</th><th scope="col">lang</th>'
             f"{index_heads}<th scope=\"col\">Trạng thái / status</th>"
@@ -260,7 +282,8 @@ def write_index(paths: Paths) -> Path:
 <body><main><h1>Chỉ số chuyển đổi số cấp tỉnh (DTI) — báo cáo</h1>
 <p class="sub">Provincial digital transformation reports · every figure traceable to
 <code>data/raw</code> and its source · tên tỉnh mở trang tóm lược / a name opens its
-briefing · † suy ra / derived · ‡ không chắc chắn / uncertain</p>
+briefing · § bản sao thứ cấp / secondary copy · † suy ra / derived · ‡ không chắc
+chắn / uncertain</p>
 <nav aria-label="Trang chung / site pages">{' '.join(links)}</nav>
 {''.join(notes)}
 <div class="search"><label for="q">Tìm tỉnh / find a province:</label>

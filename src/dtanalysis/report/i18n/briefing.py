@@ -7,7 +7,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_intro": ("Vị trí của {name} trong {set_label}, xu hướng, tiến độ so với mục tiêu của "
                      "chính tỉnh, và ba điểm chính — mọi con số lấy từ dữ liệu đã xử lý; chi "
                      "tiết và nguồn ở các mục sau."),
-        "bf_index_dti": "DTI (chuyển đổi số)",
+        "bf_no_index": ("Danh mục chỉ số (`data/raw/indices/catalogue.csv`) chưa có chỉ số "
+                        "nào."),
+        "bf_no_table": "không có bảng",
+        "bf_none": "không có",
+        "bf_not_published": "không công bố",
+        "bf_gap_no_table": ("không có bảng nào cho {set_short} trong dữ liệu — không công bố, "
+                            "không phải hạng thấp"),
+        "bf_gap_never": ("không công bố cho {name} trong các năm có bảng ({years}) — không "
+                         "phải hạng thấp"),
+        "bf_gap_not_in_year": ("không có giá trị của {name} năm {year} (các năm có giá trị: "
+                               "{years})"),
+        "bf_gap_absent": ("**{index}**: không có giá trị của {name} năm {years}, dù chỉ số có "
+                          "công bố cho các tỉnh khác ({detail}) — không công bố, không phải "
+                          "giá trị thấp."),
+        "bf_gap_year": "năm {year}: hạng của {n_rank} trên {n_units} đơn vị",
+        "bf_gap_listed": ("**{index}**: năm {year}, {name} có trong bảng nhưng không có điểm "
+                          "hay hạng; lời của nguồn: “{note}”"),
+        "bf_kp_others": "Các chỉ số khác: {items}.",
+        "bf_kp_other_rank": "{index} năm {year} hạng **{rank}/{n}** ({status})",
+        "bf_kp_other_score": "{index} năm {year} điểm **{score}** ({status}), không có hạng",
+        "bf_kp_other_none": "{index} chưa có giá trị nào của {name}",
         "bf_col_index": "Chỉ số",
         "bf_col_change": "Thay đổi so với năm trước có số liệu",
         "bf_standing_caption": "Vị trí của {name} theo từng chỉ số (năm mới nhất có số liệu công bố)",
@@ -24,7 +44,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_later_rank": "thứ hạng",
         "bf_later_score": "điểm",
         "bf_lead_marked": "{value} là giá trị {status}: {reason}.",
-        "bf_reason_derived": "tính từ mức thay đổi được báo chí đưa tin, không phải số công bố",
+        "bf_reason_derived": ("tính từ các số liệu đã công bố khác (ví dụ một mức thay đổi "
+                              "báo chí đưa tin, hay tổng các nội dung thành phần), không phải "
+                              "số công bố"),
         "bf_reason_uncertain": "suy luận (ví dụ từ thứ tự trong một danh sách), chưa được xác nhận",
         "bf_source_words": "Lời của nguồn: “{note}”",
         "bf_key_points": "Ba điểm chính",
@@ -67,14 +89,32 @@ TEXTS: dict[str, dict[str, str]] = {
                               "bố."),
         "bf_chart_point": "{year}: hạng {rank}",
         "bf_chart_gap": "{year}: không có số liệu",
-        "bf_detail": "Chi tiết ở các mục 1–8 bên dưới.",
+        "bf_detail": "Chi tiết ở các mục 1–9 bên dưới.",
     },
     "en": {
         "h_briefing": "Briefing",
         "bf_intro": ("Where {name} stands in the {set_label}, its trend, its progress toward its "
                      "own targets and three key points — every figure from the processed data; "
                      "details and sources in the sections below."),
-        "bf_index_dti": "DTI (digital transformation)",
+        "bf_no_index": "The index catalogue (`data/raw/indices/catalogue.csv`) lists no index.",
+        "bf_no_table": "no table",
+        "bf_none": "none",
+        "bf_not_published": "not published",
+        "bf_gap_no_table": ("no table for the {set_short} in the data — not published, not a "
+                            "low rank"),
+        "bf_gap_never": ("not published for {name} in any year with a table ({years}) — not a "
+                         "low rank"),
+        "bf_gap_not_in_year": "no value for {name} in {year} (years with a value: {years})",
+        "bf_gap_absent": ("**{index}**: no value for {name} in {years}, although the index "
+                          "published values for other provinces ({detail}) — not published, "
+                          "not a low value."),
+        "bf_gap_year": "{year}: ranks for {n_rank} of {n_units} units",
+        "bf_gap_listed": ("**{index}**: in {year}, {name} is in the table without a score or "
+                          "rank; the source's words: “{note}”"),
+        "bf_kp_others": "Other indices: {items}.",
+        "bf_kp_other_rank": "{index} {year} rank **{rank} of {n}** ({status})",
+        "bf_kp_other_score": "{index} {year} score **{score}** ({status}), no rank",
+        "bf_kp_other_none": "no {index} value for {name}",
         "bf_col_index": "Index",
         "bf_col_change": "Change against the previous year with a value",
         "bf_standing_caption": "Where {name} stands on each index (latest year with a published value)",
@@ -91,7 +131,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_later_rank": "rank",
         "bf_later_score": "score",
         "bf_lead_marked": "{value} is a {status} value: {reason}.",
-        "bf_reason_derived": "computed from a change reported by the press, not a published figure",
+        "bf_reason_derived": ("computed from other published figures (e.g. a change "
+                              "reported by the press, or the sum of the dimensions), not a "
+                              "published figure"),
         "bf_reason_uncertain": "inferred (e.g. from the order of a list), not confirmed",
         "bf_source_words": "The source's words: “{note}”",
         "bf_key_points": "Three key points",
@@ -133,6 +175,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_chart_alt_none": "Empty chart: no DTI rank of {name} has been published.",
         "bf_chart_point": "{year}: rank {rank}",
         "bf_chart_gap": "{year}: no data",
-        "bf_detail": "Details in sections 1–8 below.",
+        "bf_detail": "Details in sections 1–9 below.",
     },
 }

@@ -61,6 +61,11 @@ TEXTS: dict[str, dict[str, str]] = {
                           "{min}: không vẽ biểu đồ, không tính tương quan."),
         "ov_ix_none": "Không có chỉ số nào để đối chiếu với DTI trong {set_label}.",
         "chart_ix_vs_title": "Hạng {a} và hạng {b} (ρ = {rho}, n = {n})",
+        "chart_ix_alt": ("Biểu đồ đường: phân vị của {name} trên từng chỉ số theo năm (100 = "
+                         "hạng 1)"),
+        "chart_ix_sub_alt": "Biểu đồ thanh: {title}; điểm và trung vị",
+        "chart_ix_vs_alt": ("Biểu đồ điểm: hạng {a} {year_a} (trục ngang) và hạng {b} {year_b} "
+                            "(trục dọc) của {n} tỉnh có cả hai hạng; ρ = {rho}."),
     },
     "en": {
         "h_indices": "9. National indices: DTI, PCI, PAPI",
@@ -120,5 +125,10 @@ TEXTS: dict[str, dict[str, str]] = {
                           "fewer than {min}: no chart, no correlation."),
         "ov_ix_none": "No index to compare with DTI in the {set_label}.",
         "chart_ix_vs_title": "{a} rank against {b} rank (ρ = {rho}, n = {n})",
+        "chart_ix_alt": "Line chart: percentile of {name} on each index by year (100 = rank 1)",
+        "chart_ix_sub_alt": "Bar chart: {title}; score and median",
+        "chart_ix_vs_alt": ("Scatter chart: {a} {year_a} rank (horizontal) against {b} "
+                            "{year_b} rank (vertical) of the {n} provinces with both; ρ = "
+                            "{rho}."),
     },
 }

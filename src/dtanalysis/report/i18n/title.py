@@ -14,8 +14,10 @@ TEXTS: dict[str, dict[str, str]] = {
                         "được ước lượng. {marks} Trên biểu đồ, giá trị suy ra và không chắc chắn "
                         "là điểm rỗng nối bằng nét đứt. Thứ hạng của bộ 63 tỉnh và bộ 34 đơn vị "
                         "không bao giờ được nối thành một chuỗi."),
-        "marks_legend": ("† = giá trị suy ra (phép tính trên mức thay đổi được nguồn nêu); "
-                         "‡ = giá trị không chắc chắn (suy luận, ví dụ từ thứ tự một danh sách)."),
+        "marks_legend": ("§ = bản sao thứ cấp của số liệu công bố (từ một bộ tổng hợp của bên "
+                         "thứ ba); † = giá trị suy ra (phép tính trên số liệu được nguồn nêu, ví "
+                         "dụ một mức thay đổi hay tổng các nội dung thành phần); ‡ = giá trị "
+                         "không chắc chắn (suy luận, ví dụ từ thứ tự một danh sách)."),
     },
     "en": {
         "title": "Provincial digital transformation report — {name}",
@@ -31,7 +33,9 @@ TEXTS: dict[str, dict[str, str]] = {
                         "and uncertain values are hollow markers joined by dashed lines. Ranks of "
                         "the 63-province set and of the 34-unit set are never joined into one "
                         "series."),
-        "marks_legend": ("† = derived value (arithmetic on a change stated by the source); "
-                         "‡ = uncertain value (inferred, e.g. from the order of a list)."),
+        "marks_legend": ("§ = secondary copy of a published figure (from a third-party "
+                         "compilation); † = derived value (arithmetic on figures stated by the "
+                         "source, e.g. a change or the sum of the dimensions); ‡ = uncertain "
+                         "value (inferred, e.g. from the order of a list)."),
     },
 }

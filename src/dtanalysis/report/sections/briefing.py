@@ -1,6 +1,7 @@
-"""The briefing, first page of the province report: one row per index (whatever
-`analysis.briefing.INDEX_ROWS` yields), three key points written from the data, progress toward
-the province's own targets, and one chart with its alt text and table."""
+"""The briefing, first page of the province report: one row per index of the catalogue (DTI,
+PCI, PAPI and any index added to `data/raw/indices/catalogue.csv`; labels from the catalogue), the
+years without a value said in words, three key points written from the data, progress toward the
+province's own targets, and one chart with its alt text and table."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import pandas as pd
 from IPython.display import HTML
 
 from ... import analysis as an
+from ...analysis import indices as ix
 from ...analysis.briefing import MIN_COMPARED, Briefing, IndexRow, briefing
+from ...vocab import source_words
 from .. import charts
 from ..context import ReportContext
 from ..display import (
     figure,
+    marked,
     md,
     metric_label,
     missing,
@@ -24,7 +28,8 @@ from ..display import (
     status_text,
     table_html,
 )
-from ..i18n import fmt_int, fmt_list, fmt_score, fmt_signed, t
+from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed, fmt_years, t
+from .indices import index_label
 from .targets import _indicator_labels, _latest_text, _target_text
 
 MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
@@ -37,9 +42,16 @@ def show_briefing(ctx: ReportContext) -> list:
     # except this one, so the briefing stays on page 1 with the title.
     out = [HTML(f'<h2 class="dta-briefing" id="briefing">{escape(t("h_briefing", lang))}</h2>'),
            md(t("bf_intro", lang, name=name, set_label=ctx.set_label))]
-    out.append(table_html(_standing_table(ctx, b),
-                          caption=t("bf_standing_caption", lang, name=name)))
-    notes = [n for row in b.indices for n in _row_notes(row, lang)]
+    labels = _labels(ctx)
+    if b.indices:
+        out.append(table_html(_standing_table(ctx, b),
+                              caption=t("bf_standing_caption", lang, name=name)))
+    else:
+        out.append(md(t("bf_no_index", lang)))
+    scale = _scale_max(ctx)
+    notes = [n for row in b.indices
+             for n in _row_notes(row, labels[row.index], scale.get(row.index), lang)]
+    notes += [n for row in b.indices for n in _gap_notes(ctx, row, labels[row.index])]
     if notes:
         out.append(md("\n".join(f"- {n}" for n in notes)))
     out.append(md(f"### {t('bf_key_points', lang)}\n\n"
@@ -50,32 +62,97 @@ def show_briefing(ctx: ReportContext) -> list:
     return out
 
 
-def _index_label(index: str, lang: str) -> str:
-    return t(f"bf_index_{index}", lang)
+def _labels(ctx: ReportContext) -> dict[str, str]:
+    """Short label of each index of the catalogue ("DTI", "PCI", …)."""
+    return {row["index"]: index_label(row) for _, row in ix.catalogue(ctx.data).iterrows()}
+
+
+def _names(ctx: ReportContext) -> dict[str, str]:
+    """Full name of each index in the report's language, from the catalogue."""
+    column = "name_vi" if ctx.lang == "vi" else "name_en"
+    cat = ix.catalogue(ctx.data)
+    return dict(zip(cat["index"], cat[column].astype(str)))
+
+
+def _scale_max(ctx: ReportContext) -> dict[str, float]:
+    cat = ix.catalogue(ctx.data)
+    return dict(zip(cat["index"], cat["score_max"]))
+
+
+def index_score_text(value, status, scale_max, lang: str) -> str:
+    """A score with its mark: four decimals on a 0–1 scale (DTI), two on wider ones."""
+    if missing(value):
+        return ""
+    if not missing(scale_max) and float(scale_max) <= 1:
+        return score_text(value, status, lang)
+    return marked(fmt_number(value, lang, 2, fixed=True), status)
 
 
 def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
     lang = ctx.lang
+    names, scale = _names(ctx), _scale_max(ctx)
     records = []
     for row in b.indices:
         h = row.lead
+        top = scale.get(row.index)
+        if not row.has_value:
+            records.append({
+                t("bf_col_index", lang): names.get(row.index, row.index),
+                t("col_year", lang): (fmt_years(row.published_years, lang)
+                                      if row.published_years else t("bf_no_table", lang)),
+                t("col_rank", lang): _no_value_text(ctx, row),
+                t("col_score", lang): t("bf_no_value", lang),
+                t("col_status", lang): t("bf_not_published", lang),
+                t("bf_col_change", lang): t("bf_none", lang),
+                t("col_source", lang): t("bf_none", lang),
+            })
+            continue
         records.append({
-            t("bf_col_index", lang): _index_label(row.index, lang),
+            t("bf_col_index", lang): names.get(row.index, row.index),
             t("col_year", lang): "" if h.year is None else str(h.year),
             t("col_rank", lang): (t("bf_rank_of", lang, rank=rank_text(h.rank, h.rank_status,
                                                                        lang), n=h.n_units)
                                   if h.rank is not None else t("bf_no_value", lang)),
-            t("col_score", lang): (score_text(h.score, h.score_status, lang)
+            t("col_score", lang): (index_score_text(h.score, h.score_status, top, lang)
                                    if h.score is not None else t("bf_no_value", lang)),
             t("col_status", lang): status_text(h.rank_status if h.rank is not None
                                                else h.score_status, lang),
-            t("bf_col_change", lang): _change_text(h, lang),
+            t("bf_col_change", lang): _change_text(h, top, lang),
             t("col_source", lang): source_label(ctx.data, h.source) if h.source else "",
         })
     return pd.DataFrame(records)
 
 
-def _change_text(h: an.Headline, lang: str) -> str:
+def _no_value_text(ctx: ReportContext, row: IndexRow) -> str:
+    """The rank cell of an index without any value for the unit, in words."""
+    lang = ctx.lang
+    if not row.published_years:
+        return t("bf_gap_no_table", lang, set_short=t(f"set_short_{ctx.unit_set}", lang))
+    if row.lead.years:  # a year was asked for (--year) in which the unit has no value
+        return t("bf_gap_not_in_year", lang, name=ctx.name, year=row.lead.year,
+                 years=fmt_years(row.lead.years, lang))
+    return t("bf_gap_never", lang, name=ctx.name, years=fmt_years(row.published_years, lang))
+
+
+def _gap_notes(ctx: ReportContext, row: IndexRow, label: str) -> list[str]:
+    """The years the index published for the set without a value for the unit, in words; a
+    note on the unit's row in that year's table is quoted as the source's words."""
+    lang, name = ctx.lang, ctx.name
+    absent = [g for g in row.gaps if not g.listed or not g.note]
+    notes = []
+    if absent:
+        detail = "; ".join(t("bf_gap_year", lang, year=g.year, n_rank=g.n_rank,
+                             n_units=g.n_units) for g in absent)
+        notes.append(t("bf_gap_absent", lang, index=label, name=name,
+                       years=fmt_years([g.year for g in absent], lang), detail=detail))
+    for g in row.gaps:
+        if g.listed and g.note:
+            notes.append(t("bf_gap_listed", lang, index=label, year=g.year, name=name,
+                           note=g.note))
+    return notes
+
+
+def _change_text(h: an.Headline, scale_max, lang: str) -> str:
     parts = []
     c = h.rank_change
     if c is not None:
@@ -85,9 +162,12 @@ def _change_text(h: an.Headline, lang: str) -> str:
                        previous=rank_text(c.previous_value, c.previous_status, lang)))
     s = h.score_change
     if s is not None:
-        parts.append(t("bf_score_change", lang, delta=fmt_signed(s.delta, lang),
+        wide = missing(scale_max) or float(scale_max) > 1
+        parts.append(t("bf_score_change", lang,
+                       delta=fmt_signed(s.delta, lang, 2 if wide else 4),
                        previous_year=s.previous_year,
-                       previous=score_text(s.previous_value, s.previous_status, lang)))
+                       previous=index_score_text(s.previous_value, s.previous_status,
+                                                 scale_max, lang)))
     if not parts:
         return t("bf_no_change", lang) if h.year is not None else ""
     if any(x is not None and x.marked for x in (c, s)):
@@ -99,9 +179,10 @@ def _reason(status, lang: str) -> str:
     return t(f"bf_reason_{status}", lang)
 
 
-def _row_notes(row: IndexRow, lang: str) -> list[str]:
+def _row_notes(row: IndexRow, label: str, scale_max, lang: str) -> list[str]:
     """Beside a derived / uncertain value: its mark, status and reason, in the report's
-    language; a source's own note is quoted and labelled as the source's words."""
+    language; a source's own note is quoted and labelled as the source's words. Each note
+    starts with the index's label."""
     notes = []
     h = row.lead
     if h.rank is not None and an.is_marked(h.rank_status):
@@ -109,7 +190,8 @@ def _row_notes(row: IndexRow, lang: str) -> list[str]:
                        status=status_text(h.rank_status, lang),
                        reason=_reason(h.rank_status, lang)))
     elif h.rank is None and h.score is not None and an.is_marked(h.score_status):
-        notes.append(t("bf_lead_marked", lang, value=score_text(h.score, h.score_status, lang),
+        notes.append(t("bf_lead_marked", lang,
+                       value=index_score_text(h.score, h.score_status, scale_max, lang),
                        status=status_text(h.score_status, lang),
                        reason=_reason(h.score_status, lang)))
     later = row.later
@@ -118,16 +200,25 @@ def _row_notes(row: IndexRow, lang: str) -> list[str]:
             what, value, status = "bf_later_rank", rank_text(later.rank, later.rank_status,
                                                               lang), later.rank_status
         else:
-            what, value, status = "bf_later_score", score_text(later.score, later.score_status,
-                                                                lang), later.score_status
+            what, value, status = ("bf_later_score",
+                                   index_score_text(later.score, later.score_status, scale_max,
+                                                    lang), later.score_status)
         notes.append(t("bf_later", lang, year=later.year, what=t(what, lang), value=value,
                        status=status_text(status, lang), reason=_reason(status, lang),
                        lead_year=h.year))
-        if later.note:
-            notes.append(t("bf_source_words", lang, note=later.note))
-    if h.note:
-        notes.append(t("bf_source_words", lang, note=h.note))
-    return notes
+        if source_words(later.note):
+            notes.append(t("bf_source_words", lang, note=source_words(later.note)))
+    # The lead's own note only beside a marked lead (it says why); the pipeline's formulas are
+    # not a source's words.
+    if _lead_marked(h) and source_words(h.note):
+        notes.append(t("bf_source_words", lang, note=source_words(h.note)))
+    return [f"**{label}**: {n}" for n in notes]
+
+
+def _lead_marked(h: an.Headline) -> bool:
+    if h.rank is not None:
+        return an.is_marked(h.rank_status)
+    return h.score is not None and an.is_marked(h.score_status)
 
 
 def key_points(ctx: ReportContext, b: Briefing) -> list[str]:
@@ -138,15 +229,41 @@ def key_points(ctx: ReportContext, b: Briefing) -> list[str]:
 
 
 def _standing_point(ctx: ReportContext, b: Briefing) -> str:
+    """The first index of the catalogue (its rank, trend and method change), then one clause
+    per other index, from its row."""
     lang, name = ctx.lang, ctx.name
-    if not b.indices or not b.indices[0].has_value:
-        index = _index_label(b.indices[0].index if b.indices else "dti", lang)
+    if not b.indices:
+        return t("bf_no_index", lang)
+    labels, scale = _labels(ctx), _scale_max(ctx)
+    text = _first_index_point(ctx, b.indices[0], labels[b.indices[0].index],
+                              scale.get(b.indices[0].index))
+    others = []
+    for row in b.indices[1:]:
+        h, label = row.lead, labels[row.index]
+        if h.rank is not None:
+            others.append(t("bf_kp_other_rank", lang, index=label, year=h.year, n=h.n_units,
+                            rank=rank_text(h.rank, h.rank_status, lang),
+                            status=status_text(h.rank_status, lang)))
+        elif h.score is not None:
+            others.append(t("bf_kp_other_score", lang, index=label, year=h.year,
+                            score=index_score_text(h.score, h.score_status,
+                                                   scale.get(row.index), lang),
+                            status=status_text(h.score_status, lang)))
+        else:
+            others.append(t("bf_kp_other_none", lang, index=label, name=name))
+    if others:
+        text += " " + t("bf_kp_others", lang, items="; ".join(others))
+    return text
+
+
+def _first_index_point(ctx: ReportContext, row: IndexRow, index: str, scale_max) -> str:
+    lang, name = ctx.lang, ctx.name
+    if not row.has_value:
         return t("bf_kp_no_index", lang, index=index, name=name)
-    row = b.indices[0]
-    h, index = row.lead, _index_label(row.index, lang)
+    h = row.lead
     if h.rank is None:
         return t("bf_kp_score_only", lang, year=h.year, name=name, index=index,
-                 score=score_text(h.score, h.score_status, lang),
+                 score=index_score_text(h.score, h.score_status, scale_max, lang),
                  status=status_text(h.score_status, lang))
     common = {"year": h.year, "name": name, "index": index, "n": h.n_units,
               "rank": rank_text(h.rank, h.rank_status, lang),
@@ -232,15 +349,18 @@ def _targets(ctx: ReportContext, b: Briefing) -> list:
 
 
 def _chart(ctx: ReportContext) -> list:
+    """The overall DTI rank by year, from `index_scores` as the DTI row (every year DTI
+    published for the set; a year without a rank for the unit is a gap)."""
     lang, name = ctx.lang, ctx.name
-    traj = an.trajectory(ctx.data, ctx.code, ctx.unit_set)
-    own = traj[traj["role"] == "province"]
-    if own["rank"].isna().all():
+    if "dti" not in set(ix.catalogue(ctx.data)["index"]):
+        return []
+    own = ix.trajectory(ctx.data, ctx.code, ctx.unit_set, "dti").assign(
+        role="province", province_code=ctx.code, name=name)
+    if own.empty or own["rank"].isna().all():
         return []
     title = t("bf_chart_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
-    fig = charts.trajectory_chart(traj[traj["role"] == "province"], lang, title=title,
-                                  show_scores=False, compact=True)
+    fig = charts.trajectory_chart(own, lang, title=title, show_scores=False, compact=True)
     points = []
     for _, r in own.iterrows():
         if missing(r["rank"]):

@@ -3,8 +3,6 @@ index the catalogue adds), and section 6 of the overview, one index's ranks agai
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ... import analysis as an
@@ -12,7 +10,8 @@ from ...analysis import indices as ix
 from ..charts import indices as ix_charts
 from ..context import OverviewContext, ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     marked,
     md,
@@ -24,8 +23,6 @@ from ..display import (
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]*)\)\s*$")
-
 
 def _score(value, status, scale_max, lang: str) -> str:
     """A score with its mark: four decimals on a 0–1 scale (DTI), two on wider ones."""
@@ -36,10 +33,8 @@ def _score(value, status, scale_max, lang: str) -> str:
 
 
 def index_label(entry) -> str:
-    """The short name of an index: the acronym its catalogue name ends with ('(PCI)'), else
-    its id in capitals."""
-    found = _ACRONYM.search(str(entry["name_en"]))
-    return found.group(1) if found else str(entry["index"]).upper()
+    """The short name of an index (`analysis.indices.short_label`)."""
+    return ix.short_label(entry["index"], entry["name_en"])
 
 
 def _labels(data: an.Data) -> dict[str, str]:
@@ -58,7 +53,14 @@ def show_indices(ctx: ReportContext) -> list:
 
     trajectories = {i: ix.trajectory(data, ctx.code, ctx.unit_set, i) for i in card["index"]}
     if any(tr["percentile"].notna().any() for tr in trajectories.values()):
-        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang)))
+        points = pd.DataFrame(
+            [{t("ix_col_index", lang): labels[i], t("ix_col_year", lang): str(int(r["year"])),
+              t("ix_col_percentile", lang): fmt_number(r["percentile"], lang, 0)}
+             for i, tr in trajectories.items() for _, r in tr.iterrows()
+             if not missing(r["percentile"])])
+        alt = chart_alt(t("chart_ix_alt", lang, name=name), points, lang, limit=len(points))
+        out += figure(ix_charts.percentile_chart(trajectories, labels, name, lang), alt,
+                      points, lang)
 
     out += _gap_lines(ctx, card, labels)
     for index in card["index"]:
@@ -174,7 +176,14 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
     # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
     # costs about a second per report; the table says the rest.
-    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang))]
+    numbers = pd.DataFrame({
+        t("ix_col_metric", lang): rows[label_column],
+        t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
+                               zip(rows["score"], rows["status"])],
+        t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
+        t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]})
+    alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), numbers, lang, limit=len(rows))
+    chart = (figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, numbers, lang)
              if rows["highlight"].any() else [])
     return [md(text), *chart,
             table_html(pd.DataFrame({
@@ -205,7 +214,17 @@ def show_index_comparison(ctx: OverviewContext) -> list:
             continue
         out.append(md(t("ov_ix_pair", lang, rho=fmt_number(pair.correlation, lang, 2),
                         **words)))
-        out.append(figure_png(ix_charts.rank_vs_rank_chart(
+        alt = t("chart_ix_vs_alt", lang, rho=fmt_number(pair.correlation, lang, 2), **words)
+        pairs = pd.DataFrame({
+            t("col_province", lang): [names.get(c, c) for c in pair.pairs["province_code"]],
+            f"{labels[pair.index_a]} {pair.year_a}": [
+                rank_text(r, st, lang) for r, st in zip(pair.pairs["rank_a"],
+                                                        pair.pairs["status_a"])],
+            f"{labels[pair.index_b]} {pair.year_b}": [
+                rank_text(r, st, lang) for r, st in zip(pair.pairs["rank_b"],
+                                                        pair.pairs["status_b"])]})
+        out += figure(ix_charts.rank_vs_rank_chart(
             pair.pairs, f"{labels[pair.index_a]} {pair.year_a}",
-            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang)))
+            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang), alt,
+            pairs, lang)
     return out

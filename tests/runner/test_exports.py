@@ -1,0 +1,72 @@
+"""The numbers beside a report (`runner.exports.province_numbers` → CSV / XLSX) include section
+9's index rows, and the standing recorded for the index page (`province_standing`) covers every
+index of the catalogue — on the REAL processed tables; a SYNTHETIC index added as data only
+appears in both without a code change."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pandas as pd
+
+from dtanalysis.analysis import indices as ix
+from dtanalysis.paths import Paths
+from dtanalysis.runner.exports import province_numbers, province_standing, write_exports
+
+
+def _version(root) -> str:
+    return json.loads((Paths.at(root).processed / "manifest.json").read_text())["data_version"]
+
+
+def test_exports_hold_every_index_score_and_rank_of_the_unit(shipped_data, data, tmp_path):
+    frame = province_numbers(shipped_data, _version(shipped_data), "Hải Phòng", "63")
+    rows = frame[frame["section"] == "indices"]
+    scores = data.index_scores
+    own = scores[(scores["province_code"] == "31") & (scores["unit_set"] == "63")]
+    # one row per published score and per published rank, nothing filled
+    assert len(rows) == int(own["score"].notna().sum() + own["rank"].notna().sum())
+    assert set(rows["index"]) == set(ix.catalogue(data)["index"])
+    keyed = own.set_index(["index", "metric", "year"])
+    for _, r in rows.iterrows():
+        src = keyed.loc[(r["index"], r["item"], int(r["period"]))]
+        assert r["value"] == float(src[r["measure"]])
+        assert r["status"] == src[f"{r['measure']}_status"]
+        assert (r["source"], r["source_file"], r["source_line"]) == (
+            src["source"], src["source_file"], src["source_line"])
+    pci = rows[(rows["index"] == "pci") & (rows["item"] == "pci") & (rows["period"] == "2024")]
+    assert sorted(zip(pci["measure"], pci["value"])) == [("rank", 1.0), ("score", 74.84)]
+    # written to CSV / XLSX, index rows included and text neutralised like the rest
+    hostile = rows.head(1).assign(source="=HYPERLINK(\"http://x\")")  # SYNTHETIC cell
+    csv, xlsx = write_exports(pd.concat([frame, hostile]), tmp_path / "hp.html", {})
+    back = pd.read_csv(csv, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "index" in back.columns
+    assert (back["section"] == "indices").sum() == len(rows) + 1
+    assert back["source"].iloc[-1] == "'=HYPERLINK(\"http://x\")"
+    sheet = openpyxl.load_workbook(xlsx)["numbers"]
+    assert sheet.max_row == len(back) + 1
+
+
+def test_standing_has_one_entry_per_catalogue_index(shipped_data, data):
+    standing = province_standing(shipped_data, _version(shipped_data), "Bắc Kạn", "63")
+    assert [s["index"] for s in standing] == list(ix.catalogue(data)["index"])
+    by = {s["index"]: s for s in standing}
+    assert by["pci"]["label"] == "PCI" and by["pci"]["score_decimals"] == 2
+    assert (by["pci"]["year"], by["pci"]["rank"], by["pci"]["gap_years"]) == (2021, 48,
+                                                                            [2023, 2024])
+    assert (by["papi"]["rank"], by["papi"]["rank_status"], by["papi"]["n_units"]) == (
+        22, "derived", 61)
+    hp34 = {s["index"]: s for s in province_standing(shipped_data, _version(shipped_data),
+                                                     "Hải Phòng", "34")}
+    assert hp34["pci"]["published"] is False and hp34["pci"]["rank"] is None
+    assert hp34["pci"]["score"] is None  # a gap, never a filled number
+
+
+def test_a_synthetic_index_reaches_the_exports_and_the_standing(synthetic_index_project):
+    root = synthetic_index_project
+    frame = province_numbers(root, _version(root), "Hải Phòng", "63")
+    z = frame[(frame["section"] == "indices") & (frame["index"] == "zzi")]
+    assert sorted(zip(z["measure"], z["value"])) == [("rank", 2.0), ("score", 7.5)]
+    standing = province_standing(root, _version(root), "Hải Phòng", "63")
+    zzi = [s for s in standing if s["index"] == "zzi"]
+    assert zzi and zzi[0]["label"] == "ZZI" and (zzi[0]["rank"], zzi[0]["score"]) == (2, 7.5)
