@@ -22,6 +22,7 @@ from ..domain.numbers import NumberError, column_style, parse_number
 from ..domain.registry import ProvinceError, Registry
 from ..domain.text import fold
 from ..errors import InputError
+from ..vocab import unit_set_year_problem
 from . import rawfile
 from .quarantine import Quarantined
 from .rawfile import Grid, Rows
@@ -197,6 +198,10 @@ def year_and_set(path: Path, relative: str) -> tuple[int, str]:
         raise InputError(f"names the year {year}, for which there is no DTI ranking (the first "
                          f"is {FIRST_YEAR}, the last at most this year)", path=relative,
                          hint="fix the year in the file name; " + NAMING)
+    problem = unit_set_year_problem(unit_set, year)
+    if problem:
+        raise InputError(problem, path=relative,
+                         hint="name it dti-<year>-63… for the 63 provinces; " + NAMING)
     return year, unit_set
 
 
