@@ -61,6 +61,12 @@ TEXTS: dict[str, dict[str, str]] = {
                           "{min}: không vẽ biểu đồ, không tính tương quan."),
         "ov_ix_none": "Không có chỉ số nào để đối chiếu với DTI trong {set_label}.",
         "chart_ix_vs_title": "Hạng {a} và hạng {b} (ρ = {rho}, n = {n})",
+        "chart_alt_ix_percentile": ("Biểu đồ đường: phân vị của {name} trên mỗi chỉ số quốc gia "
+                                    "theo năm (100 = đứng đầu)"),
+        "chart_alt_ix_sub": ("Biểu đồ cột: điểm các chỉ số thành phần {index} năm {year} của "
+                             "{name}, so với điểm cao nhất và trung vị các tỉnh"),
+        "chart_alt_ix_vs": ("Biểu đồ điểm: hạng {a} và hạng {b} của {n} tỉnh, hệ số tương quan "
+                            "hạng ρ = {rho}"),
     },
     "en": {
         "h_indices": "9. National indices: DTI, PCI, PAPI",
@@ -120,5 +126,11 @@ TEXTS: dict[str, dict[str, str]] = {
                           "fewer than {min}: no chart, no correlation."),
         "ov_ix_none": "No index to compare with DTI in the {set_label}.",
         "chart_ix_vs_title": "{a} rank against {b} rank (ρ = {rho}, n = {n})",
+        "chart_alt_ix_percentile": ("Line chart: {name}'s percentile on each national index by "
+                                    "year (100 = top)"),
+        "chart_alt_ix_sub": ("Bar chart: {name}'s {index} sub-index scores in {year} against "
+                             "the best and the median province"),
+        "chart_alt_ix_vs": ("Scatter chart: {a} rank against {b} rank of {n} provinces, rank "
+                            "correlation ρ = {rho}"),
     },
 }

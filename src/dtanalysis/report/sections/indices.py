@@ -12,7 +12,8 @@ from ...analysis import indices as ix
 from ..charts import indices as ix_charts
 from ..context import OverviewContext, ReportContext
 from ..display import (
-    figure_png,
+    chart_alt,
+    figure,
     heading,
     marked,
     md,
@@ -58,7 +59,14 @@ def show_indices(ctx: ReportContext) -> list:
 
     trajectories = {i: ix.trajectory(data, ctx.code, ctx.unit_set, i) for i in card["index"]}
     if any(tr["percentile"].notna().any() for tr in trajectories.values()):
-        out.append(figure_png(ix_charts.percentile_chart(trajectories, labels, name, lang)))
+        shown = pd.DataFrame(
+            [{t("ix_col_index", lang): labels[i], t("ix_col_year", lang): int(r["year"]),
+              t("ix_col_percentile", lang): fmt_number(r["percentile"], lang, 0)}
+             for i, tr in trajectories.items() for _, r in tr.iterrows()
+             if not missing(r["percentile"])])
+        alt = chart_alt(t("chart_alt_ix_percentile", lang, name=name), shown, lang)
+        out += figure(ix_charts.percentile_chart(trajectories, labels, name, lang), alt, shown,
+                      lang)
 
     out += _gap_lines(ctx, card, labels)
     for index in card["index"]:
@@ -174,16 +182,19 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
     # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
     # costs about a second per report; the table says the rest.
-    chart = ([figure_png(ix_charts.sub_index_chart(rows, name, title, lang))]
-             if rows["highlight"].any() else [])
-    return [md(text), *chart,
-            table_html(pd.DataFrame({
-                t("ix_col_metric", lang): rows[label_column],
-                t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
-                                          zip(rows["score"], rows["status"])],
-                t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
-                t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]],
-            }), highlight=list(rows["highlight"]))]
+    shown = pd.DataFrame({
+        t("ix_col_metric", lang): rows[label_column],
+        t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
+                                  zip(rows["score"], rows["status"])],
+        t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
+        t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]],
+    })
+    chart = []
+    if rows["highlight"].any():
+        alt = chart_alt(t("chart_alt_ix_sub", lang, name=name, index=label, year=year), shown,
+                        lang)
+        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, shown, lang)
+    return [md(text), *chart, table_html(shown, highlight=list(rows["highlight"]))]
 
 
 def show_index_comparison(ctx: OverviewContext) -> list:
@@ -205,7 +216,14 @@ def show_index_comparison(ctx: OverviewContext) -> list:
             continue
         out.append(md(t("ov_ix_pair", lang, rho=fmt_number(pair.correlation, lang, 2),
                         **words)))
-        out.append(figure_png(ix_charts.rank_vs_rank_chart(
-            pair.pairs, f"{labels[pair.index_a]} {pair.year_a}",
-            f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang)))
+        a, b = f"{labels[pair.index_a]} {pair.year_a}", f"{labels[pair.index_b]} {pair.year_b}"
+        shown = pd.DataFrame({
+            t("col_unit", lang): [names.get(c, c) for c in pair.pairs["province_code"]],
+            a: [fmt_number(r, lang, 0) for r in pair.pairs["rank_a"]],
+            b: [fmt_number(r, lang, 0) for r in pair.pairs["rank_b"]],
+        }).sort_values(a, key=lambda col: pd.to_numeric(col, errors="coerce"))
+        alt = chart_alt(t("chart_alt_ix_vs", lang, a=a, b=b, n=pair.n,
+                          rho=fmt_number(pair.correlation, lang, 2)), shown, lang, limit=3)
+        out += figure(ix_charts.rank_vs_rank_chart(pair.pairs, a, b, names, pair.correlation,
+                                                   lang), alt, shown, lang)
     return out
