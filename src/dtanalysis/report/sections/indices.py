@@ -200,10 +200,11 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
 def show_index_comparison(ctx: OverviewContext) -> list:
     lang, data = ctx.lang, ctx.data
     out = [heading("h_ov_indices", lang)]
+    labels = _labels(data)
+    out += _latest_side_by_side(ctx, labels)
     pairs = ix.comparisons(data, ctx.unit_set)
     if not pairs:
         return out + [md(t("ov_ix_none", lang, set_label=ctx.set_label))]
-    labels = _labels(data)
     units = an.units(data, ctx.unit_set)
     names = dict(zip(units["province_code"], units["short_name"]))
     out.append(md(t("ov_ix_intro", lang, a=labels[pairs[0].index_a], year_a=pairs[0].year_a,
@@ -227,3 +228,22 @@ def show_index_comparison(ctx: OverviewContext) -> list:
         out += figure(ix_charts.rank_vs_rank_chart(pair.pairs, a, b, names, pair.correlation,
                                                    lang), alt, shown, lang)
     return out
+
+
+def _latest_side_by_side(ctx: OverviewContext, labels: dict[str, str]) -> list:
+    """Every unit's rank in each index's latest ranking, one column per index; a unit an
+    index did not rank is a blank, said in words above the table."""
+    lang = ctx.lang
+    rankings, table = ix.side_by_side(ctx.data, ctx.unit_set)
+    if not rankings:
+        return []
+    years = "; ".join(t("ov_ix_ranked", lang, index=labels[r.index], year=r.year,
+                        n=r.n_ranked, total=r.n_units) for r in rankings)
+    shown = pd.DataFrame({t("col_unit", lang): table["short_name"]})
+    for r in rankings:
+        shown[f"{labels[r.index]} {r.year}"] = [
+            "" if missing(rank) else marked(fmt_number(rank, lang, 0), status)
+            for rank, status in zip(table[f"{r.index}_rank"], table[f"{r.index}_status"])]
+    return [md(t("ov_ix_latest", lang, years=years) + "\n\n" + t("ix_marks", lang)),
+            table_html(shown, caption=t("ov_ix_latest_caption", lang,
+                                        set_label=ctx.set_label))]
