@@ -47,7 +47,7 @@ INJECTION_PROBE = """() => ({
   handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(
       a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
   links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(
-      h => !/^(https?:|#|[\\w./-]+\\.(html|ipynb)(#.*)?$)/i.test(h)),
+      h => !/^(https?:|#|[\\w./-]+\\.(html|ipynb|csv|xlsx|pdf)(#.*)?$)/i.test(h)),
   injected: document.querySelectorAll('svg, iframe, object, embed, img:not([src^="data:"])')
       .length,
 })"""

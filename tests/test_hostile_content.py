@@ -75,11 +75,11 @@ def test_hostile_text_never_becomes_markup(project_copy, tmp_path, require_chrom
     assert main(["clean", "--root", str(project_copy)]) == 0, capsys.readouterr()
     processed = project_copy / "data" / "processed"
     for table in sorted(processed.glob("*.csv")):  # formula injection: neutralised
-        for row in csv.reader(table.open(encoding="utf-8")):
+        for row in csv.reader(table.open(encoding="utf-8-sig")):
             for cell in row:
                 assert not cell.startswith(("=", "+", "@", "\t", "\r")), (table.name, cell)
-    assert any(FORMULA in cell for row in csv.reader((processed / "dti.csv").open())
-               for cell in row)  # the note arrived, behind its quote
+    dti_rows = csv.reader((processed / "dti.csv").open(encoding="utf-8-sig"))
+    assert any(FORMULA in cell for row in dti_rows for cell in row)  # the note arrived, behind its quote
     before = snapshot(project_copy)
     assert main(["report", "--province", "../Hải Phòng/..", "--jobs", "1",
                  "--root", str(project_copy)]) == 0, capsys.readouterr()

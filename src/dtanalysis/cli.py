@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
-    _logging(args.verbose)
+    _logging(args.verbose, getattr(args, "quiet", False))
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)
@@ -158,14 +158,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _logging(verbose: bool) -> None:
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is when a record comes, not the one of the first call
+    (`main` may run many times in one process: tests, a notebook)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # StreamHandler sets it; the property always wins
+        pass
+
+
+def _logging(verbose: bool, quiet: bool = False) -> None:
+    """Our log lines to stderr: warnings and errors; all with --verbose; errors only with
+    --quiet (a scheduler's run that succeeded prints nothing)."""
     logger = logging.getLogger("dtanalysis")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.propagate = False
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.setLevel(logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING)
     # papermill and jupyter's traitlets log a dead kernel or a closing socket on their own
     # (Python's last-resort handler would print them bare); the report's record and the
     # summary already say what failed. With --verbose they go to stderr like ours.

@@ -54,6 +54,19 @@ def is_marked(status: object) -> bool:
 # "63": the provinces in force until 30 June 2025; "34": the units from 1 July 2025.
 UNIT_SETS = ("63", "34")
 UNIT_SET_SIZE = {"63": 63, "34": 34}
+# The first index year a unit set can have a table for: the 34 units were formed on 1 July 2025,
+# and the first index published for them is DTI 2024 (by the Ministry of Science and Technology,
+# for both sets; ../shared/data/README.md). A 34-unit table of an earlier year is a misnamed file.
+UNIT_SET_FIRST_YEAR = {"34": 2024}
+
+
+def unit_set_year_problem(unit_set: str, year: int) -> str | None:
+    """Why a table of `unit_set` cannot be of `year` (in words), or None."""
+    first = UNIT_SET_FIRST_YEAR.get(unit_set)
+    if first is not None and year < first:
+        return (f"is a {unit_set}-unit table of {year}, but the {unit_set}-unit set was formed on "
+                f"1 July 2025 and the first index year published for it is {first}")
+    return None
 NATIONAL_SET = "national"  # unit_set of a national benchmark row
 NATIONAL_CODE = "VN"  # its province_code
 

@@ -106,3 +106,25 @@ def test_fewer_than_ten_in_common_draws_nothing(data):
     objects = show_index_comparison(context)
     assert "only 5 provinces have both ranks, fewer than 10: no chart" in text_of(objects)
     assert sum(isinstance(o, Image) for o in objects) == 1  # PAPI's chart only
+
+
+def test_latest_rankings_side_by_side(data):
+    # Before: the overview showed no index's ranking but DTI's; now each index's latest
+    # ranking of at least half the units, one column each, a unit not ranked left blank.
+    rankings, table = ix.side_by_side(data, "63")
+    assert [(r.index, r.year, r.n_ranked) for r in rankings] == [
+        ("dti", 2022, 63), ("papi", 2024, 61), ("pci", 2020, 63)]
+    scores = data.index_scores
+    for r in rankings:
+        rows = scores[(scores["index"] == r.index) & (scores["metric"] == r.index)
+                      & (scores["year"] == r.year) & (scores["unit_set"] == "63")
+                      & scores["rank"].notna()]
+        expected = dict(zip(rows["province_code"], rows["rank"].astype(float)))
+        got = table.dropna(subset=[f"{r.index}_rank"])
+        assert dict(zip(got["province_code"], got[f"{r.index}_rank"].astype(float))) == expected
+    assert table["dti_rank"].tolist()[:3] == [1, 2, 3]            # ordered by DTI 2022
+    assert table["papi_rank"].isna().sum() == 2                   # PAPI's excluded provinces
+    text = text_of(show_index_comparison(overview_context("63", "en")))
+    assert "PAPI 2024: 61/63 units ranked" in text and "not a low rank" in text
+    (_, units34) = ix.side_by_side(data, "34")
+    assert list(units34.columns[2:]) == ["dti_rank", "dti_status"]  # no PCI/PAPI table yet

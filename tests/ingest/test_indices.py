@@ -297,12 +297,17 @@ def test_statuses_names_and_bad_rows(tmp_path):
 
 def test_folder_and_file_mistakes_are_reported(tmp_path):
     folder = synthetic_folder(tmp_path, {"syn-2022-63.csv": full_table(),
-                                         "ranking 2022.csv": full_table()})
+                                         "ranking 2022.csv": full_table(),
+                                         "syn-2020-34.csv": full_table()})
     (folder / "unknown").mkdir()
     result = read(folder)
     reasons = " | ".join(q.reason for q in result.quarantined)
     assert "'unknown' is not an index of catalogue.csv" in reasons
     assert "file name does not follow syn-<year>-<63|34>" in reasons
+    # the 34 units exist from 1 July 2025: a 34-unit table of 2020 is misnamed, not imported
+    assert ("file is a 34-unit table of 2020, but the 34-unit set was formed on 1 July 2025"
+            in reasons)
+    assert not [r for r in result.rows if r["year"] == 2020 and r["unit_set"] == "34"]
     two_roots = METRICS + "delta,,Delta,Delta,D1,none,0,10,\n"
     with pytest.raises(InputError, match="exactly one overall metric.*syn, delta"):
         read(synthetic_folder(tmp_path / "c", {}, metrics=two_roots))

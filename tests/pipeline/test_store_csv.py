@@ -17,7 +17,8 @@ def test_formula_starts_are_neutralised_and_read_back(tmp_path):
                           "number": [-1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10]})
     path = tmp_path / "t.csv"
     write_csv(frame, path)
-    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))[1:]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfText,number\n".replace(b"T", b"t"))
+    rows = list(csv.reader(path.open(encoding="utf-8-sig", newline="")))[1:]
     assert [row[0] for row in rows[:7]] == ["'" + c.replace("\r", "\n") for c in CELLS[:7]]
     assert rows[0][1] == "-1.5"  # numbers are numbers, not text
     assert b"\r" not in path.read_bytes() and len(rows) == len(CELLS)

@@ -72,3 +72,19 @@ def test_a_cached_ranking_layout_gives_the_same_png_in_any_order(position, monke
     png("30")  # laid out while highlighting another province …
     assert png(HP) == alone  # … and reused: the same picture
     assert len(style._LAYOUTS) == 1
+
+
+@pytest.mark.parametrize("unit_set", ["63", "34"])
+def test_a_region_has_the_same_colour_in_both_languages(data, unit_set):
+    # Before: colours went to the regions' names sorted in the report's language, so a region
+    # changed colour between the Vietnamese and the English report.
+    from dtanalysis.report.display import region_names
+
+    units = an.units(data, unit_set)
+    english = dict(zip(units["region"], units["region_en"]))
+    vi = charts.region_palette(region_names(data, unit_set, "vi"))
+    en = charts.region_palette(region_names(data, unit_set, "en"))
+    assert len(vi) == len(english) >= 3
+    assert {english[name]: colour for name, colour in vi.items()} == en
+    assert len(set(vi.values())) == len(vi)  # no two regions share a colour
+    assert set(vi.values()) <= set(charts.style.REGION_COLOURS)  # colour-blind-safe set

@@ -12,7 +12,7 @@ from conftest import copy_project
 
 from dtanalysis.paths import Paths
 from dtanalysis.report import section_headings
-from dtanalysis.runner.jobs import overview_job, province_job
+from dtanalysis.runner.jobs import build_plan, overview_job, province_job
 from dtanalysis.runner.pool import RunContext, execute, run_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +38,7 @@ def built(project):
     jobs = {key: province_job(paths, name, unit_set, lang)
             for key, (name, unit_set, lang) in CASES.items()}
     jobs["overview"] = overview_job(paths)
+    jobs["overview34"] = overview_job(paths, "vi", "34")
     outcomes = run_jobs(list(jobs.values()), RunContext.create(paths), n_jobs=2)
     failed = [(o.job.label, o.error) for o in outcomes if o.status != "ok"]
     assert not failed, failed
@@ -65,6 +66,21 @@ def test_every_section_is_present(built, key):
     for heading in section_headings("vi"):
         assert heading in html, heading
     assert "<pre" not in html.split("</main>")[0] or "Traceback" not in html
+
+
+def test_an_overview_of_the_34_unit_set(built, project):
+    # Before: a build wrote the national overview of the 63 provinces only.
+    page = text_of(built["overview34"])
+    assert built["overview34"].html.name == "overview-34.html"
+    assert "bộ 34 đơn vị hành chính" in page and "8/34" in page  # 8 ranked units, said so
+    assert "Đà Nẵng" in page and "Bắc Kạn" not in page           # units of the set only
+    plan = build_plan(Paths.at(project), "en")
+    assert [j.html.name for j in plan if j.kind == "overview"] == [
+        "overview.en.html", "overview-34.en.html"]
+    from dtanalysis.site.index_page import write_index
+
+    index = write_index(Paths.at(project)).read_text(encoding="utf-8")
+    assert 'href="overview-34.html"' in index and "(34 đơn vị)" in index
 
 
 def test_english_report(built):
@@ -103,7 +119,7 @@ def test_report_opens_offline_in_chromium(built, key, require_chromium, tmp_path
     assert page.console_errors == [] and page.page_errors == []
     assert page.blocked_requests == []
     assert page.screenshot.stat().st_size > 50_000
-    assert "Hải Phòng" in page.text or key == "overview"
+    assert "Hải Phòng" in page.text or key.startswith("overview")
 
 
 def _comparable(nb) -> list:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .data import Data, n_units
+from .data import Data, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -304,3 +304,51 @@ def comparisons(data: Data, unit_set: str, base: str = "dti") -> list[RankCompar
             out.append(min(enough, key=lambda c: (abs(c.year_b - base_year), -c.n)) if enough
                        else max(candidates, key=lambda c: c.n))
     return out
+
+
+@dataclass
+class LatestRanking:
+    """One index's latest year with overall ranks in a unit set."""
+    index: str
+    year: int
+    n_ranked: int
+    n_units: int
+    ranks: pd.DataFrame  # province_code, rank, rank_status, score, score_status, source
+
+
+def latest_rankings(data: Data, unit_set: str) -> list[LatestRanking]:
+    """Per index of the catalogue (its order), its latest ranking of the set: the latest year
+    that ranks at least half the units, else the year ranking the most (the later on a tie).
+    Ranks as published or derived; a partial table stays partial (PCI's top 30 is 30 ranks,
+    never more). Indices without a rank in the set are left out."""
+    cat = catalogue(data).set_index("index")
+    half = n_units(data, unit_set) / 2
+    out = []
+    for index in cat.index:
+        years = ranked_years(data, index, unit_set)
+        if not years:
+            continue
+        broad = [y for y, n in years.items() if n >= half]
+        year = max(broad) if broad else max(years, key=lambda y: (years[y], y))
+        rows = _rows(data, index, unit_set, cat.loc[index, "root"])
+        rows = rows[(rows["year"] == year) & rows["rank"].notna()]
+        ranks = rows[["province_code", "rank", "rank_status", "score", "score_status",
+                      "source"]].sort_values(["rank", "province_code"], ignore_index=True)
+        out.append(LatestRanking(index, year, len(ranks), n_units(data, unit_set), ranks))
+    return out
+
+
+def side_by_side(data: Data, unit_set: str) -> tuple[list[LatestRanking], pd.DataFrame]:
+    """Every unit of the set with its rank in each index's latest ranking (NaN: not ranked
+    that year — a gap, not a low rank), ordered by the first index that ranks most units."""
+    rankings = latest_rankings(data, unit_set)
+    table = units(data, unit_set)[["province_code", "short_name"]].copy()
+    for r in rankings:
+        ranks = r.ranks.set_index("province_code")
+        table[f"{r.index}_rank"] = table["province_code"].map(ranks["rank"])
+        table[f"{r.index}_status"] = table["province_code"].map(ranks["rank_status"])
+    if rankings:
+        lead = max(rankings, key=lambda r: r.n_ranked).index
+        table = table.sort_values([f"{lead}_rank", "short_name"], na_position="last",
+                                  ignore_index=True)
+    return rankings, table

@@ -22,6 +22,7 @@ from ..domain.numbers import NumberError, column_style, parse_number
 from ..domain.registry import ProvinceError, Registry
 from ..domain.text import fold
 from ..errors import InputError
+from ..vocab import unit_set_year_problem
 from . import rawfile
 from .quarantine import Quarantined
 from .rawfile import Grid, Rows
@@ -156,11 +157,11 @@ def _is_sub_header(cells: list[object]) -> bool:
     return bool(words) and all(w in _RANK_WORDS + _SCORE_WORDS for w in words)
 
 
-def _columns(cells: list[object], above: list[object],
-             keep: list[object] | None = None) -> list[Column]:
-    """Columns of a header row; `above` holds group labels, spread over the blank cells to
-    their right. With `keep` (the upper row of a two-row header), a column whose sub-header
-    is blank keeps its upper label."""
+def spread_header(cells: list[object], above: list[object],
+                  keep: list[object] | None = None) -> tuple[list[object], list[str]]:
+    """A header row's cells and each column's group label: a label of the row `above` holds
+    for the blank cells to its right (merged cells); with `keep`, a blank cell takes the label
+    `keep` has in its column. Shared with the index tables' headers."""
     group, groups = "", []
     for i in range(max(len(cells), len(above))):
         label = str(above[i]).strip() if i < len(above) and not _blank(above[i]) else ""
@@ -169,6 +170,15 @@ def _columns(cells: list[object], above: list[object],
     if keep is not None:
         cells = [cells[i] if i < len(cells) and not _blank(cells[i]) else
                  (keep[i] if i < len(keep) else "") for i in range(len(groups))]
+    return cells, groups
+
+
+def _columns(cells: list[object], above: list[object],
+             keep: list[object] | None = None) -> list[Column]:
+    """Columns of a header row; `above` holds group labels, spread over the blank cells to
+    their right. With `keep` (the upper row of a two-row header), a column whose sub-header
+    is blank keeps its upper label."""
+    cells, groups = spread_header(cells, above, keep)
     columns = []
     for index, cell in enumerate(cells):
         if _blank(cell):
@@ -197,6 +207,10 @@ def year_and_set(path: Path, relative: str) -> tuple[int, str]:
         raise InputError(f"names the year {year}, for which there is no DTI ranking (the first "
                          f"is {FIRST_YEAR}, the last at most this year)", path=relative,
                          hint="fix the year in the file name; " + NAMING)
+    problem = unit_set_year_problem(unit_set, year)
+    if problem:
+        raise InputError(problem, path=relative,
+                         hint="name it dti-<year>-63… for the 63 provinces; " + NAMING)
     return year, unit_set
 
 

@@ -28,28 +28,11 @@ from collections import defaultdict
 
 from ..vocab import COMPUTED_NOTE, NOTE_SEPARATOR, STANDING, TABLE_KEYS
 from .index_catalogue import Index
+from .merge import pick
 
 KEY = TABLE_KEYS["index_scores"]
 GROUP = ("index", "year", "unit_set")
 DECIMALS = 10  # derived sums are rounded here: beyond the inputs' precision, only float noise
-
-
-def _where(row: dict) -> str:
-    return f"{row['source_file']}:{row['source_line']}"
-
-
-def _pick(rows: list[dict], field: str) -> tuple[dict | None, str | None]:
-    given = [r for r in rows if r[field] is not None]
-    if not given:
-        return None, None
-    best = min(STANDING[r["status"]] for r in given)
-    peers = [r for r in given if STANDING[r["status"]] == best]
-    chosen = peers[0]
-    for other in peers[1:]:
-        if abs(float(other[field]) - float(chosen[field])) > 1e-9:
-            return chosen, (f"{field}: {chosen[field]} ({chosen['status']}, {_where(chosen)}) "
-                            f"vs {other[field]} ({other['status']}, {_where(other)})")
-    return chosen, None
 
 
 def weakest(*statuses: str | None) -> str:
@@ -65,8 +48,8 @@ def collapse(rows: list[dict]) -> list[dict]:
     for key in sorted(groups):
         candidates = sorted(groups[key], key=lambda r: (STANDING[r["status"]],
                                                         r["source_file"], r["source_line"]))
-        score_from, score_conflict = _pick(candidates, "score")
-        rank_from, rank_conflict = _pick(candidates, "rank")
+        score_from, score_conflict = pick(candidates, "score")
+        rank_from, rank_conflict = pick(candidates, "rank")
         used = [r for r in (score_from, rank_from) if r is not None] or candidates[:1]
         # A row without values (a membership) speaks through its note, so keep every note.
         notes = [r["note"] for r in (used if score_from or rank_from else candidates)]

@@ -22,6 +22,7 @@ from .dti_tables import (
     _SCORE_WORDS,
     _blank,
     _has_phrase,
+    spread_header,
 )
 from .index_catalogue import Index
 
@@ -125,14 +126,7 @@ def _is_sub_header(cells: list[object]) -> bool:
 
 def _columns(cells: list[object], above: list[object], index: Index,
              keep: list[object] | None = None) -> list[Column]:
-    group, groups = "", []
-    for i in range(max(len(cells), len(above))):
-        label = str(above[i]).strip() if i < len(above) and not _blank(above[i]) else ""
-        group = label or group
-        groups.append(group)
-    if keep is not None:
-        cells = [cells[i] if i < len(cells) and not _blank(cells[i]) else
-                 (keep[i] if i < len(keep) else "") for i in range(len(groups))]
+    cells, groups = spread_header(cells, above, keep)
     columns = []
     for position, cell in enumerate(cells):
         if _blank(cell):

@@ -31,6 +31,7 @@ from .. import errors
 from ..domain.numbers import NumberError, column_style, parse_number, token_style
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
+from ..vocab import unit_set_year_problem
 from . import rawfile
 from .dti_tables import _NOTE_START, _SOURCE_START, _blank
 from .index_catalogue import Index
@@ -143,6 +144,11 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
             f"{index.index}-<year>-<63|34>[-label].<csv|xlsx>; not imported"))
         return result
     year, unit_set = int(match["year"]), match["unit_set"]
+    problem = unit_set_year_problem(unit_set, year)
+    if problem:
+        result.quarantined.append(Quarantined(TABLE, relative, 0, {"file": path.name},
+                                              f"file {problem}; not imported"))
+        return result
     # The project's one raw-file reader (encodings, delimiters, workbooks: `rawfile`); a file
     # it cannot read is its InputError, as for every raw table.
     grid = rawfile.read_grid(path, is_table=lambda rows: _has_header(rows, index)).rows

@@ -17,11 +17,13 @@ from ..vocab import STANDING, TABLE_KEYS
 KEY = TABLE_KEYS["dti"]
 
 
-def _where(row: dict) -> str:
+def where(row: dict) -> str:
     return f"{row['source_file']}:{row['source_line']}"
 
 
-def _pick(rows: list[dict], field: str) -> tuple[dict | None, str | None]:
+def pick(rows: list[dict], field: str) -> tuple[dict | None, str | None]:
+    """The row of best standing that gives `field`, and a conflict (in words, naming both
+    sources) when two of that standing disagree; also used for the national indices."""
     given = [r for r in rows if r[field] is not None]
     if not given:
         return None, None
@@ -30,9 +32,9 @@ def _pick(rows: list[dict], field: str) -> tuple[dict | None, str | None]:
     chosen = peers[0]
     for other in peers[1:]:
         if abs(float(other[field]) - float(chosen[field])) > 1e-9:
-            return chosen, (f"{field}: {chosen[field]} ({chosen['status']}, {_where(chosen)}, "
+            return chosen, (f"{field}: {chosen[field]} ({chosen['status']}, {where(chosen)}, "
                             f"{chosen['source']}) vs {other[field]} ({other['status']}, "
-                            f"{_where(other)}, {other['source']})")
+                            f"{where(other)}, {other['source']})")
     return chosen, None
 
 
@@ -44,8 +46,8 @@ def merge_dti(rows: list[dict]) -> list[dict]:
     for key in sorted(groups):
         candidates = sorted(groups[key], key=lambda r: (STANDING[r["status"]],
                                                         r["source_file"], r["source_line"]))
-        score_from, score_conflict = _pick(candidates, "score")
-        rank_from, rank_conflict = _pick(candidates, "rank")
+        score_from, score_conflict = pick(candidates, "score")
+        rank_from, rank_conflict = pick(candidates, "rank")
         used = [r for r in (score_from, rank_from) if r is not None]
         weakest = max(used, key=lambda r: STANDING[r["status"]])
         first = min(used, key=lambda r: STANDING[r["status"]])

@@ -202,8 +202,11 @@ def md_link(label: object, url: object) -> str:
 
 
 def region_names(data: an.Data, unit_set: str, lang: str) -> list[str]:
-    """Every region of the set, so a region keeps its colour in every chart."""
-    return list(an.units(data, unit_set)["region" if lang == "vi" else "region_en"].unique())
+    """Every region of the set in the report's language, ordered by the Vietnamese name (the
+    same order in both languages), so a region keeps its colour in every chart, vi and en."""
+    units = an.units(data, unit_set)[["region", "region_en"]].drop_duplicates()
+    units = units.dropna(subset=["region"]).sort_values("region")
+    return list(dict.fromkeys(units["region" if lang == "vi" else "region_en"]))
 
 
 def unit_names(names, unit_sets, report_set: str, lang: str) -> list[str]:

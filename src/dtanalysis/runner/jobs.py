@@ -93,13 +93,19 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
                unit.slug, lang)
 
 
-def overview_job(paths: Paths, lang: str = "vi") -> Job:
+def overview_job(paths: Paths, lang: str = "vi", unit_set: str = "63") -> Job:
+    """The national overview of a unit set: `reports/overview.html` for the 63 provinces,
+    `reports/overview-34.html` for the 34 units of 2025 (`.en` before `.html` in English)."""
     notebook = paths.notebooks / OVERVIEW_NOTEBOOK
-    parameters = {"lang": lang}
+    parameters = {"lang": lang} if unit_set == "63" else {"unit_set": unit_set, "lang": lang}
     check_parameters(notebook, parameters)
     label = "Toàn quốc" if lang == "vi" else "National overview"
+    slug = "overview"
+    if unit_set != "63":
+        label += f" ({unit_set} đơn vị)" if lang == "vi" else f" ({unit_set} units)"
+        slug = f"overview-{unit_set}"
     return Job("overview", label, notebook, parameters,
-               paths.reports / f"overview{_suffix(lang)}", "63", "overview", lang)
+               paths.reports / f"{slug}{_suffix(lang)}", unit_set, slug, lang)
 
 
 def all_province_jobs(paths: Paths, unit_set: str, lang: str,
@@ -133,8 +139,8 @@ def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
 
 
 def build_plan(paths: Paths, lang: str) -> list[Job]:
-    """Every report of a build: the overview, then every unit of both sets."""
-    plan = [overview_job(paths, lang)]
+    """Every report of a build: the overview of each set, then every unit of both sets."""
+    plan = [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
     for unit_set in UNIT_SETS:
         plan += all_province_jobs(paths, unit_set, lang)
     return plan

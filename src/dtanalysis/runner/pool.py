@@ -175,6 +175,9 @@ def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
             "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
             "data_version": ctx.data_version, "package_version": __version__,
             "run_date": run_date, "columns": ", ".join(numbers.columns)})
+    except ProjectError as error:  # no processed tables (a notebook-only project): nothing
+        record["exports_error"] = f"{type(error).__name__}: {error}"  # to export, not a fault
+        log.info("%s: no CSV/XLSX written: %s", job.label, error)
     except (DtanalysisError, OSError, ValueError, KeyError) as error:
         record["exports_error"] = f"{type(error).__name__}: {error}"
         log.warning("%s: no CSV/XLSX written: %s", job.label, error)

@@ -91,11 +91,17 @@ def png_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
-def region_palette(regions) -> dict[str, tuple]:
-    """A fixed colour per region (sorted names → Set2), the same in every chart."""
-    names = sorted({r for r in regions if isinstance(r, str)})
-    colours = sns.color_palette("Set2", max(len(names), 1))
-    return dict(zip(names, colours))
+# Okabe & Ito's colour-blind-safe palette (without its black): told apart with any of the
+# common colour-vision deficiencies; a region is also named in every chart's legend and table.
+REGION_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+
+
+def region_palette(regions) -> dict[str, str]:
+    """A fixed colour per region, by the regions' order as given (first seen; the caller gives
+    every region of the set in one language-independent order, `display.region_names`, so a
+    region has the same colour in every chart and in both languages)."""
+    names = list(dict.fromkeys(r for r in regions if isinstance(r, str)))
+    return {name: REGION_COLOURS[i % len(REGION_COLOURS)] for i, name in enumerate(names)}
 
 
 def peer_colours(n: int) -> list:

@@ -176,32 +176,27 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
     # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
     # costs about a second per report; the table says the rest.
-    numbers = pd.DataFrame({
+    shown = pd.DataFrame({
         t("ix_col_metric", lang): rows[label_column],
         t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
                                zip(rows["score"], rows["status"])],
         t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
         t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]})
-    alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), numbers, lang, limit=len(rows))
-    chart = (figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, numbers, lang)
-             if rows["highlight"].any() else [])
-    return [md(text), *chart,
-            table_html(pd.DataFrame({
-                t("ix_col_metric", lang): rows[label_column],
-                t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
-                                          zip(rows["score"], rows["status"])],
-                t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
-                t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]],
-            }), highlight=list(rows["highlight"]))]
+    chart = []
+    if rows["highlight"].any():
+        alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), shown, lang, limit=len(rows))
+        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, shown, lang)
+    return [md(text), *chart, table_html(shown, highlight=list(rows["highlight"]))]
 
 
 def show_index_comparison(ctx: OverviewContext) -> list:
     lang, data = ctx.lang, ctx.data
     out = [heading("h_ov_indices", lang)]
+    labels = _labels(data)
+    out += _latest_side_by_side(ctx, labels)
     pairs = ix.comparisons(data, ctx.unit_set)
     if not pairs:
         return out + [md(t("ov_ix_none", lang, set_label=ctx.set_label))]
-    labels = _labels(data)
     units = an.units(data, ctx.unit_set)
     names = dict(zip(units["province_code"], units["short_name"]))
     out.append(md(t("ov_ix_intro", lang, a=labels[pairs[0].index_a], year_a=pairs[0].year_a,
@@ -228,3 +223,22 @@ def show_index_comparison(ctx: OverviewContext) -> list:
             f"{labels[pair.index_b]} {pair.year_b}", names, pair.correlation, lang), alt,
             pairs, lang)
     return out
+
+
+def _latest_side_by_side(ctx: OverviewContext, labels: dict[str, str]) -> list:
+    """Every unit's rank in each index's latest ranking, one column per index; a unit an
+    index did not rank is a blank, said in words above the table."""
+    lang = ctx.lang
+    rankings, table = ix.side_by_side(ctx.data, ctx.unit_set)
+    if not rankings:
+        return []
+    years = "; ".join(t("ov_ix_ranked", lang, index=labels[r.index], year=r.year,
+                        n=r.n_ranked, total=r.n_units) for r in rankings)
+    shown = pd.DataFrame({t("col_unit", lang): table["short_name"]})
+    for r in rankings:
+        shown[f"{labels[r.index]} {r.year}"] = [
+            "" if missing(rank) else marked(fmt_number(rank, lang, 0), status)
+            for rank, status in zip(table[f"{r.index}_rank"], table[f"{r.index}_status"])]
+    return [md(t("ov_ix_latest", lang, years=years) + "\n\n" + t("ix_marks", lang)),
+            table_html(shown, caption=t("ov_ix_latest_caption", lang,
+                                        set_label=ctx.set_label))]
