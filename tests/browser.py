@@ -52,6 +52,12 @@ INJECTION_PROBE = """() => ({
       .length,
 })"""
 NOTHING_INJECTED = {"pwned": None, "scripts": 0, "handlers": [], "links": [], "injected": 0}
+OWN_SCRIPTS = {"index.html": 1}  # the index page's offline search box, the one script we write
+
+
+def nothing_injected(page_name: str) -> dict:
+    """What INJECTION_PROBE finds on one of our pages when nothing was injected."""
+    return {**NOTHING_INJECTED, "scripts": OWN_SCRIPTS.get(page_name, 0)}
 
 _LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 VIEWPORT = {"width": 1280, "height": 900}

@@ -69,7 +69,7 @@ def snapshot(root: Path) -> set[str]:
 
 @pytest.mark.slow
 def test_hostile_text_never_becomes_markup(project_copy, tmp_path, require_chromium, capsys):
-    from browser import INJECTION_PROBE, NOTHING_INJECTED, open_offline
+    from browser import INJECTION_PROBE, nothing_injected, open_offline
 
     poison(project_copy)
     assert main(["clean", "--root", str(project_copy)]) == 0, capsys.readouterr()
@@ -93,7 +93,7 @@ def test_hostile_text_never_becomes_markup(project_copy, tmp_path, require_chrom
         if "data_docs" in page.parts:
             continue  # Great Expectations' own pages (they show no raw text of ours)
         report = open_offline(page, tmp_path / f"{page.stem}.png", probe=INJECTION_PROBE)
-        assert report.probe == NOTHING_INJECTED, (page.name, report.probe)
+        assert report.probe == nothing_injected(page.name), (page.name, report.probe)
         assert not report.page_errors and not report.blocked_requests, page.name
         texts += report.text
     for shown in (SCRIPT, IMG, "javascript:window.__pwned", "broken 'quotes"):
