@@ -82,3 +82,36 @@ def test_year_and_peers_become_notebook_parameters(shipped_data):
     job = province_job(paths, "Hải Phòng", "63", "vi", extra)
     assert job.parameters["year"] == 2022
     assert job.parameters["peers"] == ["Hải Dương", "Hồ Chí Minh"]
+
+
+def test_scores_of_one_index_as_csv(shipped_data, capsys):
+    # `--index`: the values of one national index, any spelling of the province, with sources
+    import io
+
+    import pandas as pd
+
+    from dtanalysis import load
+
+    assert main(["indices", "--root", str(shipped_data)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listed] == ["dti", "papi", "pci"]
+    assert main(["scores", "--index", "pci", "--province", "hai phong", "--metric", "pci",
+                 "--root", str(shipped_data)]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"province_code": str})
+    every = load("index_scores", shipped_data)
+    expected = every[(every["index"] == "pci") & (every["metric"] == "pci")
+                     & (every["province_code"] == "31")]
+    assert sorted(got["year"]) == sorted(expected["year"]) == [2020, 2021, 2023, 2024]
+    assert set(got["province"]) == {"Hải Phòng"}
+    assert dict(zip(got["year"], got["rank"])) == dict(zip(expected["year"], expected["rank"]))
+    assert got["source_file"].str.startswith("data/raw/indices/pci/").all()
+    # a year PCI did not publish the province: a header and the gap in words, exit 0
+    assert main(["scores", "--index", "pci", "--province", "Bắc Kạn", "--year", "2024",
+                 "--root", str(shipped_data)]) == 0
+    out = capsys.readouterr()
+    assert out.out.count("\n") == 1 and "a gap, not a zero" in out.err
+    # an unknown index is one line naming the known ones
+    assert main(["scores", "--index", "pcx", "--root", str(shipped_data)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: unknown index 'pcx': one of dti, papi, pci") and \
+        err.count("\n") == 1

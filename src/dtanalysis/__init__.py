@@ -6,6 +6,7 @@ compared, every number with its source.
     '79'
     >>> dti = dtanalysis.load("dti")
     >>> dtanalysis.indices()                   # the national indices: DTI, PCI, PAPI, …
+    >>> dtanalysis.scores("pci", province="Hải Phòng")   # one index's values, with sources
     >>> result = dtanalysis.build()            # clean → validate → reports → index
 
 `dtanalysis.builder.report(...)` runs chosen province reports; `dtanalysis.report` is the
@@ -18,12 +19,13 @@ __version__ = "0.1.0"
 _API = {
     "load": ("dtanalysis.pipeline.store", "load"),
     "indices": ("dtanalysis.pipeline.store", "indices"),
+    "scores": ("dtanalysis.pipeline.store", "scores"),
     "province": ("dtanalysis.domain.registry", "province"),
     "build": ("dtanalysis.builder", "build"),
     "DtanalysisError": ("dtanalysis.errors", "DtanalysisError"),
 }
 
-__all__ = ["DtanalysisError", "__version__", "build", "indices", "load", "province"]
+__all__ = ["DtanalysisError", "__version__", "build", "indices", "load", "province", "scores"]
 
 
 def __getattr__(name: str):

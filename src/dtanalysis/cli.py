@@ -123,6 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
     provinces = commands.add_parser("provinces", help="list the provinces of a unit set")
     provinces.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63")
     _root(provinces)
+
+    indices = commands.add_parser("indices", help="list the national indices of the catalogue")
+    _root(indices)
+
+    scores = commands.add_parser(
+        "scores", help="the values of a national index as CSV (source, file and line included)")
+    scores.add_argument("--index", default=None, metavar="ID",
+                        help="an index of the catalogue: dti, pci, papi, … (default: all)")
+    scores.add_argument("--province", default=None, metavar="NAME",
+                        help="a province or unit, any spelling")
+    scores.add_argument("--year", type=int, default=None)
+    scores.add_argument("--set", dest="unit_set", choices=("63", "34"), default=None)
+    scores.add_argument("--metric", default=None, metavar="METRIC",
+                        help="a metric of the index's metrics.csv (default: all)")
+    _root(scores)
     return parser
 
 
@@ -343,6 +358,28 @@ def _run_hook(command: str, code: int, summary: str, log_path, paths: Paths) -> 
 
 
 # --------------------------------------------------------------------------- registry
+
+
+def _cmd_indices(args) -> int:
+    from .pipeline.store import indices  # lazy: --help starts in 0.2 s
+
+    for _, row in indices(Paths.at(args.root).require_project().root).iterrows():
+        print(f"{row['index']:<6} {row['name_en']}  ·  {row['publisher']}  ·  years "
+              f"{row['years'] or '—'}  ·  sets {row['unit_sets'] or '—'}")
+    return 0
+
+
+def _cmd_scores(args) -> int:
+    from .pipeline.store import scores  # lazy: --help starts in 0.2 s
+
+    table = scores(args.index, province=args.province, year=args.year,
+                   unit_set=args.unit_set, metric=args.metric,
+                   root=Paths.at(args.root).require_project().root)
+    sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    if table.empty:
+        print("no values: none was published for this choice (a gap, not a zero)",
+              file=sys.stderr)
+    return 0
 
 
 def _cmd_provinces(args) -> int:

@@ -208,6 +208,68 @@ def indices(root=None) -> pd.DataFrame:
     return out
 
 
+SCORE_COLUMNS = ("index", "year", "unit_set", "province_code", "province", "metric", "score",
+                 "rank", "status", "source", "source_file", "source_line", "note")
+
+
+def scores(index: str | None = None, *, province: str | None = None, year: int | None = None,
+           unit_set: str | None = None, metric: str | None = None, root=None) -> pd.DataFrame:
+    """The national indices' values (`index_scores`) with the unit's name, filtered: an index
+    of the catalogue, a province in any spelling, a year, a unit set, a metric of the index's
+    `metrics.csv`: `dtanalysis.scores("pci", province="Hải Phòng")`. A value not published is
+    no row (never a filled one). An unknown index or metric is a ParameterError naming the
+    known ones."""
+    from ..domain.registry import registry  # lazy: only when a province is named
+
+    table = load("index_scores", root)
+    known = sorted(load("index_catalogue", root)["index"])
+    if index is not None:
+        if index not in known:
+            raise ParameterError(f"unknown index {index!r}: one of {', '.join(known)}",
+                                 hint="see `dtanalysis indices`")
+        table = table[table["index"] == index]
+    if metric is not None:
+        metrics = load("index_metrics", root)
+        if index is not None:
+            metrics = metrics[metrics["index"] == index]
+        if metric not in set(metrics["metric"]):
+            raise ParameterError(f"unknown metric {metric!r}"
+                                 + (f" of {index}" if index else "") + ": one of "
+                                 + ", ".join(sorted(set(metrics["metric"]))))
+        table = table[table["metric"] == metric]
+    reg = registry(Paths.at(root).root)
+    if province is not None:
+        units = [reg.resolve(province, unit_set=unit_set)] if unit_set else _in_any_set(
+            reg, province)
+        table = table[[(s, c) in {(u.unit_set, u.code) for u in units}
+                       for s, c in zip(table["unit_set"], table["province_code"])]]
+    if unit_set is not None:
+        table = table[table["unit_set"] == unit_set]
+    if year is not None:
+        table = table[table["year"] == year]
+    table = table.copy()
+    table["province"] = [reg.get(c, s).short_name for c, s in
+                         zip(table["province_code"], table["unit_set"])]
+    table = table.sort_values(["index", "unit_set", "year", "metric", "province_code"])
+    return table[list(SCORE_COLUMNS)].reset_index(drop=True)
+
+
+def _in_any_set(reg, name: str) -> list:
+    """The units `name` is in the 63 and in the 34 set (Hải Phòng is in both, Bắc Kạn in the
+    63 only); the 63 set's error when it is in neither."""
+    from ..domain.registry import ProvinceError  # lazy, as in `scores`
+
+    found, first_error = [], None
+    for unit_set in ("63", "34"):
+        try:
+            found.append(reg.resolve(name, unit_set=unit_set))
+        except ProvinceError as error:
+            first_error = first_error or error
+    if not found:
+        raise first_error
+    return found
+
+
 def load(table: str, root=None) -> pd.DataFrame:
     """A processed table as a DataFrame: `dtanalysis.load("dti")`. Also `quarantine` and
     `validation` (the summary of the last validation, as a one-row-per-table frame)."""
