@@ -125,7 +125,7 @@ def runs(tmp_path_factory):
     base = tmp_path_factory.mktemp("distributed")
     local_root = synthetic_project(base / "local")
     ctx = RunContext.create(Paths.at(local_root))
-    local = run_jobs([province_job(ctx.paths, n) for n in PROVINCES], ctx, n_jobs=2)
+    local = run_jobs([province_job(ctx.paths, n) for n in PROVINCES], ctx, n_jobs=1)
     root = synthetic_project(base / "client")
     notebook = Path("notebooks") / "province_report.ipynb"  # the same one (same cell ids)
     shutil.copyfile(local_root / notebook, root / notebook)
