@@ -24,6 +24,7 @@ import pytest
 import test_pool
 from synthetic import frame, tables
 
+from dtanalysis.builder import report as build_report
 from dtanalysis.cli import main
 from dtanalysis.domain.schema import empty_quarantine
 from dtanalysis.errors import ClusterError, ParameterError
@@ -148,9 +149,12 @@ def runs(tmp_path_factory):
             with dask_executor("local:2") as reports:
                 probes = reports.client.run(_probe, str(root))
                 # first the kernel-start fault (both workers alive: "elsewhere" is the other
-                # one), then the killed worker
+                # one), then the killed worker, through `dtanalysis.report(scheduler=ADDRESS)`
+                # on the same cluster as a running one (`--scheduler tcp://…`)
                 remote = run_jobs(jobs[:3], ctx, executor=reports)
-                remote += run_jobs(jobs[3:], ctx, executor=reports)
+                result = build_report(root, provinces=list(PROVINCES[3:]),
+                                      scheduler=reports.client.scheduler.address)
+                remote += result.outcomes
     finally:
         _kill_kernels_under(cache)
     return SimpleNamespace(local_root=local_root, root=root, local=local, remote=remote,
@@ -242,7 +246,9 @@ def test_a_worker_killed_mid_run_costs_only_a_rerun(runs):
     assert (runs.faults / "worker-kill-quang-ninh").exists()  # its worker was SIGKILLed
     outcome = _outcomes(runs.remote)["quang-ninh"]
     assert outcome.status == "ok", outcome.error
+    assert outcome.worker.startswith("tcp://")
     assert (runs.root / "reports" / "provinces" / "quang-ninh.html").is_file()
+    assert "quang-ninh.html" in (runs.root / "reports" / "index.html").read_text("utf-8")
 
 
 def test_a_damaged_copy_on_a_worker_is_replaced(tmp_path):
@@ -256,3 +262,17 @@ def test_a_damaged_copy_on_a_worker_is_replaced(tmp_path):
     assert materialise(payload, tmp_path / "cache") == copy
     assert (copy / "data" / "processed" / "dti.parquet").read_bytes() == (
         root / "data" / "processed" / "dti.parquet").read_bytes()
+
+
+def test_a_worker_with_other_code_sends_the_job_back(tmp_path):
+    from dataclasses import replace
+
+    from dtanalysis.runner.remote import RunSpec, run_remote
+
+    root = synthetic_project(tmp_path / "project")
+    ctx = RunContext.create(Paths.at(root))
+    job = province_job(ctx.paths, "Hải Phòng")
+    spec = replace(RunSpec.of(ctx), code_digest="0" * 16)
+    result = run_remote(job, spec, Payload.of(ctx, [job]), "reports/provinces/hai-phong")
+    assert result.status == "retry" and result.files == {}
+    assert "install the same version" in result.retry and "0" * 16 in result.retry
