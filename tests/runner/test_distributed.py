@@ -276,3 +276,19 @@ def test_a_worker_with_other_code_sends_the_job_back(tmp_path):
     result = run_remote(job, spec, Payload.of(ctx, [job]), "reports/provinces/hai-phong")
     assert result.status == "retry" and result.files == {}
     assert "install the same version" in result.retry and "0" * 16 in result.retry
+
+
+def test_a_job_no_worker_can_run_is_a_failed_report_after_three_workers(tmp_path):
+    from dataclasses import replace
+
+    root = synthetic_project(tmp_path / "project")
+    ctx = replace(RunContext.create(Paths.at(root)), code_digest="0" * 16)  # no worker has it
+    job = province_job(ctx.paths, "Hải Phòng")
+    with dask_executor("local:2", processes=False) as reports:  # threads: no kernel starts
+        [outcome] = run_jobs([job], ctx, executor=reports)
+    assert outcome.status == "failed" and len(outcome.retried) == 3
+    assert len({r.split(" ", 1)[0] for r in outcome.retried[:2]}) == 2  # both workers tried
+    assert outcome.error.startswith("no worker could run it (3 tried)")
+    record = json.loads(job.record.read_text())
+    assert record["status"] == "failed" and "install the same version" in record["error"]
+    assert not job.html.exists()

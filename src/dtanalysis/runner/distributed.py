@@ -73,7 +73,9 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
         if kind == "local":
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                    threads_per_worker=1, processes=processes,
-                                   host="127.0.0.1", dashboard_address=None)
+                                   dashboard_address=None,
+                                   # loopback only; threads talk in-process (no host)
+                                   **({"host": "127.0.0.1"} if processes else {}))
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
