@@ -262,6 +262,7 @@ def test_a_damaged_copy_on_a_worker_is_replaced(tmp_path):
     assert materialise(payload, tmp_path / "cache") == copy
     assert (copy / "data" / "processed" / "dti.parquet").read_bytes() == (
         root / "data" / "processed" / "dti.parquet").read_bytes()
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [payload.digest]
 
 
 def test_a_worker_with_other_code_sends_the_job_back(tmp_path):

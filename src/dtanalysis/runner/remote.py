@@ -148,8 +148,12 @@ def materialise(payload: Payload, cache: Path | None = None) -> Path:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
             (staging / _READY).write_text(payload.digest, encoding="utf-8")
-            if root.exists():  # a damaged copy, or another process's: replace it
-                shutil.rmtree(root, ignore_errors=True)
+            if _checked(root, payload):  # another worker of this machine was quicker
+                return root
+            if root.exists():  # a damaged copy: moved aside, then removed
+                aside = cache / f".{payload.digest}-damaged-{uuid.uuid4().hex[:8]}"
+                os.replace(root, aside)
+                shutil.rmtree(aside, ignore_errors=True)
             try:
                 os.replace(staging, root)
             except OSError:
@@ -195,14 +199,17 @@ def run_remote(job: Job, spec: RunSpec, payload: Payload, relative_out: str) -> 
     if slot.kernel is not None and not slot.kernel.is_alive():
         slot.kernel.shutdown()
         slot.kernel = None
-    if slot.kernel is None:
-        try:
-            if fault_point("kernel-start", job.slug):
-                raise KernelError("TEST fault: the kernel could not be started")
+    try:
+        if fault_point("kernel-start", job.slug):  # TEST: as if it died and would not restart
+            if slot.kernel is not None:
+                slot.kernel.shutdown()
+                slot.kernel = None
+            raise KernelError("TEST fault: the kernel could not be started")
+        if slot.kernel is None:
             slot.kernel = WarmKernel(slot.cwd, slot.env)
-        except Exception as error:  # noqa: BLE001 - any start failure: another worker
-            return RemoteResult("retry", worker=worker,
-                                retry=f"no kernel could be started: {error}")
+    except Exception as error:  # noqa: BLE001 - any start failure: another worker
+        return RemoteResult("retry", worker=worker,
+                            retry=f"no kernel could be started: {error}")
     if fault_point("worker-kill", job.slug):
         os.kill(os.getpid(), signal.SIGKILL)  # TEST: the worker dies mid-run
     out = Path(tempfile.mkdtemp(prefix=f".out-{uuid.uuid4().hex[:8]}-", dir=root.parent))
