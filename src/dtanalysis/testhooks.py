@@ -3,6 +3,12 @@ point, writes `dtanalysis-test-paused-at <point>` to stderr and sleeps (60 s, or
 `DTANALYSIS_TEST_PAUSE_SECONDS`), so a test can `kill -9` or interrupt a real process at a
 known moment (tests/test_faults.py). Without the variable a pause point is one dictionary
 lookup. Points: see `POINTS`.
+
+TEST-ONLY faults on Dask workers (`fault_point`): `DTANALYSIS_TEST_FAULTS=<fault>:<key>,…`
+with `DTANALYSIS_TEST_FAULT_DIR=<folder>` makes the named fault happen once (the first process
+to reach it leaves a marker in the folder, so a retry elsewhere goes through): `kernel-start`
+(a report's kernel cannot be started) and `worker-kill` (the worker process is killed), keyed
+by the report's slug.
 """
 
 from __future__ import annotations
@@ -24,3 +30,20 @@ def pause_point(point: str) -> None:
         return
     os.write(2, f"dtanalysis-test-paused-at {point} {os.getpid()}\n".encode())
     time.sleep(float(os.environ.get("DTANALYSIS_TEST_PAUSE_SECONDS", "60")))
+
+
+FAULTS = ("kernel-start", "worker-kill")
+
+
+def fault_point(fault: str, key: str) -> bool:
+    """True the first time (across processes) `fault` is reached for `key` when
+    DTANALYSIS_TEST_FAULTS names `<fault>:<key>`; False otherwise (one lookup)."""
+    wanted = os.environ.get("DTANALYSIS_TEST_FAULTS")
+    if not wanted or f"{fault}:{key}" not in wanted.split(","):
+        return False
+    marker = os.path.join(os.environ.get("DTANALYSIS_TEST_FAULT_DIR", "."), f"{fault}-{key}")
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True

@@ -1,36 +1,48 @@
 """Report jobs on a Dask distributed cluster (`dtanalysis build|report --scheduler ADDRESS`).
 
-    with dask_executor("tcp://scheduler:8786") as executor:    # or "local:2"
-        run_jobs(jobs, ctx, executor=executor)
+    with dask_executor("tcp://scheduler:8786") as reports:    # or "local:2"
+        run_jobs(jobs, ctx, executor=reports)
 
 `local` / `local:N` starts a `LocalCluster` of N worker processes (default: one per core) on
 this machine, on loopback only, and stops it at the end; any other text is the address of a
 running scheduler (`dask scheduler` + `dask worker ADDRESS` on each machine). Each worker runs
-one report at a time (run several workers per machine for more) on a warm kernel of its own,
-an ordinary subprocess of the worker (`pool.execute_here`), stopped at the end of the run.
+one report at a time per thread on a warm kernel of its own, an ordinary subprocess of the
+worker, stopped at the end of the run.
 
-Shared filesystem: a worker reads the project (data/processed, notebooks) and writes its
-report (HTML, executed notebook, record) at the paths the client gives, the client's project
-root. Workers on other machines therefore need the project at the same absolute path (NFS or
-any shared mount) and the same environment (`uv sync` of the same uv.lock) — the case of a
-LocalCluster, where they share this machine's disk. A worker lost mid-report has its report
-retried on another worker by Dask; a report that fails in its notebook is a failed report.
+No shared filesystem: the files the reports read (`data/processed`, the registry, the
+notebooks: `remote.Payload`) are sent once per run to every worker (`Client.scatter`,
+broadcast), which keeps a copy checked by hash per payload digest; the package's version and
+code digest are checked on the worker; each report's page, executed notebook, CSV / XLSX and
+record come back and are written here into `reports/` by `pool.store`, each through a
+temporary and a rename, with the same record and freshness rules as a local run.
+
+Retries: a worker lost mid-report (killed, out of memory, its machine gone) has its report
+re-run on another worker by Dask's scheduler (up to `distributed.scheduler.allowed-failures`,
+3 by default; then `KilledWorker`, a failed report). A worker that cannot run a job (no kernel
+could be started, its copy of the project damaged, another dtanalysis) sends it back and it is
+resubmitted to the workers that have not tried it (any worker, should they all be lost
+meanwhile), up to `ATTEMPTS` times in all. A report that
+fails in its notebook is a failed report, never retried.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
-from concurrent.futures import Executor
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..errors import ClusterError, ParameterError
-from .pool import shutdown_here
+from .jobs import Job
+from .pool import Outcome, RunContext, new_record, run_date_now, shutdown_here, store
+from .remote import Payload, RemoteResult, RunSpec, run_remote
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT = "20s"
+WATCH_SECONDS = 2  # how often a retried job's workers are checked for being lost
+ATTEMPTS = 3  # workers a job may be sent to when a worker cannot run it (see the docstring)
 
 
 def parse_scheduler(text: str) -> tuple[str, int | None]:
@@ -47,11 +59,11 @@ def parse_scheduler(text: str) -> tuple[str, int | None]:
 
 
 @contextmanager
-def dask_executor(scheduler: str, processes: bool = True) -> Iterator[Executor]:
-    """A `concurrent.futures.Executor` running on the Dask cluster `scheduler` (see the module
-    docstring); the warm kernels its workers started are stopped when the block ends, and a
-    LocalCluster it started is closed. `processes=False` (local only) runs the workers as
-    threads of this process."""
+def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReports]:
+    """The reports' runner on the Dask cluster `scheduler` (see the module docstring), for
+    `run_jobs(executor=…)`; the warm kernels its workers started are stopped when the block
+    ends, and a LocalCluster it started is closed. `processes=False` (local only) runs the
+    workers as threads of this process."""
     kind, workers = parse_scheduler(scheduler)
     # distributed costs about a second to import: only when a cluster is asked for.
     from distributed import Client, LocalCluster
@@ -61,7 +73,9 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[Executor]:
         if kind == "local":
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                    threads_per_worker=1, processes=processes,
-                                   host="127.0.0.1", dashboard_address=None)
+                                   dashboard_address=None,
+                                   # loopback only; threads talk in-process (no host)
+                                   **({"host": "127.0.0.1"} if processes else {}))
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -75,7 +89,7 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[Executor]:
              if hasattr(client.scheduler, "address") else scheduler,
              len(client.scheduler_info().get("workers", {})))
     try:
-        yield client.get_executor(pure=False)
+        yield DaskReports(client)
     finally:
         try:
             client.run(shutdown_here)
@@ -84,3 +98,120 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[Executor]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+class DaskReports:
+    """Runs report jobs on a Dask client's cluster and writes their results here (what
+    `pool.run_jobs` calls with `executor=`)."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def run_reports(self, jobs: list[Job], ctx: RunContext,
+                    report: Callable[[Outcome], None]) -> None:
+        """Each job's outcome goes to `report` as it ends, once; every job gets one."""
+        # distributed is imported by dask_executor already
+        from distributed import KilledWorker, wait
+
+        payload = Payload.of(ctx, jobs)
+        log.info("sending %d files (%.1f MB, payload %s) to every worker",
+                 len(payload.files), payload.size / 1e6, payload.digest)
+        spec = RunSpec.of(ctx)
+        data = self.client.scatter(payload, broadcast=True, hash=False)
+        tried: dict[int, list[str]] = {i: [] for i in range(len(jobs))}
+        attempts = dict.fromkeys(range(len(jobs)), 0)
+        futures: dict = {}      # future → job index
+        restricted: dict = {}   # future → the workers it may run on
+
+        def submit(i: int, anywhere: bool = False) -> None:
+            nonlocal data
+            if data.status != "finished":  # every worker holding it was lost
+                data = self.client.scatter(payload, broadcast=True, hash=False)
+            job, where = jobs[i], {}
+            gone = {t.split(" ", 1)[0] for t in tried[i]}
+            others = [w for w in self._workers() if w not in gone]
+            if tried[i] and others and not anywhere:
+                # strict (a loose restriction lets an idle worker steal it back); should
+                # those workers all be lost, the loop below sends it anywhere
+                where = {"workers": others, "allow_other_workers": False}
+            if not anywhere:
+                attempts[i] += 1
+            log.debug("%s: attempt %d on %s", job.label, attempts[i], where or "any worker")
+            future = self.client.submit(run_remote, job, spec, data, _relative_out(job, ctx),
+                                        key=f"report-{job.slug}-{job.lang}-{uuid.uuid4().hex}",
+                                        pure=False, **where)
+            futures[future] = i
+            if where:
+                restricted[future] = set(others)
+
+        def settle(future) -> None:
+            i = futures.pop(future)
+            restricted.pop(future, None)
+            job = jobs[i]
+            try:
+                result: RemoteResult = future.result()
+            except KilledWorker as lost:
+                report(self._failed(job, ctx, tried[i], (
+                    "its worker died each time it ran it (Dask KilledWorker, "
+                    f"distributed.scheduler.allowed-failures): {lost}")))
+                return
+            except Exception as failure:  # noqa: BLE001 - lost data, connection, a bug
+                result = RemoteResult("retry", worker="?",
+                                      retry=f"{type(failure).__name__}: {failure}")
+            if result.retry:
+                tried[i].append(f"{result.worker} {result.retry}")
+                again = attempts[i] < ATTEMPTS
+                log.warning("%s: could not run on %s (%s); %s", job.label, result.worker,
+                            result.retry, "trying another worker" if again else "giving up")
+                if again:
+                    submit(i)
+                else:
+                    report(self._failed(job, ctx, tried[i], (
+                        f"no worker could run it ({attempts[i]} tried): "
+                        + "; ".join(tried[i]))))
+                return
+            outcome = store(job, ctx, result.record, result.error, result.seconds,
+                            result.files)
+            outcome.worker, outcome.retried = result.worker, tuple(tried[i])
+            report(outcome)
+
+        for i in range(len(jobs)):
+            submit(i)
+        try:
+            while futures:
+                try:
+                    done, _ = wait(list(futures), timeout=WATCH_SECONDS,
+                                   return_when="FIRST_COMPLETED")
+                except TimeoutError:  # distributed's wait raises when none ended in time
+                    done = []
+                for future in done:
+                    settle(future)
+                if restricted:
+                    live = set(self._workers())
+                    for future, allowed in list(restricted.items()):
+                        if future.status == "pending" and not allowed & live:
+                            i = futures.pop(future)  # its workers are gone: anywhere
+                            restricted.pop(future)
+                            future.cancel()
+                            submit(i, anywhere=True)
+        except BaseException:  # Ctrl-C: nothing more is written; the workers stop
+            self.client.cancel(list(futures))
+            raise
+
+    def _workers(self) -> list[str]:
+        return list(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+
+    @staticmethod
+    def _failed(job: Job, ctx: RunContext, tried: list[str], error: str) -> Outcome:
+        """A failed report whose run brought nothing back: its record says why."""
+        outcome = store(job, ctx, new_record(job, ctx, run_date_now()), error, 0.0, {})
+        outcome.retried = tuple(tried)
+        return outcome
+
+
+def _relative_out(job: Job, ctx: RunContext) -> str:
+    """The job's output path relative to the project root (as the worker rebuilds it)."""
+    try:
+        return job.out.relative_to(ctx.paths.root).as_posix()
+    except ValueError:
+        return f"reports/{job.out.parent.name}/{job.out.name}"

@@ -54,6 +54,8 @@ class Outcome:
     status: str          # ok, failed, skipped
     seconds: float = 0.0
     error: str | None = None
+    worker: str | None = None      # where it ran, on a cluster (`runner.distributed`)
+    retried: tuple[str, ...] = ()  # on a cluster: why it was moved from a worker, per move
 
 
 # Time limits of one report (seconds): far above a real report's few seconds, low enough that a
@@ -183,6 +185,19 @@ def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
         log.warning("%s: no CSV/XLSX written: %s", job.label, error)
 
 
+def new_record(job: Job, ctx: RunContext, run_date: str) -> dict:
+    """A report's record before its run: what runs, on which inputs, when."""
+    return {"kind": job.kind, "label": job.label, "slug": job.slug, "unit_set": job.unit_set,
+            "lang": job.lang, "parameters": job.parameters, "run_date": run_date,
+            "data_version": ctx.data_version, "package_version": __version__,
+            "commit": ctx.commit, "inputs_hash": ctx.inputs_hash(job),
+            "html": job.html.name, "ipynb": job.ipynb.name}
+
+
+def run_date_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 class Interrupted(Exception):
     """The run was interrupted (Ctrl-C) while this job ran: nothing of it was kept."""
 
@@ -197,12 +212,8 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
     `Interrupted`, keeping the old files, when `stop` was set during the run."""
     slot = slot or KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
     started = time.perf_counter()
-    run_date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    record = {"kind": job.kind, "label": job.label, "slug": job.slug, "unit_set": job.unit_set,
-              "lang": job.lang, "parameters": job.parameters, "run_date": run_date,
-              "data_version": ctx.data_version, "package_version": __version__,
-              "commit": ctx.commit, "inputs_hash": ctx.inputs_hash(job),
-              "html": job.html.name, "ipynb": job.ipynb.name}
+    run_date = run_date_now()
+    record = new_record(job, ctx, run_date)
     executed = temporary_for(job.ipynb, suffix=".ipynb")  # papermill's output, renamed at the end
     timed_out = threading.Event()
     watchdog = _watchdog(slot, ctx.report_timeout, timed_out)
@@ -234,25 +245,76 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
         executed.unlink(missing_ok=True)
         slot.spoiled = True
         raise Interrupted(job.label)
+
+    def write() -> None:
+        if executed.exists():
+            os.replace(executed, job.ipynb)  # kept for audit, also when it failed
+        if error is None:
+            atomic_write(job.html, html)
+            stat = job.html.stat()
+            record.update(html_sha256=_sha256(html.encode("utf-8")),
+                          html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
+            if job.kind == "province":
+                _take_away(job, ctx, run_date, record)
+
     try:
-        with disk_errors(f"writing the report {ctx.paths.relative(job.html)}"):
-            if executed.exists():
-                os.replace(executed, job.ipynb)  # kept for audit, also when it failed
-            if error is None:
-                atomic_write(job.html, html)
-                stat = job.html.stat()
-                record.update(html_sha256=_sha256(html.encode("utf-8")),
-                              html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
-                if job.kind == "province":
-                    _take_away(job, ctx, run_date, record)
-    except StorageError as failure:
-        error = str(failure)
+        error = _keep(job, ctx, record, error, write)
     finally:
         executed.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    return _conclude(job, ctx, record, error, seconds)
+
+
+def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: float,
+          files: dict[str, bytes]) -> Outcome:
+    """Write a report that ran elsewhere (a Dask worker, `runner.remote`) into this project,
+    as `execute` writes one that ran here: `files` are its outputs by suffix (`ipynb`,
+    `html`, and for a province `csv`, `xlsx`), `record` the record the run wrote; each file
+    goes through a temporary and a rename, the page's size and time in the record are this
+    disk's, the record comes last, and a failed report leaves no page."""
+
+    def write() -> None:
+        with disk_errors(f"writing reports into {ctx.paths.relative(job.out.parent)}"):
+            job.out.parent.mkdir(parents=True, exist_ok=True)
+        if "ipynb" in files:
+            atomic_write(job.ipynb, files["ipynb"])  # kept for audit, also when it failed
+        if error is None:
+            atomic_write(job.html, files["html"])
+            stat = job.html.stat()
+            record.update(html_sha256=_sha256(files["html"]), html_bytes=stat.st_size,
+                          html_mtime_ns=stat.st_mtime_ns)
+            for suffix, path in zip(("csv", "xlsx"), export_paths(job.html)):
+                if suffix in files:
+                    atomic_write(path, files[suffix])
+
+    record = {**new_record(job, ctx, run_date_now()), **record,
+              "inputs_hash": ctx.inputs_hash(job), "html": job.html.name,
+              "ipynb": job.ipynb.name}
+    for key in ("html_sha256", "html_bytes", "html_mtime_ns", "status", "error"):
+        record.pop(key, None)  # the worker's, rewritten here
+    if error is None and "html" not in files:
+        error = "the worker sent back no page"
+    return _conclude(job, ctx, record, _keep(job, ctx, record, error, write), seconds)
+
+
+def _keep(job: Job, ctx: RunContext, record: dict, error: str | None,
+          write: Callable[[], None]) -> str | None:
+    """Run `write` (the report's files); the report's error afterwards (a disk's refusal is
+    one). A failed report's page is removed: never a stale page that looks current."""
+    try:
+        with disk_errors(f"writing the report {ctx.paths.relative(job.html)}"):
+            write()
+    except StorageError as failure:
+        error = str(failure)
     if error:
         job.html.unlink(missing_ok=True)  # never leave a stale page that looks current
+    return error
+
+
+def _conclude(job: Job, ctx: RunContext, record: dict, error: str | None,
+              seconds: float) -> Outcome:
+    """Write the report's record (the last of its files) and return its outcome."""
     pause_point("report:written")
-    seconds = time.perf_counter() - started
     record.update(status="failed" if error else "ok", error=error, seconds=round(seconds, 2))
     try:
         with disk_errors(f"writing the record {ctx.paths.relative(job.record)}"):
@@ -313,9 +375,11 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
     (KeyboardInterrupt) stops every kernel, keeps the old files of the reports that were
     running, and is raised again once the workers have ended.
 
-    With an `executor` (any `concurrent.futures.Executor`, e.g. a Dask client's, see
-    `runner.distributed`), each job is submitted to it instead (`execute_here`: on the warm
-    kernel of the executing thread); `n_jobs` is then the executor's business."""
+    With an `executor`, `n_jobs` is the executor's business: a `runner.distributed.DaskReports`
+    (`--scheduler`) runs the jobs on a Dask cluster that need not share this filesystem and
+    hands each report back to be written here (`store`); any `concurrent.futures.Executor`
+    gets each job submitted (`execute_here`: on the warm kernel of the executing thread, which
+    writes into this project itself: a shared filesystem)."""
     outcomes: list[Outcome] = []
     lock = threading.Lock()
     if progress:
@@ -333,7 +397,9 @@ def run_jobs(jobs: list[Job], ctx: RunContext, n_jobs: int | None = None, force:
             report(Outcome(job, "skipped"))
         else:
             todo.put(job)
-    if not todo.empty() and executor is not None:
+    if not todo.empty() and executor is not None and hasattr(executor, "run_reports"):
+        executor.run_reports(list(todo.queue), ctx, report)  # runner.distributed.DaskReports
+    elif not todo.empty() and executor is not None:
         futures = {executor.submit(execute_here, job, ctx, warm): job
                    for job in list(todo.queue)}
         for future in as_completed(futures):
@@ -381,13 +447,7 @@ def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
     the next (a fresh kernel per job when a warm one cannot be had; replaced when a run
     spoiled it); what an executor's worker runs. `shutdown_here()` stops the kernels this
     process started."""
-    key = threading.get_ident()
-    with _here_lock:
-        slot = _here_slots.get(key)
-        if slot is None or slot.env != ctx.kernel_env() or slot.cwd != ctx.paths.notebooks:
-            if slot is not None and slot.kernel is not None:
-                slot.kernel.shutdown()
-            slot = _here_slots[key] = KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
+    slot = slot_here(ctx)
     if warm and slot.kernel is None:
         try:
             slot.kernel = WarmKernel(slot.cwd, slot.env)
@@ -396,11 +456,29 @@ def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
     try:
         return execute(job, ctx, slot)
     finally:
-        if slot.spoiled:
-            if slot.kernel is not None:
+        release(slot)
+
+
+def slot_here(ctx: RunContext) -> KernelSlot:
+    """The calling thread's kernel slot for `ctx`'s project (a new one, its old kernel
+    stopped, when the thread last ran another project)."""
+    key = threading.get_ident()
+    with _here_lock:
+        slot = _here_slots.get(key)
+        if slot is None or slot.env != ctx.kernel_env() or slot.cwd != ctx.paths.notebooks:
+            if slot is not None and slot.kernel is not None:
                 slot.kernel.shutdown()
-                slot.kernel = None
-            slot.spoiled = False
+            slot = _here_slots[key] = KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
+    return slot
+
+
+def release(slot: KernelSlot) -> None:
+    """After a run: a kernel the run spoiled is stopped (the next run starts another)."""
+    if slot.spoiled:
+        if slot.kernel is not None:
+            slot.kernel.shutdown()
+            slot.kernel = None
+        slot.spoiled = False
 
 
 def shutdown_here() -> int:
