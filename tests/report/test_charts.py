@@ -88,3 +88,33 @@ def test_a_region_has_the_same_colour_in_both_languages(data, unit_set):
     assert {english[name]: colour for name, colour in vi.items()} == en
     assert len(set(vi.values())) == len(vi)  # no two regions share a colour
     assert set(vi.values()) <= set(charts.style.REGION_COLOURS)  # colour-blind-safe set
+
+
+def test_a_ranking_drawn_once_gives_each_province_the_bytes_of_its_own_chart(data, position):
+    # position_png draws the ranking three times and copies the province's row band: the
+    # bytes must be those of drawing the whole chart for that province. First, second, a
+    # middle and the last row (a band at each edge and neighbours of either parity), no
+    # highlight at all, and the 34-unit ranking.
+    order = list(position.table.sort_values(["rank", "name"])["province_code"])
+    for code in (order[0], order[1], HP, order[len(order) // 2], order[-1], None):
+        assert charts.position_png(position, "vi", highlight=code) == charts.png_bytes(
+            charts.position_chart(position, "vi", highlight=code)), code
+    merged = an.national_position(data, "34")
+    code = merged.table["province_code"].iloc[-1]
+    assert charts.position_png(merged, "en", highlight=code) == charts.png_bytes(
+        charts.position_chart(merged, "en", highlight=code))
+
+
+def test_drawn_rankings_outlive_the_warm_kernels_reset_and_never_mix(position):
+    from dtanalysis import modstate
+    from dtanalysis.report.charts import position as module
+
+    modstate.snapshot()
+    try:
+        first = charts.position_png(position, "vi", highlight=HP)
+        modstate.restore()  # what a warm kernel does before every report
+        assert len(module._PICTURES) >= 1  # kept: keyed by everything the picture shows
+    finally:
+        modstate._saved.clear()
+    assert charts.position_png(position, "en", highlight=HP) != first  # another key
+    assert charts.position_png(position, "vi", highlight=HP) == first

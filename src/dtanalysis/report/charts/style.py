@@ -50,8 +50,33 @@ def chart_style():
         yield
 
 
-_LAYOUTS: dict[tuple, dict[str, float]] = {}
-_MAX_LAYOUTS = 256
+class ContentCache:
+    """A bounded cache (oldest entry dropped first) whose keys hold everything its values
+    depend on (the data drawn, the language, the style): an entry is right for any report that
+    asks for it. It is not a plain dict on purpose: a warm report kernel puts the package's
+    plain module dicts back as they were before every report (`dtanalysis.modstate`), which
+    would empty it; this one is kept, so a build draws what its reports share once."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: dict = {}
+
+    def get(self, key, default=None):
+        return self._entries.get(key, default)
+
+    def __setitem__(self, key, value) -> None:
+        if key not in self._entries and len(self._entries) >= self.size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[key] = value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+_LAYOUTS = ContentCache(256)
 
 
 def layout_once(fig, key: tuple, **tight) -> None:
@@ -68,8 +93,6 @@ def layout_once(fig, key: tuple, **tight) -> None:
         sp = fig.subplotpars
         margins = {name: getattr(sp, name)
                    for name in ("left", "right", "top", "bottom", "wspace", "hspace")}
-        if len(_LAYOUTS) >= _MAX_LAYOUTS:
-            _LAYOUTS.pop(next(iter(_LAYOUTS)))
         _LAYOUTS[full] = margins
     else:
         fig.subplots_adjust(**margins)
