@@ -41,6 +41,7 @@ def catalogue(data: Data) -> pd.DataFrame:
 
 @lru_cache(maxsize=2)
 def _catalogue(data: Data) -> pd.DataFrame:
+    """`catalogue`, built once per Data (held by identity); callers get a copy."""
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
@@ -85,20 +86,13 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
     has none), its percentile, and over the units with a value: n with a score / rank, best and
     median score."""
-    cat = catalogue(data).set_index("index")
-    metric = metric or cat.loc[index, "root"]
-    higher = bool(cat.loc[index, "higher_is_better"])
-    rows = _rows(data, index, unit_set, metric)
+    metric = metric or _catalogue(data).set_index("index").loc[index, "root"]
     records = []
-    for year, group in rows.groupby("year"):
-        own = group[group["province_code"] == code]
-        scores = group["score"].dropna()
-        n_rank = int(group["rank"].notna().sum())
-        first = own.iloc[0] if not own.empty else None
+    for year, own, national in _years(data, index, unit_set, metric):
+        first = own.get(code)
         rank = first["rank"] if first is not None else pd.NA
-        out_of = ranked_out_of(n_rank, group["rank"].max(), n_units(data, unit_set))
         records.append({
-            "index": index, "metric": metric, "year": int(year),
+            "index": index, "metric": metric, "year": year,
             "listed": first is not None,
             "score": first["score"] if first is not None else np.nan,
             "rank": rank,
@@ -107,12 +101,32 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
             "rank_status": first["rank_status"] if first is not None else None,
             "source": first["source"] if first is not None else None,
             "note": first["note"] if first is not None else None,
-            "n_score": len(scores), "n_rank": n_rank, "n_units": n_units(data, unit_set),
-            "out_of": out_of, "percentile": _percentile(rank, out_of),
-            "best_score": (scores.max() if higher else scores.min()) if len(scores) else np.nan,
-            "median_score": scores.median() if len(scores) else np.nan,
+            **national, "percentile": _percentile(rank, national["out_of"]),
         })
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
+
+
+@lru_cache(maxsize=64)
+def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
+    """Per Data (held by identity), index, set and metric, once for all the units a build
+    reports on: for each year published, (year, unit code → its first row as a dict, what the
+    year says over all units: n with a score / rank, out of, best and median score)."""
+    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    n_set = n_units(data, unit_set)
+    out = []
+    for year, group in _rows(data, index, unit_set, metric).groupby("year"):
+        scores = group["score"].dropna()
+        n_rank = int(group["rank"].notna().sum())
+        own: dict[str, dict] = {}
+        for row in group.to_dict("records"):
+            own.setdefault(row["province_code"], row)
+        out.append((int(year), own, {
+            "n_score": len(scores), "n_rank": n_rank, "n_units": n_set,
+            "out_of": ranked_out_of(n_rank, group["rank"].max(), n_set),
+            "best_score": (scores.max() if higher else scores.min()) if len(scores) else np.nan,
+            "median_score": scores.median() if len(scores) else np.nan,
+        }))
+    return out
 
 
 TRAJECTORY_COLUMNS = ["index", "metric", "year", "listed", "score", "rank", "status",
