@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .data import Data, n_units, units
+from .data import Data, memo, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -39,9 +38,12 @@ def catalogue(data: Data) -> pd.DataFrame:
     return _catalogue(data).copy()
 
 
-@lru_cache(maxsize=2)
 def _catalogue(data: Data) -> pd.DataFrame:
-    """`catalogue`, built once per Data (held by identity); callers get a copy."""
+    """`catalogue`, built once per Data; callers of `catalogue` get a copy."""
+    return memo(data, ("index_catalogue",), lambda: _build_catalogue(data))
+
+
+def _build_catalogue(data: Data) -> pd.DataFrame:
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
@@ -50,11 +52,11 @@ def _catalogue(data: Data) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-@lru_cache(maxsize=2)
 def _split(data: Data) -> dict[tuple, pd.DataFrame]:
-    """`index_scores` split once per Data (held by identity) by (index, unit_set, metric)."""
-    return {key: group for key, group in
-            data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)}
+    """`index_scores` split once per Data by (index, unit_set, metric)."""
+    return memo(data, ("index_split",), lambda: {
+        key: group for key, group in
+        data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)})
 
 
 def _rows(data: Data, index: str, unit_set: str, metric: str | None = None) -> pd.DataFrame:
@@ -106,20 +108,30 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
 
 
-@lru_cache(maxsize=64)
 def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
-    """Per Data (held by identity), index, set and metric, once for all the units a build
-    reports on: for each year published, (year, unit code → its first row as a dict, what the
-    year says over all units: n with a score / rank, out of, best and median score)."""
+    """Per Data, index, set and metric, once for all the units a build reports on: for each
+    year published, (year, unit code → its first row as a dict, what the year says over all
+    units: n with a score / rank, out of, best and median score)."""
+    return memo(data, ("index_years", index, unit_set, metric),
+                lambda: _build_years(data, index, unit_set, metric))
+
+
+_OWN_COLUMNS = ["province_code", "year", "score", "rank", "status", "score_status",
+                "rank_status", "source", "note"]
+
+
+def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
     higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     n_set = n_units(data, unit_set)
+    rows = _rows(data, index, unit_set, metric)
+    by_year: dict[int, dict[str, dict]] = {}
+    for row in rows[_OWN_COLUMNS].to_dict("records"):
+        by_year.setdefault(int(row["year"]), {}).setdefault(row["province_code"], row)
     out = []
-    for year, group in _rows(data, index, unit_set, metric).groupby("year"):
+    for year, group in rows.groupby("year"):
         scores = group["score"].dropna()
         n_rank = int(group["rank"].notna().sum())
-        own: dict[str, dict] = {}
-        for row in group.to_dict("records"):
-            own.setdefault(row["province_code"], row)
+        own = by_year.get(int(year), {})
         out.append((int(year), own, {
             "n_score": len(scores), "n_rank": n_rank, "n_units": n_set,
             "out_of": ranked_out_of(n_rank, group["rank"].max(), n_set),
