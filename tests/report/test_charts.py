@@ -118,3 +118,28 @@ def test_drawn_rankings_outlive_the_warm_kernels_reset_and_never_mix(position):
         modstate._saved.clear()
     assert charts.position_png(position, "en", highlight=HP) != first  # another key
     assert charts.position_png(position, "vi", highlight=HP) == first
+
+
+def test_palette_png_is_the_picture_savefig_draws_in_a_fraction_of_the_bytes(data):
+    import io
+
+    from PIL import Image
+
+    from dtanalysis.report.charts import style
+
+    traj = an.trajectory(data, HP, "63", list(an.peers(data, HP, "63", "region")))
+    fig = charts.trajectory_chart(traj, "vi", title="T")
+    full = io.BytesIO()
+    with matplotlib.pyplot.rc_context(style._RC):
+        fig.savefig(full, format="png", dpi=charts.DPI)  # what a chart was before: RGBA
+    ours = charts.png_bytes(fig)
+    before = np.asarray(Image.open(full).convert("RGB")).astype(int)
+    image = Image.open(io.BytesIO(ours))
+    assert image.mode == "P"
+    after = np.asarray(image.convert("RGB")).astype(int)
+    assert after.shape == before.shape
+    difference = np.abs(after - before).max(axis=2)
+    assert difference.mean() < 0.5 and difference.max() <= 40  # shades of anti-aliased edges
+    white = (before == 255).all(axis=2)
+    assert white.mean() > 0.5 and (after[white] == 255).all()  # the page's white stays white
+    assert len(ours) < 0.4 * len(full.getvalue())

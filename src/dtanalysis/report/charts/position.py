@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import io
-
 import matplotlib.pyplot as plt
-import numpy as np
-from matplotlib import image as mimage
 from matplotlib.patches import Patch
 
 from ...analysis import Position
 from ...vocab import mark
 from ..i18n import fmt_int, t
 from .style import (
-    _RC,
-    DPI,
     PROVINCE_COLOUR,
     WIDTH,
     ContentCache,
     chart_style,
+    draw_pixels,
+    encode_png,
     is_hollow,
     layout_once,
     png_bytes,
@@ -151,11 +147,7 @@ def position_png(position: Position, lang: str = "vi", highlight: str | None = N
         top, bottom = pictures["bands"][i]
         picture = picture.copy()
         picture[top:bottom] = pictures["odd" if i % 2 else "even"][top:bottom]
-    buffer = io.BytesIO()
-    with plt.rc_context(_RC):  # the encoder savefig itself uses, with its metadata
-        mimage.imsave(buffer, picture, format="png", origin="upper", dpi=DPI,
-                      metadata=pictures["metadata"])
-    return buffer.getvalue()
+    return encode_png(picture)
 
 
 def _content_key(position: Position) -> tuple:
@@ -171,12 +163,8 @@ def _draw_pictures(position: Position, lang: str, regions) -> dict:
                          ("odd", lambda i, code: i % 2 == 1)):
         fig, table, bars, texts, labels = _ranking(position, lang, None, regions)
         _highlight(bars, texts, labels, table, chosen)
-        fig.set_layout_engine(None)
         try:
-            with plt.rc_context(_RC):
-                fig.set_dpi(DPI)
-                fig.canvas.draw()
-            pictures[name] = np.asarray(fig.canvas.buffer_rgba()).copy()
+            pictures[name] = draw_pixels(fig)
             if name == "plain":
                 ax = fig.axes[0]
                 height = pictures[name].shape[0]
@@ -188,5 +176,4 @@ def _draw_pictures(position: Position, lang: str, regions) -> dict:
                 pictures["codes"] = list(table["province_code"])
         finally:
             plt.close(fig)
-    pictures["metadata"] = None  # imsave's default, as in savefig: the Software key
     return pictures

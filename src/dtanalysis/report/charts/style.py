@@ -19,10 +19,13 @@ import math
 from contextlib import contextmanager
 from itertools import pairwise
 
+import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
+from PIL import Image, PngImagePlugin  # matplotlib's own PNG writer
 
 from ...analysis import METHOD_CHANGES
 from ...vocab import MARKED_STATUSES, mark
@@ -99,18 +102,43 @@ def layout_once(fig, key: tuple, **tight) -> None:
 
 
 def png_bytes(fig) -> bytes:
-    """The figure as PNG bytes, at the size the chart laid it out for (each chart function ends
-    with a layout: no tight bounding box, which cost a second layout pass per save), with the
-    chart style's text settings; the figure is closed at once."""
-    buffer = io.BytesIO()
+    """The figure as PNG bytes (`encode_png`), at the size the chart laid it out for (each
+    chart function ends with a layout: no tight bounding box, which cost a second layout pass
+    per save), with the chart style's text settings; the figure is closed at once."""
     try:
-        # `tight_layout()` leaves a placeholder layout engine, for which savefig would run one
-        # more (layout-only) draw pass before the real one: the layout is done, drop it.
-        fig.set_layout_engine(None)
-        with plt.rc_context(_RC):
-            fig.savefig(buffer, format="png", dpi=DPI)
+        return encode_png(draw_pixels(fig))
     finally:
         plt.close(fig)
+
+
+def draw_pixels(fig):
+    """The figure drawn once at DPI: its RGBA pixels (rows top to bottom)."""
+    # `tight_layout()` leaves a placeholder layout engine, for which a draw would run one more
+    # (layout-only) pass before the real one: the layout is done, drop it.
+    fig.set_layout_engine(None)
+    with plt.rc_context(_RC):
+        fig.set_dpi(DPI)
+        fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+def encode_png(pixels) -> bytes:
+    """Pixels as a palette PNG: the 256 colours that best fit the picture (a chart has a few
+    flat colours and the shades of their anti-aliased edges: it looks the same), no dithering.
+    A quarter to a third of the bytes of the RGBA PNG savefig writes, and faster to encode
+    than it; deterministic (the same pixels give the same bytes)."""
+    image = Image.fromarray(pixels[..., :3], "RGB").quantize(
+        colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # The octree gives a colour the mean of its cell: white comes out as 254, 254, 254. A
+    # chart's background is the page's white: near-white entries are put back to white.
+    palette = image.getpalette()
+    image.putpalette([255 if all(c >= 250 for c in palette[i - i % 3:i - i % 3 + 3]) else c
+                      for i, c in enumerate(palette)])
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", f"Matplotlib version{matplotlib.__version__}, "
+                              "https://matplotlib.org/")
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", dpi=(DPI, DPI), pnginfo=info)
     return buffer.getvalue()
 
 
