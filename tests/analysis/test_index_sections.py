@@ -77,7 +77,10 @@ def test_sub_indices_with_e_governance_highlighted(data):
     assert (rows["status"] == "derived").all()
     objects = show_indices(report_context("Hải Phòng", "63", lang="vi"))
     assert sum(isinstance(o, Image) for o in objects) == 2  # percentile; PAPI (highlighted)
+    # Every chart has its alt text; the percentile chart its numbers as a table too.
+    assert all(o.alt for o in objects if isinstance(o, Image))
     text = text_of(objects)
+    assert 'class="dta-chart-data"' in text
     assert "Gia nhập thị trường" in text  # PCI 2021's sub-indices: a table
     assert "Chữ đậm: Quản trị điện tử" in text
     assert "1 / 63" in text and "42† / 61" in text and "74,84 (0–100)" in text
@@ -93,6 +96,7 @@ def test_rank_comparison_matches_an_independent_spearman(data):
     assert pairs["pci"].year_b == 2021 and pairs["pci"].n == 25
     text = text_of(show_index_comparison(overview_context("63", "en")))
     assert "**DTI 2022 and PAPI 2022**: 61 provinces have both ranks" in text
+    assert 'class="dta-chart-data"' in text
 
 
 def test_fewer_than_ten_in_common_draws_nothing(data):

@@ -88,3 +88,58 @@ def test_a_region_has_the_same_colour_in_both_languages(data, unit_set):
     assert {english[name]: colour for name, colour in vi.items()} == en
     assert len(set(vi.values())) == len(vi)  # no two regions share a colour
     assert set(vi.values()) <= set(charts.style.REGION_COLOURS)  # colour-blind-safe set
+
+
+def test_a_ranking_drawn_once_gives_each_province_the_bytes_of_its_own_chart(data, position):
+    # position_png draws the ranking three times and copies the province's row band: the
+    # bytes must be those of drawing the whole chart for that province. First, second, a
+    # middle and the last row (a band at each edge and neighbours of either parity), no
+    # highlight at all, and the 34-unit ranking.
+    order = list(position.table.sort_values(["rank", "name"])["province_code"])
+    for code in (order[0], order[1], HP, order[len(order) // 2], order[-1], None):
+        assert charts.position_png(position, "vi", highlight=code) == charts.png_bytes(
+            charts.position_chart(position, "vi", highlight=code)), code
+    merged = an.national_position(data, "34")
+    code = merged.table["province_code"].iloc[-1]
+    assert charts.position_png(merged, "en", highlight=code) == charts.png_bytes(
+        charts.position_chart(merged, "en", highlight=code))
+
+
+def test_drawn_rankings_outlive_the_warm_kernels_reset_and_never_mix(position):
+    from dtanalysis import modstate
+    from dtanalysis.report.charts import position as module
+
+    modstate.snapshot()
+    try:
+        first = charts.position_png(position, "vi", highlight=HP)
+        modstate.restore()  # what a warm kernel does before every report
+        assert len(module._PICTURES) >= 1  # kept: keyed by everything the picture shows
+    finally:
+        modstate._saved.clear()
+    assert charts.position_png(position, "en", highlight=HP) != first  # another key
+    assert charts.position_png(position, "vi", highlight=HP) == first
+
+
+def test_palette_png_is_the_picture_savefig_draws_in_a_fraction_of_the_bytes(data):
+    import io
+
+    from PIL import Image
+
+    from dtanalysis.report.charts import style
+
+    traj = an.trajectory(data, HP, "63", list(an.peers(data, HP, "63", "region")))
+    fig = charts.trajectory_chart(traj, "vi", title="T")
+    full = io.BytesIO()
+    with matplotlib.pyplot.rc_context(style._RC):
+        fig.savefig(full, format="png", dpi=charts.DPI)  # what a chart was before: RGBA
+    ours = charts.png_bytes(fig)
+    before = np.asarray(Image.open(full).convert("RGB")).astype(int)
+    image = Image.open(io.BytesIO(ours))
+    assert image.mode == "P"
+    after = np.asarray(image.convert("RGB")).astype(int)
+    assert after.shape == before.shape
+    difference = np.abs(after - before).max(axis=2)
+    assert difference.mean() < 0.5 and difference.max() <= 40  # shades of anti-aliased edges
+    white = (before == 255).all(axis=2)
+    assert white.mean() > 0.5 and (after[white] == 255).all()  # the page's white stays white
+    assert len(ours) < 0.4 * len(full.getvalue())

@@ -59,10 +59,27 @@ class Data:
     index_metrics: pd.DataFrame = field(default_factory=lambda: frame("index_metrics", []))
     index_methods: pd.DataFrame = field(default_factory=lambda: frame("index_methods", []))
     index_scores: pd.DataFrame = field(default_factory=lambda: frame("index_scores", []))
+    # What analyses derive from the whole tables (splits, lookups, national figures), computed
+    # once per Data (`memo`); a Data built by `dataclasses.replace` starts with none.
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, root: Path | str | None = None) -> Data:
+        """The processed tables of the project. The same Data object (and what analyses
+        derived from it) while the processed folder's files are unchanged (name, size, time
+        of modification): the reports of one build read the tables and compute the national
+        figures once. A Data is read-only: no analysis changes its tables."""
         paths = Paths.at(root)
+        signature = _signature(paths.processed)
+        held = _LOADED.get(paths.root)
+        if held is not None and held[0] == signature:
+            return held[1]
+        data = cls._read(paths)
+        _LOADED.put(paths.root, (signature, data))
+        return data
+
+    @classmethod
+    def _read(cls, paths: Paths) -> Data:
         tables = {name: load(name, paths.root) for name in PROCESSED_TABLES}
         quarantine_path = paths.processed / QUARANTINE
         quarantine = (read_csv(quarantine_path) if quarantine_path.exists()
@@ -92,6 +109,47 @@ class Data:
         return cls(**kwargs, **frames)
 
 
+class _Loaded:
+    """The last Data loaded per project root (a few roots at most). Not a plain dict: a warm
+    report kernel puts the package's plain module dicts back before every report
+    (`dtanalysis.modstate`), and the point is to keep the tables of an unchanged folder."""
+
+    def __init__(self, size: int = 4):
+        self.size, self._held = size, {}
+
+    def get(self, root):
+        return self._held.get(root)
+
+    def put(self, root, value) -> None:
+        self._held.pop(root, None)
+        if len(self._held) >= self.size:
+            self._held.pop(next(iter(self._held)))
+        self._held[root] = value
+
+
+_LOADED = _Loaded()
+
+
+def _signature(folder: Path) -> tuple:
+    """Name, size and modification time (ns) of every file of the processed folder."""
+    if not folder.is_dir():
+        return ()
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            stat = path.stat()
+            out.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+def memo(data: Data, key: tuple, compute):
+    """`compute()` once per Data and key (what the analyses derive from the whole tables)."""
+    memos = data._memo
+    if key not in memos:
+        memos[key] = compute()
+    return memos[key]
+
+
 # --------------------------------------------------------------------------- small helpers
 
 
@@ -102,16 +160,32 @@ def units(data: Data, unit_set: str) -> pd.DataFrame:
 
 
 def n_units(data: Data, unit_set: str) -> int:
-    return int((data.provinces["unit_set"] == unit_set).sum())
+    return _unit_index(data)[1].get(unit_set, 0)
 
 
 def unit(data: Data, code: str, unit_set: str) -> pd.Series:
     """The provinces-table row of one unit; KeyError naming it when absent."""
-    rows = data.provinces[(data.provinces["unit_set"] == unit_set)
-                          & (data.provinces["province_code"] == code)]
-    if rows.empty:
+    position = _unit_index(data)[0].get((unit_set, code))
+    if position is None:
         raise KeyError(f"no unit with code {code!r} in the {unit_set}-unit set")
-    return rows.iloc[0]
+    return data.provinces.iloc[position]
+
+
+def _unit_index(data: Data) -> tuple[dict[tuple, int], dict[str, int]]:
+    return memo(data, ("unit_index",), lambda: _build_unit_index(data))
+
+
+def _build_unit_index(data: Data) -> tuple[dict[tuple, int], dict[str, int]]:
+    """(unit_set, code) → position of the unit's first row in the provinces table, and
+    unit_set → number of rows. A report looks units up a hundred times; a boolean filter over
+    the table each time cost ~40 ms."""
+    positions: dict[tuple, int] = {}
+    counts: dict[str, int] = {}
+    for i, (unit_set, code) in enumerate(zip(data.provinces["unit_set"],
+                                             data.provinces["province_code"])):
+        positions.setdefault((unit_set, code), i)
+        counts[unit_set] = counts.get(unit_set, 0) + 1
+    return positions, counts
 
 
 def name_of(data: Data, code: str, unit_set: str) -> str:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .data import Data, n_units, units
+from .data import Data, memo, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -39,8 +38,12 @@ def catalogue(data: Data) -> pd.DataFrame:
     return _catalogue(data).copy()
 
 
-@lru_cache(maxsize=2)
 def _catalogue(data: Data) -> pd.DataFrame:
+    """`catalogue`, built once per Data; callers of `catalogue` get a copy."""
+    return memo(data, ("index_catalogue",), lambda: _build_catalogue(data))
+
+
+def _build_catalogue(data: Data) -> pd.DataFrame:
     roots = data.index_metrics[data.index_metrics["parent"].isna()]
     root = dict(zip(roots["index"], roots["metric"]))
     out = data.index_catalogue.copy()
@@ -49,11 +52,11 @@ def _catalogue(data: Data) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-@lru_cache(maxsize=2)
 def _split(data: Data) -> dict[tuple, pd.DataFrame]:
-    """`index_scores` split once per Data (held by identity) by (index, unit_set, metric)."""
-    return {key: group for key, group in
-            data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)}
+    """`index_scores` split once per Data by (index, unit_set, metric)."""
+    return memo(data, ("index_split",), lambda: {
+        key: group for key, group in
+        data.index_scores.groupby(["index", "unit_set", "metric"], sort=False)})
 
 
 def _rows(data: Data, index: str, unit_set: str, metric: str | None = None) -> pd.DataFrame:
@@ -85,20 +88,13 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
     has none), its percentile, and over the units with a value: n with a score / rank, best and
     median score."""
-    cat = catalogue(data).set_index("index")
-    metric = metric or cat.loc[index, "root"]
-    higher = bool(cat.loc[index, "higher_is_better"])
-    rows = _rows(data, index, unit_set, metric)
+    metric = metric or _catalogue(data).set_index("index").loc[index, "root"]
     records = []
-    for year, group in rows.groupby("year"):
-        own = group[group["province_code"] == code]
-        scores = group["score"].dropna()
-        n_rank = int(group["rank"].notna().sum())
-        first = own.iloc[0] if not own.empty else None
+    for year, own, national in _years(data, index, unit_set, metric):
+        first = own.get(code)
         rank = first["rank"] if first is not None else pd.NA
-        out_of = ranked_out_of(n_rank, group["rank"].max(), n_units(data, unit_set))
         records.append({
-            "index": index, "metric": metric, "year": int(year),
+            "index": index, "metric": metric, "year": year,
             "listed": first is not None,
             "score": first["score"] if first is not None else np.nan,
             "rank": rank,
@@ -107,12 +103,42 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
             "rank_status": first["rank_status"] if first is not None else None,
             "source": first["source"] if first is not None else None,
             "note": first["note"] if first is not None else None,
-            "n_score": len(scores), "n_rank": n_rank, "n_units": n_units(data, unit_set),
-            "out_of": out_of, "percentile": _percentile(rank, out_of),
-            "best_score": (scores.max() if higher else scores.min()) if len(scores) else np.nan,
-            "median_score": scores.median() if len(scores) else np.nan,
+            **national, "percentile": _percentile(rank, national["out_of"]),
         })
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
+
+
+def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
+    """Per Data, index, set and metric, once for all the units a build reports on: for each
+    year published, (year, unit code → its first row as a dict, what the year says over all
+    units: n with a score / rank, out of, best and median score)."""
+    return memo(data, ("index_years", index, unit_set, metric),
+                lambda: _build_years(data, index, unit_set, metric))
+
+
+_OWN_COLUMNS = ["province_code", "year", "score", "rank", "status", "score_status",
+                "rank_status", "source", "note"]
+
+
+def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
+    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    n_set = n_units(data, unit_set)
+    rows = _rows(data, index, unit_set, metric)
+    by_year: dict[int, dict[str, dict]] = {}
+    for row in rows[_OWN_COLUMNS].to_dict("records"):
+        by_year.setdefault(int(row["year"]), {}).setdefault(row["province_code"], row)
+    out = []
+    for year, group in rows.groupby("year"):
+        scores = group["score"].dropna()
+        n_rank = int(group["rank"].notna().sum())
+        own = by_year.get(int(year), {})
+        out.append((int(year), own, {
+            "n_score": len(scores), "n_rank": n_rank, "n_units": n_set,
+            "out_of": ranked_out_of(n_rank, group["rank"].max(), n_set),
+            "best_score": (scores.max() if higher else scores.min()) if len(scores) else np.nan,
+            "median_score": scores.median() if len(scores) else np.nan,
+        }))
+    return out
 
 
 TRAJECTORY_COLUMNS = ["index", "metric", "year", "listed", "score", "rank", "status",

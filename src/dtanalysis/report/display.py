@@ -73,10 +73,11 @@ def heading(key: str, lang: str, level: int = 2, **kwargs):
 
 
 def figure_png(fig, alt: str):
-    """The figure as a PNG image with its alt text (written from the chart's data: what it
-    shows and the key numbers; the report template puts it on the <img>); the figure is closed
-    at once."""
-    return Image(data=charts.png_bytes(fig), format="png", alt=alt)
+    """The figure (or PNG bytes a chart drew itself, e.g. `charts.position_png`) as a PNG image
+    with its alt text (written from the chart's data: what it shows and the key numbers; the
+    report template puts it on the <img>); the figure is closed at once."""
+    data = fig if isinstance(fig, bytes) else charts.png_bytes(fig)
+    return Image(data=data, format="png", alt=alt)
 
 
 def chart_alt(what: str, table: pd.DataFrame, lang: str, limit: int = 6) -> str:

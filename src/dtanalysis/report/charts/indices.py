@@ -57,15 +57,19 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str):
     with chart_style():
         fig, ax = plt.subplots(figsize=(WIDTH, 0.42 * len(rows) + 1.4))
         positions = list(range(len(rows)))[::-1]
-        for y, (_, row) in zip(positions, rows.iterrows()):
-            if not missing(row["score"]):
-                ax.barh(y, row["score"], color=PROVINCE_COLOUR,
-                        alpha=0.45 if is_hollow(row["status"]) else 0.85, height=0.6,
-                        hatch="///" if is_hollow(row["status"]) else None, edgecolor="white")
-            ax.plot([row["best"]], [y], marker="|", markersize=16, markeredgewidth=2.5,
-                    color=BEST_COLOUR, linestyle="none")
-            ax.plot([row["median"]], [y], marker="|", markersize=16, markeredgewidth=2.5,
-                    color=MEDIAN_COLOUR, linestyle="none")
+        # One artist per kind (bars, best marks, median marks), not one per row and kind.
+        scored = [(y, row) for y, (_, row) in zip(positions, rows.iterrows())
+                  if not missing(row["score"])]
+        if scored:
+            bars = ax.barh([y for y, _ in scored], [row["score"] for _, row in scored],
+                           color=PROVINCE_COLOUR, height=0.6, edgecolor="white")
+            for bar, (_, row) in zip(bars, scored):
+                bar.set_alpha(0.45 if is_hollow(row["status"]) else 0.85)
+                if is_hollow(row["status"]):
+                    bar.set_hatch("///")
+        for column, colour in (("best", BEST_COLOUR), ("median", MEDIAN_COLOUR)):
+            ax.plot(list(rows[column]), positions, marker="|", markersize=16,
+                    markeredgewidth=2.5, color=colour, linestyle="none")
         ax.set_yticks(positions)
         ax.set_yticklabels(labels)
         for tick, highlight in zip(ax.get_yticklabels(), rows["highlight"]):

@@ -11,9 +11,13 @@ from ..i18n import fmt_int, t
 from .style import (
     PROVINCE_COLOUR,
     WIDTH,
+    ContentCache,
     chart_style,
+    draw_pixels,
+    encode_png,
     is_hollow,
     layout_once,
+    png_bytes,
     rank_ticks,
     region_palette,
 )
@@ -37,6 +41,14 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
                    regions=None) -> plt.Figure:
     """Every ranked unit of the ranking as a horizontal bar (longer = better rank, axis labelled
     with ranks), best at the top, coloured by region, the province highlighted."""
+    fig, table, bars, texts, labels = _ranking(position, lang, highlight, regions)
+    _highlight(bars, texts, labels, table, lambda i, code: code == highlight)
+    return fig
+
+
+def _ranking(position: Position, lang: str, highlight: str | None, regions):
+    """The ranking laid out, no unit highlighted yet: the figure, the table of its rows and
+    each row's bar, value text and name label."""
     table = position.table.sort_values(["rank", "name"], ignore_index=True)
     windowed = len(table) > MAX_BARS
     if windowed:
@@ -85,16 +97,83 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
         # is applied after it): laid out once per ranking, not once per report.
         layout_once(fig, ("position", tuple(table["name"]), tuple(table["rank"].astype(str)),
                           title, tuple(legend), lang, n))
-        for bar, text, label, code, status in zip(bars, texts, ax.get_yticklabels(),
-                                                  table["province_code"], table["rank_status"]):
-            if code == highlight:
-                bar.set_edgecolor("black")
-                bar.set_linewidth(2.2)
-                text.set_fontweight("bold")
-                label.set_fontweight("bold")
-                label.set_color(PROVINCE_COLOUR)
-            else:
-                bar.set_alpha(0.75)
-            if is_hollow(status):
-                bar.set_hatch("///")
-    return fig
+    return fig, table, bars, texts, ax.get_yticklabels()
+
+
+def _highlight(bars, texts, labels, table, chosen) -> None:
+    """Rows for which `chosen(i, code)` holds in bold with a black edge, the others lighter;
+    derived or uncertain ranks hatched."""
+    for i, (bar, text, label, code, status) in enumerate(zip(
+            bars, texts, labels, table["province_code"], table["rank_status"])):
+        if chosen(i, code):
+            bar.set_edgecolor("black")
+            bar.set_linewidth(2.2)
+            text.set_fontweight("bold")
+            label.set_fontweight("bold")
+            label.set_color(PROVINCE_COLOUR)
+        else:
+            bar.set_alpha(0.75)
+        if is_hollow(status):
+            bar.set_hatch("///")
+
+
+# Pictures of whole rankings (see position_png), a few at a time: each ~3 × 5 MB of pixels.
+_PICTURES = ContentCache(4)
+
+
+def position_png(position: Position, lang: str = "vi", highlight: str | None = None,
+                 regions=None) -> bytes:
+    """The PNG of `position_chart(...)`, the same bytes, drawn once per ranking instead of
+    once per report: a ranking is drawn three times (no unit highlighted; every even row
+    highlighted; every odd row highlighted) and a province's picture is the first with the
+    band of its row, from the middle of the row above to the middle of the row below, copied
+    from the one where its row is highlighted and its neighbours are not. A highlight reaches
+    little more than half a row from its row's middle: the band (a row either side) holds all
+    of it and nothing of the other highlighted rows (two rows away) of that picture. A windowed ranking (more than MAX_BARS units) depends on the province:
+    drawn as a whole."""
+    table = position.table
+    if len(table) > MAX_BARS:
+        return png_bytes(position_chart(position, lang, highlight, regions))
+    key = (_content_key(position), lang, tuple(regions) if regions is not None else None,
+           repr(sorted((k, repr(v)) for k, v in plt.rcParams.items())))
+    pictures = _PICTURES.get(key)
+    if pictures is None:
+        pictures = _draw_pictures(position, lang, regions)
+        _PICTURES[key] = pictures
+    rows = pictures["codes"]
+    picture = pictures["plain"]
+    if highlight in rows:
+        i = rows.index(highlight)
+        top, bottom = pictures["bands"][i]
+        picture = picture.copy()
+        picture[top:bottom] = pictures["odd" if i % 2 else "even"][top:bottom]
+    return encode_png(picture)
+
+
+def _content_key(position: Position) -> tuple:
+    return (position.unit_set, position.year, position.n_units, position.n_ranked,
+            position.complete, tuple(position.table.columns),
+            tuple(tuple(str(v) for v in row) for row in position.table.itertuples(index=False)))
+
+
+def _draw_pictures(position: Position, lang: str, regions) -> dict:
+    pictures = {}
+    for name, chosen in (("plain", lambda i, code: False),
+                         ("even", lambda i, code: i % 2 == 0),
+                         ("odd", lambda i, code: i % 2 == 1)):
+        fig, table, bars, texts, labels = _ranking(position, lang, None, regions)
+        _highlight(bars, texts, labels, table, chosen)
+        try:
+            pictures[name] = draw_pixels(fig)
+            if name == "plain":
+                ax = fig.axes[0]
+                height = pictures[name].shape[0]
+                # Pixel row of each row's middle (rows -1 and n: the bands' outer edges).
+                centre = [round(height - float(ax.transData.transform((0, i))[1]))
+                          for i in range(-1, len(table) + 1)]
+                pictures["bands"] = [(max(centre[i], 0), min(centre[i + 2], height))
+                                     for i in range(len(table))]
+                pictures["codes"] = list(table["province_code"])
+        finally:
+            plt.close(fig)
+    return pictures

@@ -1,0 +1,36 @@
+"""Data read once per unchanged processed folder, and what analyses derive from its tables
+computed once per Data (the national figures every report of a build shares)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+
+from dtanalysis import analysis as an
+from dtanalysis.analysis import indices as ix
+
+
+def test_an_unchanged_folder_gives_the_same_data_and_a_changed_one_is_read_again(
+        shipped_data, tmp_path):
+    shutil.copytree(shipped_data / "data" / "processed", tmp_path / "data" / "processed")
+    first = an.Data.load(tmp_path)
+    assert an.Data.load(tmp_path) is first
+    table = tmp_path / "data" / "processed" / "dti.parquet"
+    stat = table.stat()
+    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    again = an.Data.load(tmp_path)
+    assert again is not first
+    assert again.dti.equals(first.dti)
+
+
+def test_national_figures_are_derived_once_per_data_and_never_shared_with_another(data):
+    first = ix.trajectory(data, "31", "63", "dti")
+    memos = dict(data._memo)
+    assert ix.trajectory(data, "31", "63", "dti").equals(first)
+    assert data._memo.keys() == memos.keys()  # nothing computed anew
+    # A Data with other tables (dataclasses.replace) starts with no derived figures.
+    fewer = dataclasses.replace(data, index_scores=data.index_scores.iloc[0:0])
+    assert not fewer._memo
+    assert ix.trajectory(fewer, "31", "63", "dti").empty
+    assert an.n_units(fewer, "63") == an.n_units(data, "63") == 63
