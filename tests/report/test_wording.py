@@ -3,6 +3,7 @@ data" (never overdue), no "best" or "median" of a single value. REAL processed t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -38,9 +39,14 @@ def test_a_target_without_data_is_no_data_not_overdue(data):
 def test_no_best_or_median_of_a_single_value(data):
     from dtanalysis import analysis as an
 
-    rows = an.pillars(data, "31", "63")
+    # sub-index ranks published for one unit alone (as Hải Phòng's 2023 ones were before the
+    # partial 2023 table joined): the other units' 2023 sub-index rows cut away, in memory
+    dti = data.dti
+    alone = dti[~((dti["year"] == 2023) & (dti["metric"] != "dti")
+                  & (dti["province_code"] != "31"))].reset_index(drop=True)
+    rows = an.pillars(dataclasses.replace(data, dti=alone), "31", "63")
     own = rows[rows["has_value"] & (rows["n_rank"] == 1)].reset_index(drop=True)
-    assert not own.empty  # Hải Phòng 2023: sub-index ranks published for it alone
+    assert not own.empty
     table = _pillar_table(own, "en")
     assert (table[t("col_best_rank", "en")] == "").all()
     assert (table[t("col_median_rank", "en")] == "").all()

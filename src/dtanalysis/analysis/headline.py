@@ -60,14 +60,18 @@ class Headline:
 
 def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> Headline:
     """The overall DTI rank and score of a province for `year` (default: its latest year with
-    either), their statuses, and the change against the previous year of the same set and metric
-    that has a value (with the method changes and value-less years lying between)."""
+    a published value — a later derived or uncertain one never leads; the briefing shows it
+    beside —, else its latest year with either), their statuses, and the change against the
+    previous year of the same set and metric that has a value (with the method changes and
+    value-less years lying between)."""
     rows = overall_rows(data, unit_set)
     rows = rows[rows["province_code"] == code].sort_values("year")
     valued = rows[rows["rank"].notna() | rows["score"].notna()]
     years = tuple(int(y) for y in valued["year"])
     if year is None:
-        year = years[-1] if years else None
+        published = [int(y) for y, s in zip(valued["year"], valued["status"])
+                     if not is_marked(s)]
+        year = published[-1] if published else (years[-1] if years else None)
     row = rows[rows["year"] == year].iloc[0] if year is not None and (rows["year"] == year).any() \
         else None
 

@@ -7,7 +7,15 @@ import datetime as dt
 
 import pandas as pd
 
-from .data import Data, name_of, overall_rows, plain_value, report_units, split_sources
+from .data import (
+    Data,
+    is_marked,
+    name_of,
+    overall_rows,
+    plain_value,
+    report_units,
+    split_sources,
+)
 
 
 def _deadline_end(year: object) -> pd.Timestamp | None:
@@ -99,7 +107,10 @@ def _latest_for_target(data: Data, target: pd.Series, deadline: pd.Timestamp | N
             rows = rows[rows["year"] <= deadline.year]
         if rows.empty:
             return empty
-        r = rows.sort_values("year").iloc[-1]
+        # a published rank is judged against the target before a later derived or uncertain
+        # one (as in the headline and the briefing)
+        published = rows[[not is_marked(s) for s in rows["rank_status"]]]
+        r = (published if not published.empty else rows).sort_values("year").iloc[-1]
         return {"latest_value": float(r["rank"]), "latest_qualifier": None,
                 "latest_as_written": None, "latest_period": str(int(r["year"])),
                 "latest_date": pd.Timestamp(int(r["year"]), 12, 31),

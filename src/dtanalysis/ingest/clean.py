@@ -25,7 +25,7 @@ from ..paths import (
     Paths,
 )
 from ..vocab import UNIT_SETS
-from . import articles, dti_facts, dti_tables, indices, merge, quarantine
+from . import articles, dti_facts, dti_tables, indices, quarantine
 
 
 @dataclass
@@ -64,15 +64,18 @@ def clean(root=None) -> Cleaned:
         targets_path, registry, by_id, published, paths.relative(targets_path))
     held += rejected
 
-    # The national indices: every table of data/raw/indices/, with the DTI press facts
-    # collapsed into the DTI rows by standing (the `dti` table below is built as before).
-    index_import = indices.import_indices(paths.root, registry,
-                                          [{**fact, "index": "dti"} for fact in facts])
+    # The national indices: every table of data/raw/indices/, with the DTI tables dropped into
+    # data/raw/dti/ and the DTI press facts collapsed into the DTI rows by standing. The `dti`
+    # table is the DTI rows of `index_scores`: one DTI, whichever report section reads it.
+    index_import = indices.import_indices(
+        paths.root, registry, [{**row, "index": "dti"} for row in dti_import.rows + facts])
     held += index_import.quarantined
+    dti_rows = [{k: v for k, v in row.items() if k != "index"}
+                for row in index_import.scores if row["index"] == "dti"]
 
     tables = {
         "provinces": frame("provinces", province_records(registry, paths)),
-        "dti": frame("dti", merge.merge_dti(dti_import.rows + facts)),
+        "dti": frame("dti", dti_rows),
         "dti_aggregates": frame("dti_aggregates", aggregates),
         "indicators": frame("indicators", indicators),
         "targets": frame("targets", targets),
