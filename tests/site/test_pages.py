@@ -21,7 +21,8 @@ def test_validation_page_shows_failures_offline(project_copy):
     write_index(Paths.at(root))
     page = (root / "reports" / "validation.html").read_text(encoding="utf-8")
     assert "✘" in page and "rumoured" in page and "data/raw/" in page
-    assert "A DTI row&#x27;s status is official, reported, derived or uncertain." in page
+    assert ("A DTI row&#x27;s status is official, reported, published_secondary (a third "
+            "party&#x27;s copy of the publisher&#x27;s figure), derived or uncertain.") in page
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
     assert 'href="validation.html"' in index
     assert page_has_no_remote_references(page) == []
