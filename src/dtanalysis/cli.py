@@ -80,8 +80,8 @@ def _allow_shrink(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dtanalysis",
-        description="Clean, validate and report Vietnam's provincial digital transformation "
-                    "(DTI) data.")
+        description="Clean, validate and report Vietnam's provinces in the national indices "
+                    "(DTI, PCI, PAPI and any index of the catalogue).")
     parser.add_argument("--version", action="version", version=f"dtanalysis {__version__}")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="log what each stage does (to stderr)")

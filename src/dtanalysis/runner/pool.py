@@ -231,7 +231,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
         finally:
             if watchdog is not None:
                 watchdog.cancel()
-        html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — DTI",
+        html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — dtanalysis",
                                 lang=job.lang, footer_html=footer_html(job, ctx, run_date))
         remote = page_has_no_remote_references(html)
         if remote:

@@ -278,9 +278,9 @@ def write_index(paths: Paths) -> Path:
     html = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>dtanalysis — Báo cáo chuyển đổi số cấp tỉnh</title><style>{CSS}{EXTRA_CSS}</style></head>
-<body><main><h1>Chỉ số chuyển đổi số cấp tỉnh (DTI) — báo cáo</h1>
-<p class="sub">Provincial digital transformation reports · every figure traceable to
+<title>dtanalysis — Báo cáo các chỉ số cấp tỉnh / provincial indices</title><style>{CSS}{EXTRA_CSS}</style></head>
+<body><main><h1>Các chỉ số cấp tỉnh — báo cáo</h1>
+<p class="sub">Provincial reports on the national indices (DTI, PCI, PAPI, …) · every figure traceable to
 <code>data/raw</code> and its source · tên tỉnh mở trang tóm lược / a name opens its
 briefing · § bản sao thứ cấp / secondary copy · † suy ra / derived · ‡ không chắc
 chắn / uncertain</p>
