@@ -1,6 +1,7 @@
 """Every notebook runs top to bottom with its defaults, as an analyst opening it in JupyterLab
 would (cwd = notebooks/, no parameters injected), and none imports Great Expectations."""
 
+import json
 from pathlib import Path
 
 import nbformat
@@ -25,5 +26,7 @@ def test_notebook_runs_with_defaults(name, shipped_data, tmp_path):
 
 def test_committed_notebooks_have_no_outputs():
     for path in NOTEBOOKS.glob("*.ipynb"):
+        ids = [c["id"] for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+        assert len(set(ids)) == len(ids), (path.name, ids)  # nbformat would rename a repeat
         nb = nbformat.read(str(path), as_version=4)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name
