@@ -77,8 +77,19 @@ def catalogue_bound(root: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def catalogue_without_dti(root: Path) -> None:
+    path = root / "data/raw/indices/catalogue.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("dti,")),
+                    encoding="utf-8")
+
+
 CASES = {
     "catalogue bound not a number": (catalogue_bound, "row 2: min_value 'một' is not a number"),
+    # the dti table is the DTI rows of index_scores: without the catalogue's row it would be
+    # empty and every report's DTI sections blank
+    "index catalogue without dti": (catalogue_without_dti,
+                                    "catalogue.csv: does not list the index 'dti'"),
     "registry repeats a GSO code": (duplicate_code,
                                     f"{REGISTRY_FILE}, row 21: repeats the GSO code 31"),
     "registry cut to its header": (header_only, "lists no provinces"),

@@ -115,3 +115,33 @@ def test_scores_of_one_index_as_csv(shipped_data, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: unknown index 'pcx': one of dti, papi, pci") and \
         err.count("\n") == 1
+
+
+def test_scores_api_takes_numbers_and_strings_and_lists_every_column(shipped_data):
+    from dtanalysis import scores
+    from dtanalysis.errors import ParameterError
+
+    as_text = scores("dti", year="2022", root=shipped_data)
+    assert len(as_text) == len(scores("dti", year=2022, root=shipped_data)) > 0
+    assert len(scores("dti", unit_set=34, root=shipped_data)) == len(
+        scores("dti", unit_set="34", root=shipped_data)) > 0
+    with pytest.raises(ParameterError, match="unknown unit set '35'"):
+        scores("dti", unit_set="35", root=shipped_data)
+    # the statuses of score and rank apart (a published rank beside a secondary score)
+    qn = scores("dti", province="Quảng Ninh", year=2020, metric="dti", root=shipped_data)
+    assert {"score_status", "rank_status", "conflict"} <= set(qn.columns)
+
+
+def test_an_index_without_tables_is_listed_with_a_dash(shipped_data, capsys, monkeypatch):
+    # Before: `dtanalysis indices` raised TypeError (bool of pandas.NA) for a catalogue row
+    # whose folder has no table yet.
+    import pandas as pd
+
+    from dtanalysis.pipeline import store
+
+    row = pd.DataFrame({"index": ["new"], "name_en": ["A new index"], "publisher": ["X"],
+                        "years": pd.array([pd.NA], dtype="string"),
+                        "unit_sets": pd.array([pd.NA], dtype="string")})
+    monkeypatch.setattr(store, "indices", lambda root=None: row)
+    assert main(["indices", "--root", str(shipped_data)]) == 0
+    assert "years —  ·  sets —" in capsys.readouterr().out

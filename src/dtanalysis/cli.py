@@ -363,9 +363,12 @@ def _run_hook(command: str, code: int, summary: str, log_path, paths: Paths) -> 
 def _cmd_indices(args) -> int:
     from .pipeline.store import indices  # lazy: --help starts in 0.2 s
 
+    def text(value) -> str:  # an index of the catalogue with no table yet has no years
+        return value if isinstance(value, str) and value else "—"
+
     for _, row in indices(Paths.at(args.root).require_project().root).iterrows():
         print(f"{row['index']:<6} {row['name_en']}  ·  {row['publisher']}  ·  years "
-              f"{row['years'] or '—'}  ·  sets {row['unit_sets'] or '—'}")
+              f"{text(row['years'])}  ·  sets {text(row['unit_sets'])}")
     return 0
 
 

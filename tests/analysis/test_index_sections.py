@@ -42,8 +42,11 @@ def test_scorecard_of_hai_phong(data):
     assert papi["percentile"] == pytest.approx(100 * (61 - 42) / 60)
     assert round(papi["score"], 4) == 42.7037
     dti = card.loc["dti"]
-    assert (dti["year"], dti["rank"], dti["rank_status"]) == (2024, 3, "uncertain")
-    assert dti["methods_between"] == (2024,)  # 2023 → 2024: the ministry and the merger
+    # the published 2023 rank leads; 2024's uncertain 3 stands beside it (`later`)
+    assert (dti["year"], dti["rank"], dti["rank_status"]) == (2023, 8, "reported")
+    assert [(y, r, s) for y, r, s, _, _ in dti["later"]] == [(2024, 3, "uncertain")]
+    assert (dti["previous_year"], dti["rank_change"]) == (2022, 6)
+    assert dti["methods_between"] == ()
 
 
 def test_a_set_without_tables_is_said_so(data):
@@ -132,3 +135,23 @@ def test_latest_rankings_side_by_side(data):
     assert "PAPI 2024: 61/63 units ranked" in text and "not a low rank" in text
     (_, units34) = ix.side_by_side(data, "34")
     assert list(units34.columns[2:]) == ["dti_rank", "dti_status"]  # no PCI/PAPI table yet
+
+
+def test_a_later_uncertain_value_never_leads_section_9(data):
+    # Before: section 9 led with Hà Nội's DTI 2024 rank 4‡ (a six-rank press list) while
+    # section 1 and the briefing led with the published 2023 rank 6.
+    card = ix.scorecard(data, "01", "63").set_index("index")
+    dti = card.loc["dti"]
+    assert (dti["year"], dti["rank"], dti["rank_status"]) == (2023, 6, "reported")
+    assert [(y, r, s) for y, r, s, _, _ in dti["later"]] == [(2024, 4, "uncertain")]
+    text = text_of(show_indices(report_context("Hà Nội", "63", lang="en", data=data)))
+    assert "DTI: the table leads with the value published for 2023" in text
+    assert "2024: 4‡" in text
+
+
+def test_a_set_ranked_by_no_broad_table_says_so(data):
+    rankings, _ = ix.side_by_side(data, "34")
+    assert [(r.index, r.year, r.n_ranked, r.broad) for r in rankings] == [
+        ("dti", 2024, 8, False)]
+    text = text_of(show_index_comparison(overview_context("34", "en")))
+    assert "DTI 2024: only 8/34 units ranked (no year ranks half of them yet)" in text

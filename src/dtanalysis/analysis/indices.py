@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data import Data, memo, n_units, units
+from .data import Data, is_marked, memo, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -160,10 +160,12 @@ class IndexGap:
 
 
 def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
-    """One row per index of the catalogue: the latest year with a score or rank of the unit
-    (overall metric), that value with its statuses, percentile and source; the change against
-    the previous year with a value; best and median score that year. An index without any value
-    for the unit has `year` NaN and `years_published` listing the years it published others."""
+    """One row per index of the catalogue: the latest year with a published score or rank of
+    the unit (overall metric; the latest derived or uncertain one when none is published), that
+    value with its statuses, percentile and source; the change against the previous year with a
+    value; best and median score that year; `later`: the derived or uncertain values of later
+    years, (year, rank, rank_status, score, score_status) each. An index without any value for
+    the unit has `year` NaN and `years_published` listing the years it published others."""
     records = []
     for entry in catalogue(data).itertuples(index=False):
         traj = trajectory(data, code, unit_set, entry.index)
@@ -176,8 +178,15 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
         if valued.empty:
             records.append(record)
             continue
-        latest = valued.iloc[-1]
-        previous = valued.iloc[-2] if len(valued) > 1 else None
+        # The latest published value leads; a later derived or uncertain one never does (as
+        # in the headline and the briefing): it is listed in `later`, beside it.
+        published = [i for i, s in enumerate(valued["status"]) if not is_marked(s)]
+        at = published[-1] if published else len(valued) - 1
+        latest = valued.iloc[at]
+        previous = valued.iloc[at - 1] if at > 0 else None
+        record["later"] = tuple(
+            (int(r["year"]), r["rank"], r["rank_status"], r["score"], r["score_status"])
+            for _, r in valued.iloc[at + 1:].iterrows())
         record.update({k: latest[k] for k in ("year", "score", "rank", "status", "score_status",
                                                "rank_status", "source", "note", "n_score",
                                                "n_rank", "n_units", "out_of", "percentile",
@@ -198,7 +207,7 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
                "score", "rank", "status", "score_status", "rank_status", "source", "note",
                "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
                "median_score", "previous_year", "rank_change", "score_change", "methods_between",
-               "years_published", "years_with_value"]
+               "years_published", "years_with_value", "later"]
     return pd.DataFrame(records, columns=columns)
 
 
@@ -340,6 +349,7 @@ class LatestRanking:
     n_ranked: int
     n_units: int
     ranks: pd.DataFrame  # province_code, rank, rank_status, score, score_status, source
+    broad: bool = True  # ranks at least half the units (else: the year ranking the most)
 
 
 def latest_rankings(data: Data, unit_set: str) -> list[LatestRanking]:
@@ -360,7 +370,8 @@ def latest_rankings(data: Data, unit_set: str) -> list[LatestRanking]:
         rows = rows[(rows["year"] == year) & rows["rank"].notna()]
         ranks = rows[["province_code", "rank", "rank_status", "score", "score_status",
                       "source"]].sort_values(["rank", "province_code"], ignore_index=True)
-        out.append(LatestRanking(index, year, len(ranks), n_units(data, unit_set), ranks))
+        out.append(LatestRanking(index, year, len(ranks), n_units(data, unit_set), ranks,
+                                 bool(broad)))
     return out
 
 

@@ -70,6 +70,10 @@ def clean(root=None) -> Cleaned:
     index_import = indices.import_indices(
         paths.root, registry, [{**row, "index": "dti"} for row in dti_import.rows + facts])
     held += index_import.quarantined
+    if "dti" not in index_import.catalogue:
+        raise InputError("does not list the index 'dti'", path="data/raw/indices/catalogue.csv",
+                         hint="the dti table and the reports' DTI sections are built from it; "
+                              "put its row back")
     dti_rows = [{k: v for k, v in row.items() if k != "index"}
                 for row in index_import.scores if row["index"] == "dti"]
 

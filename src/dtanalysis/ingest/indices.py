@@ -91,8 +91,8 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
             result.gaps += read.gaps
             if read.ignored:
                 result.ignored[relative(table)] = read.ignored
-    # Rows read elsewhere join only an index of the catalogue (the press facts stay in the
-    # `dti` table whatever the catalogue says).
+    # Rows read elsewhere (data/raw/dti/ and the press facts, for `dti`) join only an index of
+    # the catalogue; `clean` refuses a catalogue without `dti`.
     result.rows += [row for row in extra_rows if row["index"] in result.catalogue]
     result.scores = derive(collapse(result.rows), result.catalogue, _covered(result),
                            UNIT_SET_SIZE)

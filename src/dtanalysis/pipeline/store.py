@@ -17,7 +17,7 @@ from ..errors import ParameterError, ProjectError
 from ..files import disk_errors
 from ..paths import MANIFEST, QUARANTINE, Paths
 from ..testhooks import pause_point
-from ..vocab import PROCESSED_TABLES
+from ..vocab import PROCESSED_TABLES, UNIT_SETS
 
 
 def write_tables(tables: dict[str, pd.DataFrame], quarantine: pd.DataFrame, folder: Path,
@@ -209,7 +209,8 @@ def indices(root=None) -> pd.DataFrame:
 
 
 SCORE_COLUMNS = ("index", "year", "unit_set", "province_code", "province", "metric", "score",
-                 "rank", "status", "source", "source_file", "source_line", "note")
+                 "rank", "status", "score_status", "rank_status", "source", "source_file",
+                 "source_line", "note", "conflict")
 
 
 def scores(index: str | None = None, *, province: str | None = None, year: int | None = None,
@@ -221,6 +222,14 @@ def scores(index: str | None = None, *, province: str | None = None, year: int |
     known ones."""
     from ..domain.registry import registry  # lazy: only when a province is named
 
+    if unit_set is not None and str(unit_set) not in UNIT_SETS:
+        raise ParameterError(f"unknown unit set {unit_set!r}: one of {', '.join(UNIT_SETS)}")
+    unit_set = None if unit_set is None else str(unit_set)
+    if year is not None:
+        try:
+            year = int(year)
+        except (TypeError, ValueError):
+            raise ParameterError(f"a year is a whole number, not {year!r}") from None
     table = load("index_scores", root)
     known = sorted(load("index_catalogue", root)["index"])
     if index is not None:

@@ -52,11 +52,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_ix_score": "Điểm",
         "chart_ix_sub_title": "{name}: {index} {year}, các chỉ số thành phần",
         "h_ov_indices": "6. Các chỉ số quốc gia cạnh nhau",
-        "ov_ix_latest": ("Thứ hạng của mỗi đơn vị trong bảng xếp hạng gần nhất xếp hạng ít nhất "
-                         "một nửa số đơn vị của từng chỉ số ({years}). Ô trống: chỉ số không xếp hạng đơn vị đó năm ấy (ví dụ PCI "
-                         "chỉ công bố 30 tỉnh đứng đầu từ 2023) — không phải hạng thấp."),
+        "ix_later": ("{index}: bảng trên dẫn giá trị công bố năm {year}; giá trị sau đó suy ra "
+                     "hoặc không chắc chắn, không dùng làm giá trị dẫn: {values}."),
+        "ov_ix_latest": ("Thứ hạng của mỗi đơn vị trong bảng xếp hạng gần nhất của từng chỉ số "
+                         "xếp hạng ít nhất một nửa số đơn vị, hoặc nếu không có, năm xếp hạng "
+                         "nhiều đơn vị nhất ({years}). Ô trống: chỉ số không xếp hạng đơn vị đó "
+                         "năm ấy — không phải hạng thấp."),
         "ov_ix_latest_caption": "Thứ hạng gần nhất theo từng chỉ số, {set_label}",
         "ov_ix_ranked": "{index} {year}: {n}/{total} đơn vị có hạng",
+        "ov_ix_ranked_partial": ("{index} {year}: chỉ {n}/{total} đơn vị có hạng (chưa năm nào "
+                                 "xếp hạng được một nửa)"),
         "ov_ix_intro": ("Mỗi điểm là một tỉnh được cả hai chỉ số xếp hạng (năm {year_a} của "
                         "{a}, năm gần nhất có ít nhất {min} tỉnh chung của chỉ số kia). ρ là hệ "
                         "số tương quan hạng Spearman; điểm rỗng là hạng suy ra hoặc không chắc "
@@ -121,12 +126,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_ix_score": "Score",
         "chart_ix_sub_title": "{name}: {index} {year}, sub-indices",
         "h_ov_indices": "6. The national indices side by side",
-        "ov_ix_latest": ("Each unit's rank in each index's latest ranking of at least half the units "
-                         "({years}). A blank: the "
-                         "index did not rank the unit that year (PCI, for instance, publishes "
-                         "only its top 30 from 2023) — not a low rank."),
+        "ix_later": ("{index}: the table leads with the value published for {year}; later "
+                     "values are derived or uncertain and do not lead: {values}."),
+        "ov_ix_latest": ("Each unit's rank in each index's latest ranking of at least half the "
+                         "units, or else its year ranking the most ({years}). A blank: the index "
+                         "did not rank the unit that year — not a low rank."),
         "ov_ix_latest_caption": "Latest rank in each index, {set_label}",
         "ov_ix_ranked": "{index} {year}: {n}/{total} units ranked",
+        "ov_ix_ranked_partial": ("{index} {year}: only {n}/{total} units ranked (no year ranks "
+                                 "half of them yet)"),
         "ov_ix_intro": ("Each point is a province ranked by both indices ({a} {year_a}; the "
                         "other index's nearest year with at least {min} provinces in common). ρ "
                         "is Spearman's rank correlation; hollow points are derived or uncertain "

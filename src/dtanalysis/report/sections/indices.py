@@ -50,6 +50,10 @@ def show_indices(ctx: ReportContext) -> list:
     labels = _labels(data)
     out.append(md(t("ix_intro", lang, name=name) + "\n\n" + t("ix_marks", lang)))
     out.append(table_html(_scorecard_table(card, labels, data, lang)))
+    later = [_later_line(labels[r["index"]], r, lang) for _, r in card.iterrows()
+             if isinstance(r["later"], tuple) and r["later"]]
+    if later:
+        out.append(md("\n".join(f"- {line}" for line in later)))
 
     trajectories = {i: ix.trajectory(data, ctx.code, ctx.unit_set, i) for i in card["index"]}
     if any(tr["percentile"].notna().any() for tr in trajectories.values()):
@@ -71,6 +75,18 @@ def show_indices(ctx: ReportContext) -> list:
         out.append(md(f"**{t('ix_methods_h', lang)}**\n\n"
                       + "\n".join(f"- {m}" for m in methods)))
     return out
+
+
+def _later_line(label: str, row, lang: str) -> str:
+    """The derived or uncertain values of years after the leading published one, in words."""
+    values = []
+    for year, rank, rank_status, score, score_status in row["later"]:
+        parts = [t("ix_rank_of", lang, rank=rank_text(rank, rank_status, lang),
+                   n=int(row["out_of"]))] if not missing(rank) else []
+        if not missing(score):
+            parts.append(_score(score, score_status, row["score_max"], lang))
+        values.append(f"{year}: {', '.join(parts)}")
+    return t("ix_later", lang, index=label, year=int(row["year"]), values="; ".join(values))
 
 
 def _scorecard_table(card: pd.DataFrame, labels: dict[str, str], data: an.Data,
@@ -109,7 +125,9 @@ def _scorecard_table(card: pd.DataFrame, labels: dict[str, str], data: an.Data,
                                  for r in rows],
         t("ix_col_score", lang): [scale(r) for r in rows],
         t("ix_col_rank", lang): [rank(r) for r in rows],
-        t("ix_col_percentile", lang): [fmt_number(r["percentile"], lang, 0) for r in rows],
+        t("ix_col_percentile", lang): [marked(fmt_number(r["percentile"], lang, 0),
+                                              r["rank_status"])
+                                       if not missing(r["percentile"]) else "" for r in rows],
         t("ix_col_change", lang): [change(r) for r in rows],
         t("ix_col_best_median", lang): [best_median(r) for r in rows],
         t("ix_col_status", lang): ["" if missing(r["year"]) else status_text(r["status"], lang)
@@ -232,8 +250,9 @@ def _latest_side_by_side(ctx: OverviewContext, labels: dict[str, str]) -> list:
     rankings, table = ix.side_by_side(ctx.data, ctx.unit_set)
     if not rankings:
         return []
-    years = "; ".join(t("ov_ix_ranked", lang, index=labels[r.index], year=r.year,
-                        n=r.n_ranked, total=r.n_units) for r in rankings)
+    years = "; ".join(t("ov_ix_ranked" if r.broad else "ov_ix_ranked_partial", lang,
+                        index=labels[r.index], year=r.year, n=r.n_ranked, total=r.n_units)
+                      for r in rankings)
     shown = pd.DataFrame({t("col_unit", lang): table["short_name"]})
     for r in rankings:
         shown[f"{labels[r.index]} {r.year}"] = [
