@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import indices as ix
 from .data import Data, is_marked, n_units, name_of, plain_value
-from .headline import Change, Headline
+from .headline import Change, Headline, change
 from .pillars import pillars
 from .targets import targets_progress
 
@@ -80,22 +80,9 @@ def index_headline(data: Data, code: str, unit_set: str, index: str, year: int |
 
 def _change(data: Data, index: str, traj: pd.DataFrame, kind: str,
             year: int | None) -> Change | None:
-    if year is None:
-        return None
-    current = traj[(traj["year"] == year) & traj[kind].notna()]
-    earlier = traj[(traj["year"] < year) & traj[kind].notna()]
-    if current.empty or earlier.empty:
-        return None
-    now, before = current.iloc[0], earlier.iloc[-1]
-    value, previous = float(now[kind]), float(before[kind])
-    previous_year = int(before["year"])
-    return Change(
-        kind=kind, year=int(year), value=value, status=plain_value(now[f"{kind}_status"]),
-        previous_year=previous_year, previous_value=previous,
-        previous_status=plain_value(before[f"{kind}_status"]),
-        delta=(previous - value) if kind == "rank" else (value - previous),
-        method_changes=ix.methods_between(data, index, previous_year, int(year)),
-        skipped_years=tuple(int(y) for y in traj["year"] if previous_year < y < year))
+    """`headline.change` over one index's trajectory, with that index's method changes."""
+    return change(traj, kind, year, traj["year"],
+                  lambda before, now: ix.methods_between(data, index, before, now))
 
 
 def index_row(data: Data, code: str, unit_set: str, index: str,

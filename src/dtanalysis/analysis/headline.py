@@ -84,13 +84,17 @@ def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> H
         rank=get("rank"), rank_status=get("rank_status"),
         score=get("score"), score_status=get("score_status"),
         source=get("source"), note=get("note"),
-        rank_change=_change(rows, "rank", year, set_years(data, unit_set)),
-        score_change=_change(rows, "score", year, set_years(data, unit_set)),
+        rank_change=change(rows, "rank", year, set_years(data, unit_set)),
+        score_change=change(rows, "score", year, set_years(data, unit_set)),
         years=years,
     )
 
 
-def _change(rows: pd.DataFrame, kind: str, year: int | None, all_years: list[int]) -> Change | None:
+def change(rows: pd.DataFrame, kind: str, year: int | None, all_years,
+           methods=method_changes_between) -> Change | None:
+    """The change of `kind` (rank or score) of `year` against the latest earlier year of `rows`
+    with a value; `methods(previous_year, year)` gives the method changes between (DTI's by
+    default), `all_years` the years the skipped ones are counted from. Also the briefing's."""
     if year is None:
         return None
     current = rows[(rows["year"] == year) & rows[kind].notna()]
@@ -105,6 +109,6 @@ def _change(rows: pd.DataFrame, kind: str, year: int | None, all_years: list[int
         previous_year=previous_year, previous_value=previous,
         previous_status=plain_value(before[f"{kind}_status"]),
         delta=(previous - value) if kind == "rank" else (value - previous),
-        method_changes=method_changes_between(previous_year, int(year)),
-        skipped_years=tuple(y for y in all_years if previous_year < y < year),
+        method_changes=methods(previous_year, int(year)),
+        skipped_years=tuple(int(y) for y in all_years if previous_year < y < year),
     )

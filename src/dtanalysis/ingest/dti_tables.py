@@ -138,18 +138,26 @@ def _blank(cell: object) -> bool:
 def find_header(grid: list[tuple[int, list[object]]], limit: int = 30) -> tuple[int, list[Column]]:
     """Index in `grid` of the (last) header row and its recognised columns. A header may span
     two rows: group labels ("Chính quyền số") above sub-headers ("Điểm", "Hạng")."""
+    return locate_header(grid, _columns, limit, "'Tỉnh/Thành phố', 'Địa phương', 'Province'")
+
+
+def locate_header(grid: list[tuple[int, list[object]]], columns_of, limit: int,
+                  examples: str) -> tuple[int, list]:
+    """The header search of every ranking table (DTI's here, every index's in
+    `index_headers`): the first row with a province column and a score or rank column, read by
+    `columns_of(cells, above, keep=None)`, combined with the sub-header row below it if there
+    is one. ValueError naming `examples` of province headers when there is none."""
     for position, (_, cells) in enumerate(grid[:limit]):
         above = grid[position - 1][1] if position > 0 else []
-        columns = _columns(cells, above)
+        columns = columns_of(cells, above)
         roles = {c.role for c in columns}
         if "province" in roles and roles & {"score", "rank"}:
             below = grid[position + 1][1] if position + 1 < len(grid) else []
             if _is_sub_header(below):
-                return position + 1, _columns(below, cells, keep=cells)
+                return position + 1, columns_of(below, cells, keep=cells)
             return position, columns
-    raise ValueError("no header row found: need a province column (e.g. 'Tỉnh/Thành phố', "
-                     "'Địa phương', 'Province') and a rank or score column in the first "
-                     f"{limit} rows")
+    raise ValueError(f"no header row found: need a province column (e.g. {examples}) and a "
+                     f"rank or score column in the first {limit} rows")
 
 
 def _is_sub_header(cells: list[object]) -> bool:

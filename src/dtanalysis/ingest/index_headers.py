@@ -22,6 +22,7 @@ from .dti_tables import (
     _SCORE_WORDS,
     _blank,
     _has_phrase,
+    locate_header,
     spread_header,
 )
 from .index_catalogue import Index
@@ -105,23 +106,9 @@ def find_header(grid: list[tuple[int, list[object]]], index: Index,
                 limit: int = 30) -> tuple[int, list[Column]]:
     """Position in `grid` of the (last) header row and its columns; a group row above
     sub-headers ("Chính quyền số" over "Điểm | Hạng") is combined with them."""
-    for position, (_, cells) in enumerate(grid[:limit]):
-        above = grid[position - 1][1] if position > 0 else []
-        columns = _columns(cells, above, index)
-        roles = {c.role for c in columns}
-        if "province" in roles and roles & set(VALUE_ROLES):
-            below = grid[position + 1][1] if position + 1 < len(grid) else []
-            if _is_sub_header(below):
-                return position + 1, _columns(below, cells, index, keep=cells)
-            return position, columns
-    raise ValueError("no header row found: need a province column (e.g. 'Tỉnh/Thành phố', "
-                     "'Province') and a rank or score column in the first "
-                     f"{limit} rows")
-
-
-def _is_sub_header(cells: list[object]) -> bool:
-    words = [fold(str(c)) for c in cells if not _blank(c)]
-    return bool(words) and all(w in _RANK_WORDS + _SCORE_WORDS for w in words)
+    return locate_header(
+        grid, lambda cells, above, keep=None: _columns(cells, above, index, keep=keep), limit,
+        "'Tỉnh/Thành phố', 'Province'")
 
 
 def _columns(cells: list[object], above: list[object], index: Index,
