@@ -14,9 +14,15 @@ from importlib import import_module
 
 _FROM = {"report_context": "context", "overview_context": "context",
          "ReportContext": "context", "OverviewContext": "context"}
+# Submodules asked for as attributes (`from . import charts` inside the package): imported as
+# such, not looked up in `sections` (which imports `display`, which imports `charts`: asking
+# `sections` first made `import dtanalysis.report.display` alone a circular import).
+_SUBMODULES = {"charts", "context", "display", "i18n", "sections"}
 
 
 def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return import_module(f".{name}", __name__)
     if name in _FROM:
         return getattr(import_module(f".{_FROM[name]}", __name__), name)
     sections = import_module(".sections", __name__)
