@@ -51,3 +51,22 @@ def test_no_best_or_median_of_a_single_value(data):
     assert (table[t("col_best_rank", "en")] == "").all()
     assert (table[t("col_median_rank", "en")] == "").all()
     assert pd.Series(table[t("col_rank", "en")] != "").all()
+
+
+def test_a_note_of_the_source_is_quoted_as_its_words(data):
+    # Hà Nội 2023: the press fact carries the source's own note ("up 18 places", English in
+    # the data): section 1 quotes it as the source's words, in either language, never as the
+    # report's own sentence; Markdown in a note shows as written
+    for lang, words in (("vi", "Lời của nguồn (nguyên văn): “up 18 places”"),
+                        ("en", "The source's words (as written): “up 18 places”")):
+        text = _text(rs.show_headline(rs.report_context("Hà Nội", "63", lang=lang, data=data)))
+        assert words in text
+        assert "- up 18 places" not in text and ": up 18 places" not in text
+    dti = data.dti.copy()
+    row = (dti["province_code"] == "01") & (dti["year"] == 2023) & (dti["metric"] == "dti")
+    assert dti.loc[row, "note"].notna().all()
+    dti.loc[row, "note"] = "**bold** [x](javascript:alert(1))"
+    ctx = rs.report_context("Hà Nội", "63", lang="en", data=dataclasses.replace(data, dti=dti))
+    shown = rs.show_headline(ctx)[1]._repr_html_()
+    assert "**bold**" in shown and "[x](javascript:alert(1))" in shown
+    assert "<strong>bold" not in shown and 'href="javascript' not in shown.lower()

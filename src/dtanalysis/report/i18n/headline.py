@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "mức thay đổi chỉ mang tính tham khảo."),
         "hl_marked_change": ("Mức thay đổi dựa trên ít nhất một giá trị suy ra hoặc không chắc "
                              "chắn."),
-        "hl_note": "Ghi chú trong dữ liệu: {note}",
+        "hl_note": "Lời của nguồn (nguyên văn): “{note}”",
         "hl_source": "Nguồn: {links}.",
     },
     "en": {
@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "hl_method_between": ("Note: the method changed between these two years ({changes}); the "
                               "change is indicative only."),
         "hl_marked_change": "The change rests on at least one derived or uncertain value.",
-        "hl_note": "Note in the data: {note}",
+        "hl_note": "The source's words (as written): “{note}”",
         "hl_source": "Source: {links}.",
     },
 }

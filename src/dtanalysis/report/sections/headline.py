@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from ... import analysis as an
 from ..context import ReportContext
-from ..display import heading, marked, md, method_text, score_text, source_links, status_text
+from ..display import (
+    heading,
+    marked,
+    md,
+    md_text,
+    method_text,
+    score_text,
+    source_links,
+    status_text,
+)
 from ..i18n import fmt_int, fmt_signed, fmt_years, t
 
 
@@ -44,7 +53,7 @@ def show_headline(ctx: ReportContext) -> list:
                                  set_label=ctx.set_label))
         bullets += _change_lines(h.score_change, lang)
         if h.note:
-            bullets.append(t("hl_note", lang, note=h.note))
+            bullets.append(t("hl_note", lang, note=md_text(h.note)))
         if h.source:
             bullets.append(t("hl_source", lang, links=source_links(ctx.data, h.source)))
     return [heading("h_headline", lang), md("\n".join(f"- {b}" for b in bullets))]
