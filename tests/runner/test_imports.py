@@ -1,0 +1,29 @@
+"""The runner defers rfc3987_syntax (2 CPU seconds of grammar building at import, pulled in by
+nbformat → jsonschema): loading Papermill and nbconvert does not build it, and an IRI check
+that needs it still works (the module is loaded at its first use)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CODE = """
+import sys
+import dtanalysis.runner.pool, dtanalysis.runner.render   # papermill, nbformat, nbconvert
+stub = sys.modules["rfc3987_syntax"]
+assert "lark" not in sys.modules, "the grammar was built"
+from jsonschema import Draft202012Validator
+v = Draft202012Validator({"type": "string", "format": "iri"},
+                         format_checker=Draft202012Validator.FORMAT_CHECKER)
+assert v.is_valid("http://exämple.org/ü") and not v.is_valid("not an iri")
+assert sys.modules["rfc3987_syntax"] is not stub and "lark" in sys.modules
+import rfc3987_syntax
+assert rfc3987_syntax.is_valid_syntax("iri", "https://a.vn/x")
+print("ok")
+"""
+
+
+def test_papermill_and_nbconvert_load_without_the_iri_grammar():
+    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.stdout.strip() == "ok", result.stderr[-2000:]
