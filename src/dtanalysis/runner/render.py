@@ -3,9 +3,11 @@
 Reports are mailed and opened with no network, so the page must show everything
 and request nothing from any host.  nbconvert's stock ``lab`` template loads
 require.js, MathJax and mermaid from CDNs; the ``dtanalysis_report`` template
-(``templates/dtanalysis_report``) extends ``lab`` and empties those blocks while
-keeping the lab CSS inline.  :func:`page_has_no_remote_references` is the safety
-check the tests and the build run on every produced page.
+(``templates/dtanalysis_report``) extends ``lab`` and empties those blocks, and
+inlines only the part of lab's JupyterLab stylesheet the pages use
+(``lab_subset.css``, ~12 KB instead of ~256 KB).
+:func:`page_has_no_remote_references` is the safety check the tests and the build
+run on every produced page.
 
 The exporter is built once per configuration and reused: the first export
 costs about a second (template compilation), later ones about 10 ms.
