@@ -9,6 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from stylesheets import (
+    LAB_ONLY,
+    UNSTYLED_BY_DESIGN,
+    classes_used,
+    classes_with_rules,
+    page_css,
+    undefined_variables,
+)
 
 from dtanalysis.runner.render import notebook_to_html, page_has_no_remote_references
 
@@ -144,6 +152,23 @@ def test_table_and_footer_present(html):
 def test_source_hyperlink_kept(html):
     # a link the reader may click is not a load, and is kept
     assert 'href="https://mic.gov.vn/"' in html
+
+
+def test_only_the_used_part_of_the_lab_stylesheet_is_inlined(html, html_with_code):
+    """Issue #11: lab_subset.css instead of lab's whole JupyterLab stylesheet (256 KB); every
+    class the page uses keeps its rules, every var(--…) is defined in the page itself (no
+    JupyterLab theme behind it), and the pygments CSS comes only with code."""
+    for page in (html, html_with_code):
+        css = page_css(page)
+        assert len(css.encode()) < 40_000
+        assert [s for s in LAB_ONLY if s in css] == []
+        assert undefined_variables(css) == set()
+        assert classes_used(page) - UNSTYLED_BY_DESIGN <= classes_with_rules(css)
+        assert {"jp-Cell", "jp-OutputArea-output", "jp-RenderedHTMLCommon",
+                "jp-RenderedImage", "jp-MarkdownOutput"} <= classes_used(page)
+    assert ".highlight .k" not in page_css(html)  # pygments: no code shown, no highlighting
+    assert ".highlight .k" in page_css(html_with_code)
+    assert {"jp-InputArea-editor", "cm-editor"} <= classes_used(html_with_code, ("jp-", "cm-"))
 
 
 def test_remote_reference_check_catches_loads_and_ignores_links():

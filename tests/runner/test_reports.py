@@ -9,6 +9,15 @@ import nbformat
 import pytest
 from browser import axe_violations, open_offline
 from conftest import copy_project
+from stylesheets import (
+    LAB_ONLY,
+    MAX_PAGE_BYTES,
+    UNSTYLED_BY_DESIGN,
+    classes_used,
+    classes_with_rules,
+    page_css,
+    undefined_variables,
+)
 
 from dtanalysis.paths import Paths
 from dtanalysis.report import section_headings
@@ -120,6 +129,23 @@ def test_report_opens_offline_in_chromium(built, key, require_chromium, tmp_path
     assert page.blocked_requests == []
     assert page.screenshot.stat().st_size > 50_000
     assert "Hải Phòng" in page.text or key.startswith("overview")
+
+
+def test_every_page_is_at_most_half_a_megabyte(built):
+    """Issue #11: a report is mailed; it was 0.58–0.61 MB, 266 KB of it JupyterLab's whole
+    stylesheet. The pages inline only the lab rules they use: no JupyterLab UI selector, a
+    rule for every class of the page, every var(--…) defined in the page."""
+    sizes = {key: job.html.stat().st_size for key, job in built.items()}
+    assert {key: size for key, size in sizes.items() if size > MAX_PAGE_BYTES} == {}
+    for key, job in built.items():
+        html = text_of(job)
+        css = page_css(html)
+        assert [s for s in LAB_ONLY if s in css] == [], key
+        assert undefined_variables(css) == set(), key
+        assert classes_used(html) - UNSTYLED_BY_DESIGN <= classes_with_rules(css), key
+    used = classes_used(text_of(built["hp"]))
+    assert {"jp-Cell", "jp-OutputArea-child", "jp-OutputArea-output", "jp-RenderedHTMLCommon",
+            "jp-RenderedImage", "dta-briefing-chart", "dta-chart-data", "dta-footer"} <= used
 
 
 def _comparable(nb) -> list:
