@@ -24,9 +24,12 @@ PARAMS = 'province = "Hải Phòng"\nunit_set = "63"\nyear = None\npeers = "regi
 BODY = """
 import matplotlib as mpl
 assert "leak" not in globals(), "a variable leaked from the previous report"
+assert not {"_ms", "_mpl", "_plt", "_sns"} & set(globals()), "the reset left its own names"
+assert not Out, "outputs of the previous report are still cached"
 assert mpl.rcParams["lines.linewidth"] == mpl.rcParamsDefault["lines.linewidth"]
 mpl.rcParams["lines.linewidth"] = 9
 leak = province
+leak  # an output in the cache
 if province == "Hải Dương":
     raise ValueError("synthetic failure for " + province)
 print("report for", province)

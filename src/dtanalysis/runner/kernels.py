@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import signal
 import sys
@@ -38,6 +39,8 @@ WARM_UP = (
     "_ms.snapshot()\n"
     "del importlib, _m, _ms\n"
 )
+# Run silently (no history, no `_i` / `Out` entries of its own): one `%reset -f` empties the
+# namespace and the output cache (with a garbage collection); the names used here are deleted.
 RESET = (
     "get_ipython().run_line_magic('reset', '-f')\n"
     "import dtanalysis.modstate as _ms; _ms.restore(); del _ms\n"
@@ -45,9 +48,8 @@ RESET = (
     "_plt.close('all'); _mpl.rcdefaults(); _mpl.rcParams.update(_mpl.rcParamsDefault)\n"
     "import seaborn as _sns; _sns.reset_defaults()\n"
     "del _mpl, _plt, _sns\n"
-    "get_ipython().run_line_magic('reset', '-f')\n"
 )
-
+POLL_SECONDS = 1.0  # how often a set-up run checks that its kernel is still alive
 
 class KernelError(RuntimeError):
     """A kernel that could not be started or set up (the caller falls back or fails the run)."""
@@ -76,17 +78,36 @@ class WarmKernel:
         if warm_up:
             self.run(WARM_UP)
 
-    def run(self, code: str) -> None:
-        # A client of its own each time: a client kept across a Papermill run on the same
-        # kernel stops receiving replies once Papermill's client has come and gone.
+    def run(self, code: str, timeout: float = 120) -> None:
+        """Run set-up code silently and wait for the kernel's reply on the shell channel.
+
+        A client of its own each time (a client kept across a Papermill run on the same
+        kernel stops receiving replies once Papermill's client has come and gone), with the
+        shell channel only: the reply comes when the code has run. `wait_for_ready` and
+        `execute_interactive` would also connect IOPub and wait 0.2 s for it to settle on
+        every call (a third of a warm report's set-up, measured)."""
+        import time
+
         from jupyter_client.blocking import BlockingKernelClient  # with the manager's import
 
         client = BlockingKernelClient(parent=self.km, connection_file=self.km.connection_file)
         client.load_connection_file()
-        client.start_channels()
+        client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
         try:
-            client.wait_for_ready(timeout=60)
-            reply = client.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+            msg_id = client.execute(code, silent=True, store_history=False,
+                                    allow_stdin=False)
+            deadline = time.monotonic() + timeout
+            while True:
+                if time.monotonic() > deadline:
+                    raise KernelError(f"kernel set-up did not answer within {timeout:g} s")
+                try:
+                    reply = client.get_shell_msg(timeout=POLL_SECONDS)
+                except queue.Empty:
+                    if not self.is_alive():
+                        raise KernelError("the kernel died during set-up") from None
+                    continue
+                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    break
         finally:
             client.stop_channels()
         if reply["content"]["status"] != "ok":
