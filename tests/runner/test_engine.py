@@ -35,6 +35,16 @@ def test_every_warm_up_module_imports():
     assert result.returncode == 0, result.stderr
 
 
+def test_the_runner_does_not_load_the_iri_grammar_and_notebooks_still_validate():
+    # rfc3987_syntax builds a grammar as it is imported (~2 s of CPU per process, per Dask
+    # worker); the runner marks it absent before nbformat's jsonschema can load it
+    code = ("import sys, dtanalysis.runner.pool, nbformat; "
+            "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]); "
+            "nbformat.validate(nb); print(sys.modules.get('rfc3987_syntax', 'absent'))")
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "None"
+
+
 def test_the_engine_refuses_to_run_outside_a_kernel_slot(tmp_path):
     import papermill
 
