@@ -45,6 +45,23 @@ def test_the_runner_does_not_load_the_iri_grammar_and_notebooks_still_validate()
     assert out.stdout.strip() == "None"
 
 
+def test_a_kernel_knows_when_its_folder_was_replaced(tmp_path):
+    # a worker's copy of the project removed and made again (damaged, deleted): a warm
+    # kernel started in the old one would fail every report; the worker replaces it
+    from dtanalysis.runner.kernels import WarmKernel
+
+    folder = tmp_path / "copy" / "notebooks"
+    folder.mkdir(parents=True)
+    kernel = WarmKernel(folder, warm_up=False)
+    try:
+        assert kernel.at_home()
+        shutil.rmtree(tmp_path / "copy")
+        folder.mkdir(parents=True)
+        assert not kernel.at_home()
+    finally:
+        kernel.shutdown()
+
+
 def test_the_engine_refuses_to_run_outside_a_kernel_slot(tmp_path):
     import papermill
 

@@ -196,7 +196,7 @@ def run_remote(job: Job, spec: RunSpec, payload: Payload, relative_out: str) -> 
                      spec.pdf, cell_timeout=spec.cell_timeout,
                      report_timeout=spec.report_timeout)
     slot = slot_here(ctx)
-    if slot.kernel is not None and not slot.kernel.is_alive():
+    if slot.kernel is not None and not (slot.kernel.is_alive() and slot.kernel.at_home()):
         slot.kernel.shutdown()
         slot.kernel = None
     try:
