@@ -110,6 +110,14 @@ def _probe(root: str) -> dict:
     return seen
 
 
+def _settings(dask_worker) -> tuple:
+    """On a worker: whether it samples a profile of its tasks, and its tick interval."""
+    import dask
+
+    return (any("profile" in name for name in dask_worker.periodic_callbacks),
+            dask.config.get("distributed.admin.tick.interval"))
+
+
 def _kill_kernels_under(folder: Path) -> None:
     """Kernels a killed worker left behind (their DTANALYSIS_ROOT is in `folder`)."""
     mark = f"DTANALYSIS_ROOT={folder}".encode()
@@ -152,6 +160,7 @@ def runs(tmp_path_factory):
             with dask_executor("local:2") as reports:
                 probes = reports.client.run(_probe, str(root))
                 first_workers = sorted(probes)
+                settings = reports.client.run(_settings)
                 # first the kernel-start fault (both workers alive: "elsewhere" is the other
                 # one), then the killed worker, through `dtanalysis.report(scheduler=ADDRESS)`
                 # on the same cluster as a running one (`--scheduler tcp://…`)
@@ -179,7 +188,7 @@ def runs(tmp_path_factory):
     return SimpleNamespace(local_root=local_root, root=root, local=local, remote=remote,
                            probes=probes, faults=base / "faults", cache=cache, sent=sent,
                            again=again, untouched=untouched, workers=workers, digest=digest,
-                           first_workers=first_workers)
+                           first_workers=first_workers, settings=settings)
 
 
 def _files(folder: Path) -> dict:
@@ -217,6 +226,11 @@ def test_workers_never_see_the_clients_project(runs):
     digest = Payload.of(ctx, [province_job(ctx.paths, n) for n in PROVINCES]).digest
     assert [p.name for p in runs.cache.iterdir() if not p.name.startswith(".")] == [digest]
     assert all(o.worker.startswith("tcp://127.0.0.1:") for o in runs.remote)
+
+
+@pytest.mark.slow
+def test_the_local_clusters_workers_neither_profile_nor_tick_every_20_ms(runs):
+    assert list(runs.settings.values()) == [(False, "500ms")] * 2
 
 
 @pytest.mark.slow
