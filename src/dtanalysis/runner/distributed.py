@@ -184,13 +184,14 @@ class DaskReports:
             if where and not where["allow_other_workers"]:
                 restricted[future] = set(others)
 
-        def fill() -> None:
-            """As many reports submitted as the cluster has threads: a worker takes the next
-            as it ends one (as the local runner's threads do); the scheduler, handed them all
-            at once, queued them on workers by guessed durations, leaving one idle for
-            seconds while the other still had several."""
+        def fill(ended: int = 0) -> None:
+            """As many reports submitted as the cluster has threads (`ended` of `futures` are
+            over, their results not yet fetched): a worker takes the next as it ends one (as
+            the local runner's threads do); the scheduler, handed them all at once, queued
+            them on workers by guessed durations, leaving one idle for seconds while the
+            other still had several."""
             slots = max(1, self._threads())
-            while pending and len(futures) < slots:
+            while pending and len(futures) - ended < slots:
                 submit(pending.popleft())
 
         def settle(future) -> None:
@@ -241,6 +242,7 @@ class DaskReports:
                                    return_when="FIRST_COMPLETED")
                 except TimeoutError:  # distributed's wait raises when none ended in time
                     done = []
+                fill(len(done))  # the next reports start while these results travel
                 for future in done:
                     settle(future)
                 if restricted:
