@@ -6,9 +6,10 @@ lookup. Points: see `POINTS`.
 
 TEST-ONLY faults on Dask workers (`fault_point`): `DTANALYSIS_TEST_FAULTS=<fault>:<key>,…`
 with `DTANALYSIS_TEST_FAULT_DIR=<folder>` makes the named fault happen once (the first process
-to reach it leaves a marker in the folder, so a retry elsewhere goes through): `kernel-start`
-(a report's kernel cannot be started) and `worker-kill` (the worker process is killed), keyed
-by the report's slug.
+to reach it leaves a marker in the folder, so a retry elsewhere goes through; a test re-arms
+one by removing its marker): `kernel-start` (a report's kernel cannot be started),
+`worker-kill` (the worker process is killed) and `copy-lost` (the machine's copy of the
+project is removed as the report starts), keyed by the report's slug.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def pause_point(point: str) -> None:
     time.sleep(float(os.environ.get("DTANALYSIS_TEST_PAUSE_SECONDS", "60")))
 
 
-FAULTS = ("kernel-start", "worker-kill")
+FAULTS = ("kernel-start", "worker-kill", "copy-lost")
 
 
 def fault_point(fault: str, key: str) -> bool:

@@ -46,9 +46,10 @@ print("report for", province, "on data", data.manifest["data_version"], "with",
 if province == "Hải Dương":
     raise ValueError("synthetic failure for " + province)
 """
-# Hà Nội's first kernel cannot start; Quảng Ninh's first worker is killed as it starts it.
+# Hà Nội's first kernel cannot start; Quảng Ninh's first worker is killed as it starts it;
+# Hải Phòng's copy of the project is removed as it starts, once the test re-arms it.
 PROVINCES = ("Hà Nội", "Hải Phòng", "Hải Dương", "Quảng Ninh")
-FAULTS = "kernel-start:ha-noi,worker-kill:quang-ninh"
+FAULTS = "kernel-start:ha-noi,worker-kill:quang-ninh,copy-lost:hai-phong"
 
 
 @pytest.fixture
@@ -109,6 +110,14 @@ def _probe(root: str) -> dict:
     return seen
 
 
+def _settings(dask_worker) -> tuple:
+    """On a worker: whether it samples a profile of its tasks, and its tick interval."""
+    import dask
+
+    return (any("profile" in name for name in dask_worker.periodic_callbacks),
+            dask.config.get("distributed.admin.tick.interval"))
+
+
 def _kill_kernels_under(folder: Path) -> None:
     """Kernels a killed worker left behind (their DTANALYSIS_ROOT is in `folder`)."""
     mark = f"DTANALYSIS_ROOT={folder}".encode()
@@ -146,19 +155,46 @@ def runs(tmp_path_factory):
             patch.setenv(CACHE_ENV, str(cache))
             ctx = RunContext.create(Paths.at(root))
             jobs = [province_job(ctx.paths, n) for n in PROVINCES]
+            (base / "faults" / "copy-lost-hai-phong").touch()  # disarmed until run 4
+            digest = Payload.of(ctx, jobs).digest
             with dask_executor("local:2") as reports:
                 probes = reports.client.run(_probe, str(root))
+                first_workers = sorted(probes)
+                settings = reports.client.run(_settings)
                 # first the kernel-start fault (both workers alive: "elsewhere" is the other
                 # one), then the killed worker, through `dtanalysis.report(scheduler=ADDRESS)`
                 # on the same cluster as a running one (`--scheduler tcp://…`)
                 remote = run_jobs(jobs[:3], ctx, executor=reports)
+                sent = [reports.sent_to]
                 result = build_report(root, provinces=list(PROVINCES[3:]),
                                       scheduler=reports.client.scheduler.address)
                 remote += result.outcomes
+                # 3. every worker holds a copy: nothing is sent, the copy is left as it is
+                copy = _files(cache / digest)
+                again = run_jobs(jobs[1:2], ctx, force=True, executor=reports)
+                sent.append(reports.sent_to)
+                untouched = _files(cache / digest) == copy
+                # 4. the copy vanishes as the report starts (none sent): its worker asks
+                (base / "faults" / "copy-lost-hai-phong").unlink()
+                again += run_jobs(jobs[1:2], ctx, force=True, executor=reports)
+                sent.append(reports.sent_to)
+                # 5. the copy was removed between runs: both workers are sent the payload
+                shutil.rmtree(cache / digest)
+                again += run_jobs(jobs[1:2], ctx, force=True, executor=reports)
+                sent.append(reports.sent_to)
+                workers = sorted(reports.client.scheduler_info()["workers"])
     finally:
         _kill_kernels_under(cache)
     return SimpleNamespace(local_root=local_root, root=root, local=local, remote=remote,
-                           probes=probes, faults=base / "faults", cache=cache)
+                           probes=probes, faults=base / "faults", cache=cache, sent=sent,
+                           again=again, untouched=untouched, workers=workers, digest=digest,
+                           first_workers=first_workers, settings=settings)
+
+
+def _files(folder: Path) -> dict:
+    """Each file of `folder` by path: its inode and modification time (rewritten or not)."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _outcomes(outcomes) -> dict:
@@ -190,6 +226,32 @@ def test_workers_never_see_the_clients_project(runs):
     digest = Payload.of(ctx, [province_job(ctx.paths, n) for n in PROVINCES]).digest
     assert [p.name for p in runs.cache.iterdir() if not p.name.startswith(".")] == [digest]
     assert all(o.worker.startswith("tcp://127.0.0.1:") for o in runs.remote)
+
+
+@pytest.mark.slow
+def test_the_local_clusters_workers_neither_profile_nor_tick_every_20_ms(runs):
+    assert list(runs.settings.values()) == [(False, "500ms")] * 2
+
+
+@pytest.mark.slow
+def test_the_payload_goes_only_to_workers_without_a_copy(runs):
+    first, held, _, removed = runs.sent
+    assert first == runs.first_workers  # a fresh cache: both workers were sent it
+    assert held == [] and runs.untouched  # both held it: nothing sent, the copy not rewritten
+    # the copy removed between runs: sent to both again (one replaces the worker killed)
+    assert removed == runs.workers
+    assert [o.status for o in runs.again] == ["ok", "ok", "ok"], [o.error for o in runs.again]
+    assert (runs.cache / runs.digest / "data" / "processed" / "manifest.json").is_file()
+
+
+@pytest.mark.slow
+def test_a_worker_whose_copy_vanished_mid_run_is_sent_the_payload(runs):
+    assert (runs.faults / "copy-lost-hai-phong").exists()  # the fault happened in run 4
+    _, _, lost, _ = runs.sent
+    outcome = runs.again[1]
+    assert len(lost) == 1 and lost[0] in runs.workers  # only the worker that asked
+    assert outcome.status == "ok" and outcome.retried == ()  # not a failed attempt
+    assert (runs.root / "reports" / "provinces" / "hai-phong.html").is_file()
 
 
 @pytest.mark.slow

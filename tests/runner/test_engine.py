@@ -35,6 +35,33 @@ def test_every_warm_up_module_imports():
     assert result.returncode == 0, result.stderr
 
 
+def test_the_runner_does_not_load_the_iri_grammar_and_notebooks_still_validate():
+    # rfc3987_syntax builds a grammar as it is imported (~2 s of CPU per process, per Dask
+    # worker); the runner defers it until an IRI is checked (tests/runner/test_imports.py)
+    code = ("import sys, dtanalysis.runner.pool, nbformat; "
+            "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]); "
+            "nbformat.validate(nb); print('lark' in sys.modules)")
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_kernel_knows_when_its_folder_was_replaced(tmp_path):
+    # a worker's copy of the project removed and made again (damaged, deleted): a warm
+    # kernel started in the old one would fail every report; the worker replaces it
+    from dtanalysis.runner.kernels import WarmKernel
+
+    folder = tmp_path / "copy" / "notebooks"
+    folder.mkdir(parents=True)
+    kernel = WarmKernel(folder, warm_up=False)
+    try:
+        assert kernel.at_home()
+        shutil.rmtree(tmp_path / "copy")
+        folder.mkdir(parents=True)
+        assert not kernel.at_home()
+    finally:
+        kernel.shutdown()
+
+
 def test_the_engine_refuses_to_run_outside_a_kernel_slot(tmp_path):
     import papermill
 

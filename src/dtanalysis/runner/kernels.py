@@ -74,6 +74,7 @@ class WarmKernel:
         # client: a blocking one stalls its event loop in get_msg() and a dead kernel hangs
         # the run forever. Our own set-up runs use a blocking client (`run`).
         self.km.client_class = "jupyter_client.asynchronous.AsyncKernelClient"
+        self.cwd, self._home = Path(cwd), _folder_id(cwd)
         self.km.start_kernel(cwd=str(cwd), env={**os.environ, **(env or {})})
         if warm_up:
             self.run(WARM_UP)
@@ -116,6 +117,12 @@ class WarmKernel:
     def reset(self) -> None:
         self.run(RESET)
 
+    def at_home(self) -> bool:
+        """Its working folder is still the folder it started in, not removed or replaced (as
+        a worker's damaged or deleted copy of the project is): a kernel whose folder is gone
+        fails every report."""
+        return _folder_id(self.cwd) == self._home
+
     def is_alive(self) -> bool:
         try:
             return bool(self.km.is_alive())
@@ -141,3 +148,11 @@ class WarmKernel:
             self.km.shutdown_kernel(now=True)
         finally:
             shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _folder_id(path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino

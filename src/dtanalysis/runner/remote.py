@@ -1,12 +1,13 @@
 """Report jobs on a machine that does not share the project's filesystem (a Dask worker).
 
-What a job needs travels with it: the `Payload` of a run (the files of `data/processed`, the
-registry from `data/raw`, the report notebooks; each with its sha256, together the payload's
-digest) is sent once per run to every worker, which materialises it as a project of its own,
-`<cache>/<digest>/`, checked file by file against the hashes (a copy already there from an
-earlier run of the same data is reused once it is checked). The package that runs it is
-checked too: a worker whose dtanalysis version or code digest differs from the client's
-refuses the job. `run_remote` runs the report there with the local runner's own `execute`, in
+What a job needs reaches the worker: the `Payload` of a run (the files of `data/processed`,
+the registry from `data/raw`, the report notebooks; each with its sha256, together the
+payload's digest) is materialised on each machine as a project of its own,
+`<cache>/<digest>/`, checked file by file against the hashes before every report. It is sent
+only to workers that hold no checked copy (`holds_copy`: a copy left by an earlier run of the
+same data is reused); a report carries a `PayloadRef` in its place (the digest, the hashes,
+the key of the sent payload). The package that runs it is checked too: a worker whose
+dtanalysis version or code digest differs from the client's refuses the job. `run_remote` runs the report there with the local runner's own `execute`, in
 a folder of its own, and sends everything it wrote back (`RemoteResult`: the page, the executed
 notebook, the CSV / XLSX of a province, the record); the client writes them into its
 `reports/` (`pool.store`). Nothing on the worker reads or writes the client's paths.
@@ -75,6 +76,21 @@ class Payload:
 
 
 @dataclass(frozen=True)
+class PayloadRef:
+    """What a report carries in place of its payload: the digest and hashes a worker checks
+    its copy against, and the keys under which the client sent the payload to some workers
+    (a worker whose copy is missing uses the payload it was sent; one sent none asks)."""
+
+    digest: str
+    sha256: dict[str, str]
+    keys: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, payload: Payload, keys: tuple[str, ...] = ()) -> PayloadRef:
+        return cls(payload.digest, payload.sha256, keys)
+
+
+@dataclass(frozen=True)
 class RunSpec:
     """The run's context without its paths: what `RunContext` is on the worker."""
 
@@ -105,6 +121,7 @@ class RemoteResult:
     files: dict[str, bytes] = field(default_factory=dict)
     worker: str = ""
     retry: str | None = None
+    needs_payload: bool = False  # no copy here and none sent: send it, then run it again
 
 
 def _sha256(data: bytes) -> str:
@@ -166,7 +183,37 @@ def materialise(payload: Payload, cache: Path | None = None) -> Path:
     return root
 
 
-def _checked(root: Path, payload: Payload) -> bool:
+def holds_copy(ref: PayloadRef, cache: Path | None = None) -> bool:
+    """This machine has a checked copy of the payload `ref` names (what the client asks every
+    worker before a run: it sends the payload only to those that have none)."""
+    return _checked((cache or cache_folder()) / ref.digest, ref)
+
+
+def project_copy(source: Payload | PayloadRef, cache: Path | None = None) -> Path | None:
+    """This worker's checked copy of the run's project (`materialise`): from the payload
+    itself, or for a `PayloadRef` the copy already here, else one made from the payload this
+    worker was sent; None when it has neither (the client then sends it the payload).
+    OSError or ValueError as `materialise`."""
+    if isinstance(source, Payload):
+        return materialise(source, cache)
+    root = (cache or cache_folder()) / source.digest
+    if _checked(root, source):
+        return root
+    payload = _sent_here(source.keys)
+    return None if payload is None else materialise(payload, cache)
+
+
+def _sent_here(keys: tuple[str, ...]) -> Payload | None:
+    """The payload the client sent to this Dask worker under one of `keys`, if it did."""
+    if not keys:
+        return None
+    from distributed import get_worker
+
+    data = get_worker().data
+    return next((data[key] for key in keys if key in data), None)
+
+
+def _checked(root: Path, payload: Payload | PayloadRef) -> bool:
     """`root` holds exactly the payload's files (by sha256)."""
     try:
         if (root / _READY).read_text(encoding="utf-8") != payload.digest:
@@ -177,26 +224,33 @@ def _checked(root: Path, payload: Payload) -> bool:
         return False
 
 
-def run_remote(job: Job, spec: RunSpec, payload: Payload, relative_out: str) -> RemoteResult:
+def run_remote(job: Job, spec: RunSpec, source: Payload | PayloadRef,
+               relative_out: str) -> RemoteResult:
     """Run `job` (the client's, with the client's paths) on this worker's copy of the
-    project; `relative_out` is the job's output path relative to the client's root. Its
-    outputs come back in the result; nothing is left in the worker's copy."""
+    project (`project_copy` of `source`); `relative_out` is the job's output path relative to
+    the client's root. Its outputs come back in the result; nothing is left in the worker's
+    copy. Without a copy, and no payload sent, the result asks for it (`needs_payload`)."""
     started = time.perf_counter()
     worker = _worker_name()
     if (spec.version, spec.code_digest) != (__version__, _own_code()):
         return RemoteResult("retry", worker=worker, retry=(
             f"this worker runs dtanalysis {__version__} (code {_own_code()}), the client "
             f"{spec.version} (code {spec.code_digest}): install the same version"))
+    if fault_point("copy-lost", job.slug):  # TEST: this machine's copy is gone
+        shutil.rmtree(cache_folder() / source.digest, ignore_errors=True)
     try:
-        root = materialise(payload)
+        root = project_copy(source)
     except (OSError, ValueError) as error:
         return RemoteResult("retry", worker=worker, retry=f"the project copy: {error}")
+    if root is None:
+        return RemoteResult("retry", worker=worker, retry="no copy of the project here",
+                            needs_payload=True)
     paths = Paths(root)
     ctx = RunContext(paths, spec.data_version, spec.commit, spec.code_digest, spec.with_code,
                      spec.pdf, cell_timeout=spec.cell_timeout,
                      report_timeout=spec.report_timeout)
     slot = slot_here(ctx)
-    if slot.kernel is not None and not slot.kernel.is_alive():
+    if slot.kernel is not None and not (slot.kernel.is_alive() and slot.kernel.at_home()):
         slot.kernel.shutdown()
         slot.kernel = None
     try:
