@@ -355,3 +355,25 @@ def test_a_job_no_worker_can_run_is_a_failed_report_after_three_workers(tmp_path
     record = json.loads(job.record.read_text())
     assert record["status"] == "failed" and "install the same version" in record["error"]
     assert not job.html.exists()
+
+
+def test_a_local_cluster_does_not_want_port_8787():
+    # a user's own cluster (or anything) on Dask's default dashboard port: our LocalCluster
+    # has no dashboard, and its scheduler's HTTP server takes a free port without a warning
+    import socket
+    import warnings
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # taken already: the same condition
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with dask_executor("local:1", processes=False) as reports:
+                assert len(reports.client.scheduler_info()["workers"]) == 1
+        assert not [w for w in caught if "8787" in str(w.message)]
+    finally:
+        holder.close()

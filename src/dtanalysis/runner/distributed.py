@@ -92,6 +92,10 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
                 cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                        threads_per_worker=1, processes=processes,
                                        dashboard_address=None,
+                                       # no dashboard, but the scheduler's HTTP server
+                                       # (health, metrics) still starts: on a free port,
+                                       # not 8787 (taken by a user's own cluster, it warned)
+                                       scheduler_kwargs={"dashboard_address": ":0"},
                                        # loopback only; threads talk in-process (no host)
                                        **({"host": "127.0.0.1"} if processes else {}))
                 client = Client(cluster)
