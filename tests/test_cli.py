@@ -105,6 +105,11 @@ def test_scores_of_one_index_as_csv(shipped_data, capsys):
     assert set(got["province"]) == {"Hải Phòng"}
     assert dict(zip(got["year"], got["rank"])) == dict(zip(expected["year"], expected["rank"]))
     assert got["source_file"].str.startswith("data/raw/indices/pci/").all()
+    # the index's id in any case
+    assert main(["scores", "--index", "PCI", "--province", "hai phong", "--metric", "pci",
+                 "--root", str(shipped_data)]) == 0
+    upper = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"province_code": str})
+    assert upper.equals(got)
     # a year PCI did not publish the province: a header and the gap in words, exit 0
     assert main(["scores", "--index", "pci", "--province", "Bắc Kạn", "--year", "2024",
                  "--root", str(shipped_data)]) == 0

@@ -233,6 +233,8 @@ def scores(index: str | None = None, *, province: str | None = None, year: int |
     table = load("index_scores", root)
     known = sorted(load("index_catalogue", root)["index"])
     if index is not None:
+        # an index id in any case ("PCI", "pci"): the catalogue's ids are lower case
+        index = next((k for k in known if k.casefold() == str(index).strip().casefold()), index)
         if index not in known:
             raise ParameterError(f"unknown index {index!r}: one of {', '.join(known)}",
                                  hint="see `dtanalysis indices`")
