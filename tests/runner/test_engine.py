@@ -35,16 +35,6 @@ def test_every_warm_up_module_imports():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_runner_does_not_load_the_iri_grammar_and_notebooks_still_validate():
-    # rfc3987_syntax builds a grammar as it is imported (~2 s of CPU per process, per Dask
-    # worker); the runner defers it until an IRI is checked (tests/runner/test_imports.py)
-    code = ("import sys, dtanalysis.runner.pool, nbformat; "
-            "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]); "
-            "nbformat.validate(nb); print('lark' in sys.modules)")
-    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
-
-
 def test_a_kernel_knows_when_its_folder_was_replaced(tmp_path):
     # a worker's copy of the project removed and made again (damaged, deleted): a warm
     # kernel started in the old one would fail every report; the worker replaces it
