@@ -90,8 +90,10 @@ class CpuSampler(threading.Thread):
             if cpu is None:
                 continue
             known = self.seen.get(pid, ("?", 0))[0]
-            role = ("client" if pid == me else known if known in ("kernel", "worker",
-                    "worker-child") else _role(pid))
+            # a child is first seen as a copy of its parent (forked, not yet exec'd): only
+            # what it has become for good is kept
+            role = ("client" if pid == me else known if known in ("kernel", "worker")
+                    else _role(pid))
             if role == "dask-process":
                 role = "worker" if depth == 1 else "worker-child"
             self.seen[pid] = (role, cpu)

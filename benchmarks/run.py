@@ -197,18 +197,24 @@ def measure_charts(root: Path, repeat: int) -> dict:
     return result
 
 
-def measure_dask(root: Path) -> dict:
+def measure_dask(root: Path, rounds: int = 2) -> dict:
     """The 63 province reports on the local runner (2 warm kernels) and on a Dask
-    LocalCluster of 2 worker processes (`--scheduler local:2`), one run each, --force."""
+    LocalCluster of 2 worker processes (`--scheduler local:2`), --force, alternately (local,
+    Dask, local, Dask, …: `rounds` pairs), so that other work on the machine falls on both;
+    each run's seconds and the load average before it."""
     base = [DTANALYSIS, "report", "--all", "--set", "63", "--force", "--root", str(root)]
-    log("report --all --set 63 --force --jobs 2")
-    local = run([*base, "--jobs", "2"])
-    log(f"  {local:.1f} s")
-    log("report --all --set 63 --force --scheduler local:2")
-    dask = run([*base, "--scheduler", "local:2"])
-    log(f"  {dask:.1f} s")
-    return {"report_63_local": {"seconds": local, "runs": 1},
-            "report_63_dask": {"seconds": dask, "runs": 1}}
+    runs: dict[str, list] = {"local": [], "dask": []}
+    for _ in range(rounds):
+        for kind, extra in (("local", ["--jobs", "2"]), ("dask", ["--scheduler", "local:2"])):
+            load = os.getloadavg()[0]
+            log(f"report --all --set 63 --force {' '.join(extra)} (load {load:.2f})")
+            seconds = run([*base, *extra])
+            runs[kind].append({"seconds": seconds, "load": round(load, 2)})
+            log(f"  {seconds:.1f} s")
+    return {f"report_63_{kind}": {
+        "seconds": statistics.mean(r["seconds"] for r in done), "runs": len(done),
+        "all": [r["seconds"] for r in done], "load": [r["load"] for r in done]}
+        for kind, done in runs.items()}
 
 
 # --------------------------------------------------------------------------- 6. scaling
@@ -439,7 +445,14 @@ def charts_markdown(f: dict) -> list[str]:
                   f"{local:.1f} |"),
                   (f"| `report --all --scheduler local:2` (LocalCluster, 2 worker processes, "
                   f"cluster start included) | {dask:.1f} |"), "",
-                  f"Dask overhead: {100 * (dask / local - 1):+.1f} %."]
+                  f"Dask overhead: {100 * (dask / local - 1):+.1f} % (means)."]
+        pairs = list(zip(f["report_63_local"].get("all", []), f["report_63_dask"].get("all", []),
+                         f["report_63_local"].get("load", []), f["report_63_dask"].get("load", [])))
+        if pairs:
+            lines += ["", "Run alternately (local, Dask, local, …); seconds (load average before "
+                      "the run): " + "; ".join(
+                          f"local {a:.1f} ({la:.2f}), Dask {b:.1f} ({lb:.2f})"
+                          for a, b, la, lb in pairs) + "."]
     if "charts" in f:
         c = f["charts"]
         lines += ["", "## Chart cost per chart kind", "",
@@ -504,7 +517,7 @@ def main() -> int:
             ("validate1m", lambda: f.update(validate_1m=measure_large_validation(
                 root / "expectations", repeat))),
             ("charts", lambda: f.update(charts=measure_charts(root, repeat))),
-            ("dask", lambda: f.update(measure_dask(root))),
+            ("dask", lambda: f.update(measure_dask(root, max(1, min(repeat, 2))))),
         ]
         for name, step in steps:
             if name in skip:
