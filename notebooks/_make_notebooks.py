@@ -96,10 +96,7 @@ def explore() -> nbformat.NotebookNode:
             "# A tour of the `dtanalysis` Python API\n\n"
             "For analysts in JupyterLab (`make lab`). Everything the reports show comes from "
             "these calls; nothing here writes to `data/`."),
-        new_code_cell("%matplotlib inline\n"
-                      '%config InlineBackend.figure_formats = ["png"]\n'
-                      "import matplotlib.pyplot as plt\n"
-                      "from IPython.display import display\n\n"
+        new_code_cell("from IPython.display import display\n\n"
                       "import dtanalysis\n"
                       "from dtanalysis import analysis\n"
                       "from dtanalysis.domain.registry import registry\n"
@@ -131,16 +128,16 @@ def explore() -> nbformat.NotebookNode:
         new_markdown_cell(
             "## A trajectory and its chart\n\n"
             "One row per unit and year, `NaN` where nothing was published. The chart never joins "
-            "across a missing year and draws derived / uncertain values hollow."),
+            "across a missing year and draws derived / uncertain values hollow. It is an SVG "
+            "picture (`chart.svg`, `chart.save(\"trajectory.svg\")`), shown here as an image."),
         new_code_cell("peer_codes = analysis.peers(data, hai_duong.code, \"63\", [\"Hải Phòng\", "
                       "\"Quảng Ninh\"])\n"
                       "traj = analysis.trajectory(data, hai_duong.code, \"63\", peer_codes)\n"
                       "traj[traj[\"role\"] != \"mean\"].pivot(index=\"name\", columns=\"year\", "
                       "values=\"rank\")"),
-        new_code_cell("fig = charts.trajectory_chart(traj, lang=\"en\", title=\"Hải Dương and "
+        new_code_cell("chart = charts.trajectory_chart(traj, lang=\"en\", title=\"Hải Dương and "
                       "two neighbours\")\n"
-                      "display(fig)\n"
-                      "plt.close(fig)"),
+                      "chart"),
         new_markdown_cell(
             "## A report section, as the report notebook shows it\n\n"
             "`report.report_context(...)` checks the parameters; each `show_*` "

@@ -20,8 +20,8 @@ def test_notebook_runs_with_defaults(name, shipped_data, tmp_path):
     nb = nbformat.read(str(out), as_version=4)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
-    assert any(o.get("data", {}).get("image/png") for c in nb.cells
-               for o in c.get("outputs", []))
+    assert any(o.get("data", {}).get("image/png") or o.get("data", {}).get("image/svg+xml")
+               for c in nb.cells for o in c.get("outputs", []))
 
 
 def test_committed_notebooks_have_no_outputs():

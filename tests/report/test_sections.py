@@ -4,13 +4,15 @@ on the REAL processed tables and on SYNTHETIC frames; one end-to-end run of
 
 from __future__ import annotations
 
-import math
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
+
+import itertools
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -23,36 +25,70 @@ from dtanalysis.report import charts, i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 HP, HD = "31", "30"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_segments(svg: str, years: list[int]) -> tuple[list, list]:
+    """(solid, dashed) year pairs an SVG trajectory chart joins with a coloured line: the x of
+    each year from its tick label; grid and method lines (grey) and the legend's samples (not
+    at a year) left out."""
+    root = ET.fromstring(svg)
+    at = {float(e.get("x")): int(e.text) for e in root.iter(f"{SVG}text")
+          if e.text and e.text.isdigit() and int(e.text) in years}
+
+    def year(x: float) -> int | None:
+        nearest = min(at, key=lambda position: abs(position - x))
+        return at[nearest] if abs(nearest - x) < 0.01 else None
+
+    solid, dashed = [], []
+    for e in root.iter():
+        if e.get("stroke") in ("#cccccc", "#888888", None):
+            continue
+        if e.tag == f"{SVG}polyline":
+            points = [float(p.split(",")[0]) for p in e.get("points").split()]
+        elif e.tag == f"{SVG}line" and e.get("x1") != e.get("x2"):
+            points = [float(e.get("x1")), float(e.get("x2"))]
+        else:
+            continue
+        pairs = [(year(x0), year(x1)) for x0, x1 in itertools.pairwise(points)]
+        if all(None in pair for pair in pairs):
+            continue  # a legend sample
+        assert not any(None in pair for pair in pairs), pairs
+        (dashed if e.get("stroke-dasharray") else solid).extend(pairs)
+    return solid, dashed
 
 
 def test_synthetic_chart_never_joins_across_a_missing_year():
     data = tiny_data()
     traj = an.trajectory(data, "A1", "63", ["A2"])
-    fig = charts.trajectory_chart(traj, "en")
-    try:
-        rank_ax = fig.axes[0]
-        # Every stretch a drawn line joins (a line breaks at NaN; markers alone join none).
-        segments = [(x0, x1) for line in rank_ax.lines if line.get_linestyle() != "None"
-                    for x0, x1 in zip(line.get_xdata()[:-1], line.get_xdata()[1:])
-                    if not (math.isnan(x0) or math.isnan(x1))]
-        assert (2020, 2021) in segments or (2021, 2022) in segments  # A2's lines are there
-        assert (2020, 2022) not in segments  # A1 has no 2021 rank
-        dashed = [line for line in rank_ax.lines if len(line.get_xdata()) == 2
-                  and line.get_linestyle() == "--"]
-        assert dashed  # A2's derived/uncertain values are drawn dashed
-        assert rank_ax.get_ylim()[0] > rank_ax.get_ylim()[1]  # rank 1 at the top
-        width, _ = fig.get_size_inches()
-        assert 9 <= width <= 10
-    finally:
-        plt.close(fig)
+    chart = charts.trajectory_chart(traj, "en")
+    solid, dashed = _svg_segments(chart.svg, [2020, 2021, 2022])
+    # A2's values are derived / uncertain in 2020 and 2021: both its segments dashed.
+    assert (2020, 2021) in dashed and (2021, 2022) in dashed
+    assert (2020, 2022) not in solid + dashed  # A1 has no 2021 rank: never joined
+    assert not solid  # no two consecutive stated values here
+    ranks = {e.text: float(e.get("y")) for e in ET.fromstring(chart.svg).iter(f"{SVG}text")
+             if e.text in ("1", "3")}
+    assert ranks["1"] < ranks["3"]  # rank 1 at the top
+    assert 9 * charts.DPI <= chart.width <= 10 * charts.DPI
+
+
+def test_a_stated_run_is_one_solid_line_broken_at_a_gap():
+    traj = pd.DataFrame({
+        "year": [2020, 2021, 2022, 2023, 2024], "province_code": "A1", "name": "Tỉnh A",
+        "role": "province", "rank": [5, 4, None, 3, 2], "score": [None] * 5,
+        "rank_status": ["official"] * 5, "score_status": [None] * 5})
+    chart = charts.trajectory_chart(traj, "vi", show_scores=False)
+    solid, dashed = _svg_segments(chart.svg, [2020, 2021, 2022, 2023, 2024])
+    assert sorted(solid) == [(2020, 2021), (2023, 2024)] and not dashed
+    polylines = list(ET.fromstring(chart.svg).iter(f"{SVG}polyline"))
+    assert len(polylines) == 2  # one per stated run, none across the gap
 
 
 def test_charts_render_vietnamese_and_return_figures(data):
     position = an.national_position(data, "63", code=HP)
     figures = [
         charts.position_chart(position, "vi", highlight=HP),
-        charts.pillars_chart(an.pillars(data, HP, "63"), "Hải Phòng", 2022, "vi"),
-        charts.targets_chart(an.targets_progress(data, HP, "63"), "Hải Phòng", "vi"),
         charts.rank_heatmap(an.rank_matrix(data, "63"), "63", "vi"),
         charts.regions_chart(position, "vi"),
         charts.coverage_chart(an.coverage(data, "63"), "vi"),
@@ -66,6 +102,18 @@ def test_charts_render_vietnamese_and_return_figures(data):
     finally:
         for fig in figures:
             plt.close(fig)
+    svgs = [
+        charts.pillars_chart(an.pillars(data, HP, "63"), "Hải Phòng", 2022, "vi"),
+        charts.targets_chart(an.targets_progress(data, HP, "63"), "Hải Phòng", "vi"),
+        charts.trajectory_chart(an.trajectory(data, HP, "63", []), "vi", title="Hải Phòng"),
+    ]
+    for chart in svgs:
+        assert isinstance(chart, charts.SvgChart)
+        assert 9 * charts.DPI <= chart.width <= 10 * charts.DPI
+        root = ET.fromstring(chart.svg)  # well-formed
+        assert root.get("font-family").startswith("'DejaVu Sans'")
+        texts = "".join(e.text or "" for e in root.iter(f"{SVG}text"))
+        assert "Hải Phòng" in texts  # Vietnamese as text, not outlines
 
 
 # =========================================================================== i18n, context
@@ -163,7 +211,7 @@ def test_province_report_notebook_end_to_end(tmp_path, shipped_data):
             assert output.get("output_type") != "error"
             data_ = output.get("data", {})
             markdown.append(data_.get("text/markdown", ""))
-            images += "image/png" in data_
+            images += "image/png" in data_ or "image/svg+xml" in data_
     text = "\n".join(markdown)
     for heading in rs.section_headings("vi"):
         assert heading in text, heading

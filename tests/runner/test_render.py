@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -275,3 +276,36 @@ def test_open_offline_blocks_and_records_remote_requests(tmp_path):
     assert any("missingFunction" in e for e in report.page_errors)
     assert report.console_errors  # failed loads show up in the console
     assert report.text.strip() == "Hải Phòng"
+
+
+def test_an_svg_chart_is_an_img_with_its_alt_text():
+    """Issue #11: a chart written as SVG (`charts.svg`) reaches the page as an <img> of it
+    (which loads and runs nothing) carrying its alt text, as a PNG chart does; never inline."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from dtanalysis.report.charts import svg as v
+    from dtanalysis.report.display import figure_png
+
+    drawing = v.Svg(200, 100)
+    drawing.text(10, 50, "Hải Phòng </text><script>alert(1)</script>", 12)
+    chart = v.SvgChart(drawing.to_string(), 200, 100)
+    data, metadata = DisplayFormatter().format(figure_png(chart, 'Thứ hạng "21" < 30 & hơn'))
+    nb = new_notebook(cells=[new_code_cell("chart", execution_count=1, outputs=[
+        new_output("display_data", data=data, metadata=metadata)])])
+    nbformat.validate(nb)
+    page = notebook_to_html(nb)
+    body = page[page.index("<body"):]
+    encoded = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
+    images = []
+
+    class Images(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                images.append(dict(attrs))
+
+    Images().feed(body)
+    assert images == [{"src": f"data:image/svg+xml;base64,{encoded}",
+                       "alt": 'Thứ hạng "21" < 30 & hơn'}]
+    assert "<svg" not in body and "<script" not in body
+    assert "&lt;/text&gt;&lt;script&gt;" in chart.svg  # the text stays text inside the SVG
+    assert page_has_no_remote_references(page) == []

@@ -74,10 +74,26 @@ def heading(key: str, lang: str, level: int = 2, **kwargs):
     return md(f"{'#' * level} {t(key, lang, **kwargs)}")
 
 
+class SvgImage:
+    """An SVG chart with its alt text, displayed as `image/svg+xml` (JupyterLab shows it as
+    an image; the report template writes it as an <img> with the alt text, from the
+    metadata, as it does a PNG's)."""
+
+    def __init__(self, svg: str, alt: str):
+        self.data, self.alt = svg, alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return ({"image/svg+xml": self.data, "text/plain": "<chart>"},
+                {"image/svg+xml": {"alt": self.alt}})
+
+
 def figure_png(fig, alt: str):
-    """The figure (or PNG bytes a chart drew itself, e.g. `charts.position_png`) as a PNG image
-    with its alt text (written from the chart's data: what it shows and the key numbers; the
-    report template puts it on the <img>); the figure is closed at once."""
+    """A chart as an image with its alt text (written from the chart's data: what it shows
+    and the key numbers; the report template puts it on the <img>): an SVG chart
+    (`charts.svg.SvgChart`) as SVG, PNG bytes a chart drew itself (e.g.
+    `charts.position_png`) or a matplotlib figure as PNG (the figure is closed at once)."""
+    if isinstance(fig, charts.SvgChart):
+        return SvgImage(fig.svg, alt)
     data = fig if isinstance(fig, bytes) else charts.png_bytes(fig)
     return Image(data=data, format="png", alt=alt)
 
@@ -102,8 +118,10 @@ def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None 
     body = table_html(table, caption=alt).data
     image = figure_png(fig, alt)
     if css_class:
-        encoded = base64.b64encode(image.data).decode("ascii")
-        image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/png;base64,'
+        data = image.data.encode("utf-8") if isinstance(image, SvgImage) else image.data
+        kind = "svg+xml" if isinstance(image, SvgImage) else "png"
+        encoded = base64.b64encode(data).decode("ascii")
+        image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/{kind};base64,'
                      f'{encoded}" alt="{escape(alt)}"></figure>')
     return [image,
             HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'

@@ -5,87 +5,118 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
-from matplotlib.lines import Line2D
 
 from ..i18n import fmt_number, t
+from . import svg as v
 from .style import (
     BEST_COLOUR,
+    DARK2,
+    DPI,
     MEDIAN_COLOUR,
     PROVINCE_COLOUR,
     WIDTH,
     chart_style,
-    is_hollow,
-    missing,
-    plot_series,
     rank_ticks,
-    status_handles,
+    status_entries,
 )
+from .svg import is_hollow, missing
+
+PT = v.PT
+GRID_FRAME = "#d0d0d0"  # matplotlib's legend frame
 
 
 def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, str], name: str,
-                     lang: str):
+                     lang: str) -> v.SvgChart:
     """One line per index: the unit's percentile among the ranked units (100 = first) by
-    year; hollow where derived or uncertain, never joined across a year without a value."""
-    colours = dict(zip(trajectories, sns.color_palette("Dark2", max(len(trajectories), 3))))
-    with chart_style():
-        fig, ax = plt.subplots(figsize=(WIDTH, 4.2))
-        handles, years = [], set()
-        for index, traj in trajectories.items():
-            shown = traj[traj["percentile"].notna()]
-            if shown.empty:
-                continue
-            years.update(int(y) for y in shown["year"])
-            handles.append(plot_series(ax, shown["year"].astype(int), shown["percentile"],
-                                       shown["rank_status"], colours[index], labels[index]))
-        ax.set_ylim(-5, 105)
-        ax.set_ylabel(t("chart_ix_percentile", lang))
-        if years:
-            ax.set_xticks(sorted(years))
-            ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
-        ax.set_title(t("chart_ix_title", lang, name=name))
-        ax.legend(handles=handles + status_handles(lang), loc="center left",
-                  bbox_to_anchor=(1.01, 0.5), frameon=False)
-        fig.tight_layout()
-    return fig
+    year; hollow where derived or uncertain, never joined across a year without a value.
+    Written as SVG (`svg`)."""
+    colours = dict(zip(trajectories, DARK2))
+    shown = {index: traj[traj["percentile"].notna()] for index, traj in trajectories.items()}
+    shown = {index: traj for index, traj in shown.items() if not traj.empty}
+    years = sorted({int(y) for traj in shown.values() for y in traj["year"]})
+    entries = [v.Entry(labels[index], colours[index], "o", "-", line_width=1.6 * PT,
+                       marker_size=6 * PT, edge=1.5 * PT) for index in shown]
+    entries += status_entries(lang)
+    legend_w, legend_h, _ = v.legend_size(entries, 1)
+    width, height = WIDTH * DPI, 4.2 * DPI
+    ticks = [0, 20, 40, 60, 80, 100]
+    left = 8 + v.LABEL_SIZE + 2 * v.PAD + v.text_width("100", v.TICK_SIZE) * v.SLACK
+    top = 10 + v.TITLE_SIZE * 1.6
+    bottom = height - (2 * v.PAD + v.TICK_SIZE + 8)
+    right = width - legend_w - 16
+    xlim = (min(years) - 0.5, max(years) + 0.5) if years else (0, 1)
+    svg = v.Svg(width, height)
+    ax = v.Axes(svg, left, top, right - left, bottom - top, xlim, (-5, 105))
+    ax.grid(xticks=years, yticks=ticks)
+    ax.frame()
+    ax.yticklabels(ticks, [str(k) for k in ticks])
+    ax.xticklabels(years, [str(y) for y in years])
+    ax.ylabel(t("chart_ix_percentile", lang), 8)
+    svg.text(left + (right - left) / 2, 10 + v.TITLE_SIZE * 0.5, t("chart_ix_title", lang,
+             name=name), v.TITLE_SIZE, anchor="middle", valign="center")
+    for index, traj in shown.items():
+        v.series(ax, traj["year"].astype(int), traj["percentile"], traj["rank_status"],
+                 colours[index], labels[index])
+    v.draw_legend(svg, entries, 1, right + 12, top + (bottom - top - legend_h) / 2)
+    return v.SvgChart(svg.to_string(), width, height)
 
 
-def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str):
+def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str) -> v.SvgChart:
     """Horizontal bars: the unit's score on each sub-index, the best and the median as marks;
-    a highlighted sub-index (the catalogue's `highlight`) in bold."""
+    a highlighted sub-index (the catalogue's `highlight`) in bold. Written as SVG (`svg`)."""
     labels = list(rows["label_vi" if lang == "vi" else "label_en"])
-    with chart_style():
-        fig, ax = plt.subplots(figsize=(WIDTH, 0.42 * len(rows) + 1.4))
-        positions = list(range(len(rows)))[::-1]
-        # One artist per kind (bars, best marks, median marks), not one per row and kind.
-        scored = [(y, row) for y, (_, row) in zip(positions, rows.iterrows())
-                  if not missing(row["score"])]
-        if scored:
-            bars = ax.barh([y for y, _ in scored], [row["score"] for _, row in scored],
-                           color=PROVINCE_COLOUR, height=0.6, edgecolor="white")
-            for bar, (_, row) in zip(bars, scored):
-                bar.set_alpha(0.45 if is_hollow(row["status"]) else 0.85)
-                if is_hollow(row["status"]):
-                    bar.set_hatch("///")
-        for column, colour in (("best", BEST_COLOUR), ("median", MEDIAN_COLOUR)):
-            ax.plot(list(rows[column]), positions, marker="|", markersize=16,
-                    markeredgewidth=2.5, color=colour, linestyle="none")
-        ax.set_yticks(positions)
-        ax.set_yticklabels(labels)
-        for tick, highlight in zip(ax.get_yticklabels(), rows["highlight"]):
-            if highlight:
-                tick.set_fontweight("bold")
-        ax.set_xlabel(t("chart_ix_score", lang))
-        ax.set_title(title)
-        ax.legend(handles=[
-            Line2D([], [], color=PROVINCE_COLOUR, linewidth=8, label=name),
-            Line2D([], [], color=BEST_COLOUR, marker="|", markersize=12, markeredgewidth=2.5,
-                   linestyle="none", label=t("chart_pl_best", lang)),
-            Line2D([], [], color=MEDIAN_COLOUR, marker="|", markersize=12, markeredgewidth=2.5,
-                   linestyle="none", label=t("chart_pl_median", lang)),
-        ], loc="lower right", frameon=True, fontsize=8)
-        fig.tight_layout()
-    return fig
+    highlights = [bool(h) for h in rows["highlight"]]
+    width, height = WIDTH * DPI, (0.42 * len(rows) + 1.4) * DPI
+    values = pd.concat([rows["score"], rows["best"], rows["median"]]).dropna().astype(float)
+    high = max(float(values.max()), 0.0) if not values.empty else 1.0
+    low = min(float(values.min()), 0.0) if not values.empty else 0.0
+    xlim = (low - (high - low) * 0.05 * (low < 0), high + (high - low) * 0.05 or 1.0)
+    ticks = v.nice_ticks(*xlim, most=9)
+    tick_labels = [v.tick_text(k, ticks) for k in ticks]
+    label_w = max((v.text_width(label, v.TICK_SIZE, bold) for label, bold
+                   in zip(labels, highlights)), default=0) * v.SLACK
+    left = 8 + label_w + v.PAD
+    right = width - 14
+    top = 10 + v.TITLE_SIZE * 1.6
+    bottom = height - (2 * v.PAD + v.TICK_SIZE + v.LABEL_SIZE + 12)
+    n = len(rows)
+    svg = v.Svg(width, height)
+    # Rows top to bottom, as matplotlib's positions n-1 … 0 with 0.5 margin either side.
+    ax = v.Axes(svg, left, top, right - left, bottom - top, xlim, (-0.5 - 0.1, n - 0.5 + 0.1))
+    positions = list(range(n))[::-1]
+    ax.grid(xticks=ticks, yticks=positions)
+    ax.frame()
+    ax.xticklabels(ticks, tick_labels)
+    ax.yticklabels(positions, labels, bold={i for i, h in enumerate(highlights) if h})
+    ax.xlabel(t("chart_ix_score", lang), 2 * v.PAD + v.TICK_SIZE)
+    svg.text(left + (right - left) / 2, 10 + v.TITLE_SIZE * 0.5, title, v.TITLE_SIZE,
+             anchor="middle", valign="center")
+    bar_h = abs(ax.y(0.3) - ax.y(-0.3))
+    svg.z = 1
+    for y, (_, row) in zip(positions, rows.iterrows()):
+        if missing(row["score"]):
+            continue
+        hollow = is_hollow(row["status"])
+        x0, x1 = sorted((ax.x(0), ax.x(row["score"])))
+        svg.rect(x0, ax.y(y) - bar_h / 2, x1 - x0, bar_h, PROVINCE_COLOUR, stroke="white",
+                 stroke_width=PT, opacity=0.45 if hollow else 0.85,
+                 hatch="white" if hollow else None)
+    svg.z = 2
+    for column, colour in (("best", BEST_COLOUR), ("median", MEDIAN_COLOUR)):
+        for y, value in zip(positions, rows[column]):
+            if not missing(value):
+                svg.marker("|", ax.x(value), ax.y(y), 16 * PT, colour, edge=2.5 * PT)
+    entries = [v.Entry(name, PROVINCE_COLOUR, line="-", line_width=8 * PT),
+               v.Entry(t("chart_pl_best", lang), BEST_COLOUR, "|", marker_size=12 * PT,
+                       edge=2.5 * PT),
+               v.Entry(t("chart_pl_median", lang), MEDIAN_COLOUR, "|", marker_size=12 * PT,
+                       edge=2.5 * PT)]
+    legend_w, legend_h, _ = v.legend_size(entries, 1, 8 * PT)
+    box = (ax.right - legend_w - 14, ax.bottom - legend_h - 12, legend_w + 8, legend_h + 6)
+    svg.z = 3
+    svg.rect(*box, "white", stroke=GRID_FRAME, stroke_width=PT, opacity=0.8)
+    v.draw_legend(svg, entries, 1, box[0] + 4, box[1] + 3, 8 * PT)
+    return v.SvgChart(svg.to_string(), width, height)
 
 
 def rank_vs_rank_chart(pairs: pd.DataFrame, label_a: str, label_b: str, names: dict[str, str],

@@ -15,12 +15,12 @@ from .style import (
     chart_style,
     draw_pixels,
     encode_png,
-    is_hollow,
     layout_once,
     png_bytes,
     rank_ticks,
     region_palette,
 )
+from .svg import is_hollow
 
 MAX_BARS = 70                      # a longer ranking is drawn as a window (see _window)
 WINDOW_TOP, WINDOW_AROUND, WINDOW_BOTTOM = 10, 10, 5

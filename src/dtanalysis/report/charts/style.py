@@ -1,7 +1,9 @@
-"""Report figures (matplotlib / seaborn), one module per report section, each function returning
-a `matplotlib.figure.Figure` sized for a report (about 9.5 in wide at 100 dpi). The caller
-closes it (`report.display.figure` turns it into a PNG and closes it at once). This module holds
-the style and the helpers every chart shares.
+"""Report charts, one module per report section, sized for a report (9.5 in wide at 100 dpi).
+The charts of a province report (trajectory, pillars, targets, the index charts) are written
+as SVG (`svg`: `SvgChart`, a few milliseconds each); the ranking and the overview's charts
+are matplotlib / seaborn figures, drawn as palette PNG (`png_bytes`, which closes the figure;
+the ranking is drawn once per ranking, `position.position_png`). This module holds the style
+and the helpers every chart shares.
 
 Conventions every chart keeps:
 - a gap stays a gap: points of two years are joined only when both years have a value and are
@@ -9,27 +11,24 @@ Conventions every chart keeps:
 - official / reported values are filled markers and solid lines; derived values are hollow
   circles, uncertain values hollow diamonds, and any segment touching one is dashed;
 - rank axes are inverted (rank 1 at the top / right);
-- text is in the report language (`i18n`), rendered with DejaVu Sans (Vietnamese diacritics).
+- text is in the report language (`i18n`), in DejaVu Sans (Vietnamese diacritics; an SVG
+  chart falls back to Verdana, Segoe UI or Arial where the reader has no DejaVu Sans).
 """
 
 from __future__ import annotations
 
 import io
-import math
 from contextlib import contextmanager
-from itertools import pairwise
 
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 import seaborn as sns
-from matplotlib.lines import Line2D
 from PIL import Image, PngImagePlugin  # matplotlib's own PNG writer
 
-from ...analysis import METHOD_CHANGES
-from ...vocab import MARKED_STATUSES, mark
+from ...vocab import mark
 from ..i18n import fmt_int, fmt_score, t
+from .svg import Entry
 
 WIDTH = 9.5
 DPI = 100
@@ -155,84 +154,16 @@ def region_palette(regions) -> dict[str, str]:
     return {name: REGION_COLOURS[i % len(REGION_COLOURS)] for i, name in enumerate(names)}
 
 
-def peer_colours(n: int) -> list:
-    palette = [c for i, c in enumerate(sns.color_palette("tab10", 10)) if i != 3]  # no red
-    palette += list(sns.color_palette("Dark2", 8))
+# matplotlib's "tab10" (without its red, the province's colour) and "Dark2" palettes.
+TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+         "#bcbd22", "#17becf")
+DARK2 = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+         "#666666")
+
+
+def peer_colours(n: int) -> list[str]:
+    palette = TAB10 + DARK2
     return [palette[i % len(palette)] for i in range(n)]
-
-
-def status_marker(status: object) -> str:
-    return "D" if status == "uncertain" else "o"
-
-
-def is_hollow(status: object) -> bool:
-    return isinstance(status, str) and status in MARKED_STATUSES
-
-
-def plot_series(ax, years, values, statuses, colour, label, linewidth=1.6, size=6,
-                 zorder=2, marker=None, annotate=None):
-    """Points at known values (hollow for derived/uncertain), joined only between consecutive
-    years that both have a value; a segment touching a marked value is dashed. The solid
-    segments are one line (broken at gaps), the points one line per marker and fill: a few
-    artists per series instead of one per point and per segment (the same picture, a fraction
-    of the cost of building and drawing a chart)."""
-    points = [(y, v, s) for y, v, s in zip(years, values, statuses) if not missing(v)]
-    solid_x: list[float] = []
-    solid_y: list[float] = []
-    for (y0, v0, s0), (y1, v1, s1) in pairwise(points):
-        if y1 - y0 != 1:
-            continue
-        if is_hollow(s0) or is_hollow(s1):
-            # Each dashed segment on its own: its dash pattern starts at its first point.
-            ax.plot([y0, y1], [v0, v1], "--", color=colour, linewidth=linewidth, zorder=zorder)
-        else:
-            if solid_x and solid_x[-1] != y0:
-                solid_x.append(math.nan)
-                solid_y.append(math.nan)
-            elif solid_x:
-                solid_x.pop()
-                solid_y.pop()
-            solid_x += [y0, y1]
-            solid_y += [v0, v1]
-    if solid_x:
-        ax.plot(solid_x, solid_y, "-", color=colour, linewidth=linewidth, zorder=zorder)
-    groups: dict[tuple, tuple[list, list]] = {}
-    for y, v, s in points:
-        xs, ys = groups.setdefault((marker or status_marker(s), is_hollow(s)), ([], []))
-        xs.append(y)
-        ys.append(v)
-    for (shape, hollow), (xs, ys) in groups.items():
-        ax.plot(xs, ys, marker=shape, markersize=size, color=colour,
-                markerfacecolor="white" if hollow else colour,
-                markeredgewidth=1.5, linestyle="none", zorder=zorder + 1)
-    if annotate:
-        for y, v, s in points:
-            ax.annotate(annotate(v, s), (y, v), textcoords="offset points", xytext=(7, 4),
-                        fontsize=8.5, color=colour, fontweight="bold", zorder=zorder + 2)
-    return Line2D([], [], color=colour, marker=marker or "o", linewidth=linewidth,
-                  markersize=size, label=label)
-
-
-def missing(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-
-
-def method_lines(axes, years, lang, label_ax=None):
-    """A dotted vertical line before each year a new method was first used, when the chart has
-    years on both sides of it."""
-    if not years:
-        return
-    for year, key in sorted(METHOD_CHANGES.items()):
-        if min(years) < year <= max(years):
-            for ax in axes:
-                ax.axvline(year - 0.5, color="#888888", linestyle=":", linewidth=1.2, zorder=1)
-            target = label_ax or axes[0]
-            target.annotate(t(f"chart_{key}", lang), xy=(year - 0.5, 1.0),
-                            xycoords=("data", "axes fraction"), xytext=(-3, -4),
-                            textcoords="offset points", ha="right", va="top", fontsize=7.5,
-                            color="#555555", rotation=90, zorder=20,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                  "alpha": 0.9})
 
 
 def rank_ticks(worst: float, best: float = 1) -> list[int]:
@@ -248,13 +179,13 @@ def rank_ticks(worst: float, best: float = 1) -> list[int]:
     return sorted(set(ticks)) or [int(best)]
 
 
-def status_handles(lang) -> list:
+def status_entries(lang) -> list:
+    """The legend entries saying what a filled, a hollow and a diamond marker mean (SVG
+    charts)."""
     return [
-        Line2D([], [], color="#333333", marker="o", linestyle="-", label=t("chart_stated", lang)),
-        Line2D([], [], color="#333333", marker="o", markerfacecolor="white", linestyle="--",
-               label=t("chart_derived", lang)),
-        Line2D([], [], color="#333333", marker="D", markerfacecolor="white", linestyle="--",
-               label=t("chart_uncertain", lang)),
+        Entry(t("chart_stated", lang), "#333333", "o", "-"),
+        Entry(t("chart_derived", lang), "#333333", "o", "--", hollow=True),
+        Entry(t("chart_uncertain", lang), "#333333", "D", "--", hollow=True),
     ]
 
 

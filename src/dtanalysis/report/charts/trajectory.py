@@ -1,31 +1,30 @@
-"""Section 2 (and 7): rank and score per year of a province, its peers or members, and the mean
-over provinces."""
+"""Section 2 (and 7, and the briefing): rank and score per year of a province, its peers or
+members, and the mean over provinces. Written as SVG (`svg`)."""
 
 from __future__ import annotations
 
-import math
-
-import matplotlib.pyplot as plt
 import pandas as pd
 
+from ...analysis import METHOD_CHANGES
 from ..i18n import t
+from . import svg as v
 from .style import (
+    DPI,
     MEAN_COLOUR,
     PROVINCE_COLOUR,
     WIDTH,
-    chart_style,
-    method_lines,
     peer_colours,
-    plot_series,
     rank_label,
     rank_ticks,
     score_label,
-    status_handles,
+    status_entries,
 )
+
+PT = v.PT
 
 
 def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = None,
-                     show_scores: bool | None = None, compact: bool = False) -> plt.Figure:
+                     show_scores: bool | None = None, compact: bool = False) -> v.SvgChart:
     """Rank (top panel, inverted) and score (bottom panel) per year of the province (role
     "province", red, labelled), its peers or members and the mean over provinces (scores).
     `compact`: ranks only, in a smaller figure (the briefing page)."""
@@ -34,85 +33,140 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     means = traj[traj["role"] == "mean"]
     if show_scores is None:
         show_scores = bool(traj["score"].notna().any())
-    with chart_style():
-        single = len(years) == 1
-        if show_scores:
-            fig, (rank_ax, score_ax) = plt.subplots(
-                2, 1, figsize=(WIDTH * (0.7 if single else 1), 5.2 if single else 7.2),
-                sharex=True, gridspec_kw={"height_ratios": [3, 2]})
-            axes = [rank_ax, score_ax]
+    single = len(years) == 1
+    if show_scores:
+        width, height = WIDTH * (0.7 if single else 1), (5.2 if single else 7.2)
+    else:
+        width, height = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
+    width, height = width * DPI, height * DPI
+
+    order = list(dict.fromkeys(entities["province_code"]))
+    others = [c for c in order
+              if (entities.loc[entities["province_code"] == c, "role"] != "province").all()]
+    colours = dict(zip(others, peer_colours(len(others))))
+    drawn = []  # (rows, is_main, name, colour) of every unit with a value to draw
+    province_name = None
+    for code in others + [c for c in order if c not in others]:
+        rows = entities[entities["province_code"] == code].sort_values("year")
+        is_main = bool((rows["role"] == "province").any())
+        name = rows["name"].iloc[0]
+        if is_main:
+            province_name = name
+        if rows["rank"].notna().any() or (show_scores and rows["score"].notna().any()):
+            drawn.append((rows, is_main, name, PROVINCE_COLOUR if is_main else colours[code]))
+    means = means.sort_values("year")
+    show_mean = show_scores and bool(means["score"].notna().any())
+
+    # Legend: every unit drawn, the mean, then what the markers mean.
+    entries = [v.Entry(name, colour, "o", "-", line_width=(2.6 if main else 1.2) * PT,
+                       marker_size=(8 if main else 5) * PT, edge=1.5 * PT)
+               for _, main, name, colour in drawn]
+    if show_mean:
+        entries.append(v.Entry(t("chart_mean", lang), MEAN_COLOUR, "s", "-",
+                               line_width=1.4 * PT, marker_size=6 * PT, edge=1.5 * PT))
+    entries += status_entries(lang)
+    columns = 4 if len(entries) > 8 else 3
+    legend_w, legend_h, _ = v.legend_size(entries, columns)
+
+    # Axes' values.
+    known = entities["rank"].dropna()
+    if not known.empty:
+        low, high = float(known.min()), float(known.max())
+        rank_ticks_ = rank_ticks(high, 1 if low <= 5 else low)
+        pad = max((high - low) * 0.08, 0.6)
+        rank_lim = (high + pad, max(low - pad, 0.3))
+    else:
+        rank_ticks_, rank_lim = [], (1, 0)
+    if show_scores:
+        scores = pd.concat([entities["score"], means["score"] if show_mean else
+                            pd.Series(dtype=float)]).dropna().astype(float)
+        if scores.empty:
+            score_lim, score_ticks = (0.0, 1.0), v.nice_ticks(0.0, 1.0, 5)
         else:
-            size = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
-            fig, rank_ax = plt.subplots(figsize=size)
-            score_ax, axes = None, [rank_ax]
-        order = [c for c in dict.fromkeys(entities["province_code"])]
-        others = [c for c in order
-                  if (entities.loc[entities["province_code"] == c, "role"] != "province").all()]
-        colours = dict(zip(others, peer_colours(len(others))))
-        handles = []
-        province_name = None
-        for code in others + [c for c in order if c not in others]:
-            rows = entities[entities["province_code"] == code].sort_values("year")
-            is_main = (rows["role"] == "province").any()
-            name = rows["name"].iloc[0]
-            colour = PROVINCE_COLOUR if is_main else colours[code]
-            kwargs = ({"linewidth": 2.6, "size": 8, "zorder": 5,
-                       "annotate_rank": rank_label(lang), "annotate_score": score_label(lang)}
-                      if is_main else {"linewidth": 1.2, "size": 5, "zorder": 2,
-                                       "annotate_rank": None, "annotate_score": None})
-            if is_main:
-                province_name = name
-            if rows["rank"].notna().any() or (show_scores and rows["score"].notna().any()):
-                handle = plot_series(rank_ax, rows["year"].tolist(), rows["rank"].tolist(),
-                                      rows["rank_status"].tolist(), colour, name,
-                                      kwargs["linewidth"], kwargs["size"], kwargs["zorder"],
-                                      annotate=kwargs["annotate_rank"])
-                handles.append(handle)
-                if show_scores:
-                    plot_series(score_ax, rows["year"].tolist(), rows["score"].tolist(),
-                                 rows["score_status"].tolist(), colour, name,
-                                 kwargs["linewidth"], kwargs["size"], kwargs["zorder"],
-                                 annotate=kwargs["annotate_score"])
-        if show_scores and means["score"].notna().any():
-            means = means.sort_values("year")
-            handles.append(plot_series(score_ax, means["year"].tolist(), means["score"].tolist(),
-                                        means["score_status"].tolist(), MEAN_COLOUR,
-                                        t("chart_mean", lang), linewidth=1.4, size=6, zorder=3,
-                                        marker="s"))
-        if province_name and show_scores:
-            own = entities[entities["role"] == "province"]
-            if not own["score"].notna().any():
-                score_ax.set_title(t("chart_no_score", lang, name=province_name), loc="left",
-                                   fontsize=9, color=PROVINCE_COLOUR, style="italic")
-        if not entities["rank"].notna().any():
-            rank_ax.text(0.5, 0.5, t("chart_no_values", lang), transform=rank_ax.transAxes,
-                         ha="center", va="center", color="#777777")
-        known = entities["rank"].dropna()
-        if not known.empty:
-            low, high = float(known.min()), float(known.max())
-            rank_ax.set_yticks(rank_ticks(high, 1 if low <= 5 else low))
-            pad = max((high - low) * 0.08, 0.6)
-            rank_ax.set_ylim(high + pad, max(low - pad, 0.3))
-        else:
-            rank_ax.invert_yaxis()
-        rank_ax.set_ylabel(t("chart_rank_axis", lang))
+            lo, hi = float(scores.min()), float(scores.max())
+            margin = (hi - lo) * 0.05 or max(abs(hi) * 0.05, 0.01)
+            score_lim = (lo - margin, hi + margin)
+            score_ticks = v.nice_ticks(*score_lim, most=5)
+        own = entities[entities["role"] == "province"]
+        no_score_title = (t("chart_no_score", lang, name=province_name)
+                          if province_name and not own["score"].notna().any() else None)
+
+    # Layout: title, panels, x ticks and label, legend.
+    rank_labels = [str(r) for r in rank_ticks_]
+    score_labels = [v.tick_text(s, score_ticks) for s in score_ticks] if show_scores else []
+    tick_w = max((v.text_width(s, v.TICK_SIZE) for s in rank_labels + score_labels),
+                 default=0) * v.SLACK
+    left = 8 + v.LABEL_SIZE + 2 * v.PAD + tick_w
+    right = width - 12
+    top = 8 + (v.TITLE_SIZE * 1.6 if title else 0)
+    legend_top = height - legend_h - 6
+    axes_bottom = legend_top - (v.PAD + v.TICK_SIZE + v.PAD + v.LABEL_SIZE + 10)
+    xlim = (min(years) - 0.5, max(years) + 0.5)
+    svg = v.Svg(width, height)
+    if show_scores:
+        gap = v.TICK_SIZE * 2.4
+        span = axes_bottom - top - gap
+        rank_ax = v.Axes(svg, left, top, right - left, span * 0.6, xlim, rank_lim)
+        score_ax = v.Axes(svg, left, rank_ax.bottom + gap, right - left, span * 0.4, xlim,
+                          score_lim)
+        axes = [rank_ax, score_ax]
+    else:
+        rank_ax = v.Axes(svg, left, top, right - left, axes_bottom - top, xlim, rank_lim)
+        score_ax, axes = None, [rank_ax]
+
+    svg.z = 0.5
+    rank_ax.grid(yticks=rank_ticks_)
+    rank_ax.yticklabels(rank_ticks_, rank_labels)
+    rank_ax.ylabel(t("chart_rank_axis", lang), 8)
+    if score_ax is not None:
+        score_ax.grid(yticks=score_ticks)
+        score_ax.yticklabels(score_ticks, score_labels)
+        score_ax.ylabel(t("chart_score_axis", lang), 8)
+        if no_score_title:
+            score_ax.svg.text(score_ax.left, score_ax.top - 6, no_score_title, 9 * PT,
+                              PROVINCE_COLOUR, italic=True)
+    for ax in axes:
+        ax.frame()
+    bottom = axes[-1]
+    bottom.xticklabels(years, [str(y) for y in years])
+    bottom.xlabel(t("chart_year_axis", lang), 2 * v.PAD + v.TICK_SIZE)
+    _method_lines(axes, years, lang)
+    if title:
+        svg.text(left, 8 + v.TITLE_SIZE * 0.5, title, v.TITLE_SIZE, bold=True, valign="center")
+    if known.empty:
+        svg.text(rank_ax.left + rank_ax.width / 2, rank_ax.top + rank_ax.height / 2,
+                 t("chart_no_values", lang), v.LABEL_SIZE, "#777777", anchor="middle",
+                 valign="center")
+
+    for rows, main, name, colour in drawn:
+        style = ({"line_width": 2.6 * PT, "size": 8 * PT, "z": 5} if main else
+                 {"line_width": 1.2 * PT, "size": 5 * PT, "z": 2})
+        years_ = rows["year"].tolist()
+        v.series(rank_ax, years_, rows["rank"].tolist(), rows["rank_status"].tolist(), colour,
+                 name, annotate=rank_label(lang) if main else None, **style)
         if score_ax is not None:
-            score_ax.set_ylabel(t("chart_score_axis", lang))
-        bottom = score_ax or rank_ax
-        bottom.set_xticks(years)
-        bottom.set_xticklabels([str(y) for y in years])
-        bottom.set_xlim(min(years) - 0.5, max(years) + 0.5)
-        bottom.set_xlabel(t("chart_year_axis", lang))
+            v.series(score_ax, years_, rows["score"].tolist(), rows["score_status"].tolist(),
+                     colour, name, annotate=score_label(lang) if main else None, **style)
+    if show_mean:
+        v.series(score_ax, means["year"].tolist(), means["score"].tolist(),
+                 means["score_status"].tolist(), MEAN_COLOUR, t("chart_mean", lang),
+                 line_width=1.4 * PT, size=6 * PT, z=3, marker="s")
+    v.draw_legend(svg, entries, columns, max((width - legend_w) / 2, 4), legend_top)
+    return v.SvgChart(svg.to_string(), width, height)
+
+
+def _method_lines(axes: list[v.Axes], years: list[int], lang: str) -> None:
+    """A dotted vertical line before each year a new method was first used, when the chart has
+    years on both sides of it, labelled (turned a quarter) at the top of the first panel."""
+    svg = axes[0].svg
+    for year, key in sorted(METHOD_CHANGES.items()):
+        if not min(years) < year <= max(years):
+            continue
+        x = axes[0].x(year - 0.5)
+        svg.z = 1
         for ax in axes:
-            ax.grid(axis="x", visible=False)
-        method_lines(axes, years, lang)
-        if title:
-            rank_ax.set_title(title, loc="left", fontweight="bold")
-        handles += status_handles(lang)
-        ncol = 4 if len(handles) > 8 else 3
-        fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False,
-                   bbox_to_anchor=(0.5, 0.0))
-        rows_of_legend = math.ceil(len(handles) / ncol)
-        height = fig.get_figheight()
-        fig.tight_layout(rect=(0, min((0.17 * rows_of_legend + 0.05) / height, 0.4), 1, 1))
-    return fig
+            svg.line(x, ax.top, x, ax.bottom, "#888888", 1.2 * PT, style=":")
+        svg.z = 20
+        svg.text(x - 3 * PT, axes[0].top + 4 * PT, t(f"chart_{key}", lang), 7.5 * PT,
+                 "#555555", anchor="end", valign="bottom", rotate=-90, halo=True)
+    svg.z = 0

@@ -1,0 +1,436 @@
+"""Charts written as SVG text, without matplotlib: a page of a few hundred shapes and labels,
+laid out here with the text widths of the charts' font (DejaVu Sans, measured with FreeType
+through Pillow), in the house style of the matplotlib charts (`style`: seaborn's "whitegrid",
+the same colours, markers, sizes and conventions). Building one costs a few milliseconds,
+where a matplotlib figure costs 0.1–0.3 s to build, lay out and draw; the picture is vector
+(sharp at any zoom and in print) and a few kilobytes.
+
+Sizes are in pixels of a figure 9.5 in wide at 100 dpi (950 px), as the matplotlib charts
+are: a font or marker size of `p` points is `p * PT` pixels.
+
+A report shows an `SvgChart` as an <img> of its SVG with its alt text (the report template's
+`data_svg`): it can load nothing, run nothing, and reads the same offline. Its text is drawn
+by the reader's browser in DejaVu Sans where installed, else Verdana / Segoe UI / Arial (any
+of which has the Vietnamese letters); the layout leaves room for the widest of them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import pandas as pd
+
+from ...vocab import MARKED_STATUSES
+
+PT = 100 / 72                     # pixels per point at 100 dpi
+TEXT = "#262626"                  # seaborn's ".15"
+GRID = "#cccccc"                  # seaborn whitegrid's ".8": grid lines and frame
+FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
+# Other fonts of the stack are up to ~8 % wider than DejaVu Sans: room for them where a
+# label's width sets a margin.
+SLACK = 1.08
+TICK_SIZE, LABEL_SIZE, TITLE_SIZE, LEGEND_SIZE = 9 * PT, 10 * PT, 12 * PT, 8.5 * PT
+PAD = 3.5 * PT                    # matplotlib's tick/label padding
+
+
+@lru_cache(maxsize=4)
+def _font(bold: bool):
+    """DejaVu Sans (matplotlib's copy, the font of every chart) at 100 px, for measuring."""
+    import matplotlib
+    from PIL import ImageFont
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Advance width in pixels of `text` at `size` pixels, in DejaVu Sans."""
+    return _font(bold).getlength(text) * size / 100
+
+
+def esc(text: object) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def num(value: float) -> str:
+    """A coordinate with at most two decimals (a hundredth of a pixel)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+# Dash patterns of matplotlib's "--" and ":" (in units of the line width).
+DASHES = {"--": (3.7, 1.6), ":": (1.0, 1.65)}
+
+
+def _dash(style: str | None, width: float) -> str:
+    if style not in DASHES:
+        return ""
+    on, off = DASHES[style]
+    return f' stroke-dasharray="{num(on * width)} {num(off * width)}"'
+
+
+@dataclass
+class Svg:
+    """An SVG picture being written. Shapes are drawn by layer (`z`, as matplotlib's zorder:
+    set it before drawing), then in the order drawn (later on top)."""
+    width: float
+    height: float
+    z: float = 0
+    parts: list[tuple[float, int, str]] = field(default_factory=list)
+    defs: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def _add(self, element: str) -> None:
+        self.parts.append((self.z, len(self.parts), element))
+
+    # ---------------------------------------------------------------- shapes
+    def line(self, x1, y1, x2, y2, colour, width, style=None, opacity=None) -> None:
+        self._add(
+            f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" '
+            f'stroke="{colour}" stroke-width="{num(width)}"{_dash(style, width)}'
+            f'{_opacity(opacity)}/>')
+
+    def polyline(self, points, colour, width, style=None) -> None:
+        """Line through the points; a None point breaks it."""
+        runs, run = [], []
+        for point in points:
+            if point is None:
+                if len(run) > 1:
+                    runs.append(run)
+                run = []
+            else:
+                run.append(point)
+        if len(run) > 1:
+            runs.append(run)
+        for run in runs:
+            path = " ".join(f"{num(x)},{num(y)}" for x, y in run)
+            self._add(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'stroke-width="{num(width)}" stroke-linejoin="round" stroke-linecap="butt"'
+                f'{_dash(style, width)}/>')
+
+    def rect(self, x, y, w, h, fill, stroke=None, stroke_width=0.0, opacity=None,
+             hatch=None) -> None:
+        edge = (f' stroke="{stroke}" stroke-width="{num(stroke_width)}"'
+                if stroke and stroke_width else "")
+        self._add(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
+                          f'fill="{fill}"{edge}{_opacity(opacity)}/>')
+        if hatch:
+            self._add(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+                              f'height="{num(h)}" fill="url(#{self.hatch(hatch)})"/>')
+
+    def hatch(self, colour: str) -> str:
+        """Id of a pattern of thin diagonal lines (matplotlib's "///") in `colour`."""
+        if colour not in self.defs:
+            pattern_id = f"hatch{len(self.defs)}"
+            self.defs[colour] = (pattern_id, (
+                f'<pattern id="{pattern_id}" width="7" height="7" patternUnits="userSpaceOnUse" '
+                f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="7" '
+                f'stroke="{colour}" stroke-width="1.4"/></pattern>'))
+        return self.defs[colour][0]
+
+    def marker(self, shape: str, x, y, size, colour, hollow=False, edge=1.0,
+               face=None) -> None:
+        """A matplotlib marker at (x, y): "o" circle, "D" diamond, "s" square, "^" triangle,
+        "|" vertical bar; `size` is its matplotlib markersize in pixels."""
+        fill = "white" if hollow else (face or colour)
+        stroke = f'stroke="{colour}" stroke-width="{num(edge)}"'
+        half = size / 2
+        if shape == "o":
+            self._add(f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(half)}" '
+                              f'fill="{fill}" {stroke}/>')
+        elif shape == "|":
+            self.line(x, y - half, x, y + half, colour, edge)
+        else:
+            if shape == "D":   # a square of side `size` turned 45°
+                d = size * math.sqrt(0.5)
+                points = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+            elif shape == "s":
+                points = [(x - half, y - half), (x + half, y - half), (x + half, y + half),
+                          (x - half, y + half)]
+            elif shape == "^":
+                points = [(x, y - half), (x + half, y + half), (x - half, y + half)]
+            else:
+                raise ValueError(f"unknown marker {shape!r}")
+            path = " ".join(f"{num(px)},{num(py)}" for px, py in points)
+            self._add(f'<polygon points="{path}" fill="{fill}" {stroke} '
+                              f'stroke-linejoin="miter"/>')
+
+    def text(self, x, y, text, size, colour=TEXT, anchor="start", valign="baseline",
+             bold=False, italic=False, rotate=None, halo=False) -> None:
+        """Text at (x, y): `anchor` start / middle / end; `valign` baseline, center, top or
+        bottom (placed from the font's ascent and descent, not the viewer's baseline
+        keywords, so every SVG renderer agrees); `rotate` in degrees, clockwise; `halo`: a
+        white backing behind it (as a white-boxed matplotlib label)."""
+        if not str(text):
+            return
+        shift = {"baseline": 0.0, "center": 0.36, "top": 0.76, "bottom": -0.24}[valign] * size
+        if rotate:
+            transform = f' transform="rotate({num(rotate)} {num(x)} {num(y)})"'
+            tx, ty = x, y + shift
+        else:
+            transform, tx, ty = "", x, y + shift
+        style = ((' font-weight="bold"' if bold else "") +
+                 (' font-style="italic"' if italic else "") +
+                 (' text-anchor="middle"' if anchor == "middle" else
+                  ' text-anchor="end"' if anchor == "end" else ""))
+        if halo:
+            self._add(
+                f'<text x="{num(tx)}" y="{num(ty)}" font-size="{num(size)}"{style}{transform} '
+                f'fill="white" stroke="white" stroke-width="3" stroke-linejoin="round" '
+                f'opacity="0.9">{esc(text)}</text>')
+        self._add(f'<text x="{num(tx)}" y="{num(ty)}" font-size="{num(size)}" '
+                          f'fill="{colour}"{style}{transform}>{esc(text)}</text>')
+
+    # ---------------------------------------------------------------- output
+    def to_string(self) -> str:
+        defs = (f"<defs>{''.join(d for _, d in self.defs.values())}</defs>" if self.defs
+                else "")
+        w, h = num(self.width), num(self.height)
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+                f'viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">{defs}'
+                f'<rect width="100%" height="100%" fill="white"/>{"".join(p for *_, p in sorted(self.parts))}</svg>')
+
+
+def _opacity(value) -> str:
+    return "" if value is None else f' opacity="{num(value)}"'
+
+
+class SvgChart:
+    """A finished chart: its SVG text and size in pixels. Shown as an image in JupyterLab
+    (`image/svg+xml`); a report shows it as an <img> with its alt text
+    (`report.display.figure_png`)."""
+
+    def __init__(self, svg: str, width: float, height: float):
+        self.svg, self.width, self.height = svg, width, height
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def save(self, path) -> None:
+        Path(path).write_text(self.svg, encoding="utf-8")
+
+    def __repr__(self) -> str:
+        return f"<SvgChart {num(self.width)}×{num(self.height)} px>"
+
+
+# -------------------------------------------------------------------------------- axes
+
+
+class Axes:
+    """A plotting area at (`left`, `top`), `width` × `height` pixels, mapping data
+    `xlim` = (value at the left edge, value at the right edge) and `ylim` = (value at the
+    bottom, value at the top) linearly (an inverted axis is a reversed pair, as
+    matplotlib's set_ylim(bottom, top))."""
+
+    def __init__(self, svg: Svg, left, top, width, height, xlim, ylim):
+        self.svg = svg
+        self.left, self.top, self.width, self.height = left, top, width, height
+        self.xlim, self.ylim = xlim, ylim
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def x(self, value) -> float:
+        x0, x1 = self.xlim
+        return self.left + (float(value) - x0) / (x1 - x0) * self.width
+
+    def y(self, value) -> float:
+        y0, y1 = self.ylim
+        return self.bottom - (float(value) - y0) / (y1 - y0) * self.height
+
+    def frame(self, sides=("left", "right", "top", "bottom")) -> None:
+        """The axes' edges (seaborn whitegrid: light grey, 1.25 pt)."""
+        s, w = self.svg, 1.25 * PT
+        edges = {"left": (self.left, self.top, self.left, self.bottom),
+                 "right": (self.right, self.top, self.right, self.bottom),
+                 "top": (self.left, self.top, self.right, self.top),
+                 "bottom": (self.left, self.bottom, self.right, self.bottom)}
+        for side in sides:
+            s.line(*edges[side], GRID, w)
+
+    def grid(self, xticks=(), yticks=()) -> None:
+        for v in xticks:
+            if self._inside_x(v):
+                self.svg.line(self.x(v), self.top, self.x(v), self.bottom, GRID, PT)
+        for v in yticks:
+            if self._inside_y(v):
+                self.svg.line(self.left, self.y(v), self.right, self.y(v), GRID, PT)
+
+    def xticklabels(self, ticks, labels, size=TICK_SIZE) -> None:
+        for v, label in zip(ticks, labels):
+            if self._inside_x(v):
+                self.svg.text(self.x(v), self.bottom + PAD, label, size, anchor="middle",
+                              valign="top")
+
+    def yticklabels(self, ticks, labels, size=TICK_SIZE, bold=(), colours=None) -> None:
+        colours = colours or {}
+        for i, (v, label) in enumerate(zip(ticks, labels)):
+            if self._inside_y(v):
+                self.svg.text(self.left - PAD, self.y(v), label, size, anchor="end",
+                              valign="center", bold=i in bold, colour=colours.get(i, TEXT))
+
+    def xlabel(self, text, offset, size=LABEL_SIZE, anchor="middle") -> None:
+        """The x axis's label, its top `offset` pixels below the axes."""
+        x = {"middle": self.left + self.width / 2, "end": self.right}[anchor]
+        self.svg.text(x, self.bottom + offset, text, size, anchor=anchor, valign="top")
+
+    def ylabel(self, text, x, size=LABEL_SIZE) -> None:
+        """The y axis's label, turned a quarter left, its left edge at `x`."""
+        self.svg.text(x + size * 0.76, self.top + self.height / 2, text, size,
+                      anchor="middle", rotate=-90)
+
+    def _inside_x(self, v) -> bool:
+        lo, hi = sorted(self.xlim)
+        return lo - 1e-9 <= v <= hi + 1e-9
+
+    def _inside_y(self, v) -> bool:
+        lo, hi = sorted(self.ylim)
+        return lo - 1e-9 <= v <= hi + 1e-9
+
+
+# -------------------------------------------------------------------------------- ticks
+
+
+def nice_ticks(low: float, high: float, most: int = 9, integer: bool = False) -> list[float]:
+    """Round tick values covering [low, high] (matplotlib's MaxNLocator: steps 1, 2, 2.5, 5
+    and 10 times a power of ten, at most `most` intervals; whole numbers with `integer`)."""
+    if high < low:
+        low, high = high, low
+    if high == low:
+        return [low]
+    raw = (high - low) / most
+    power = 10 ** math.floor(math.log10(raw))
+    steps = (1, 2, 2.5, 5, 10)
+    step = next(s * power for s in steps if s * power >= raw - 1e-12)
+    if integer:
+        step = max(1, math.ceil(step))
+        if step not in (1, 2, 5) and step < 10:
+            step = 5 if step <= 5 else 10
+    start = math.ceil(low / step - 1e-9) * step
+    ticks = []
+    value = start
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def tick_text(value: float, ticks) -> str:
+    """A tick's label as matplotlib writes it: as few decimals as show every tick of the axis
+    exactly (0.72, 0.74, …; 0, 2.5, 5; 10, 20), a minus sign for negatives."""
+    decimals = 0
+    while decimals < 6 and any(abs(round(k, decimals) - k) > 1e-9 for k in ticks):
+        decimals += 1
+    text = f"{value:.{decimals}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")
+    return text.replace("-", "\u2212")
+
+
+# ------------------------------------------------------------------------------- legend
+
+
+@dataclass
+class Entry:
+    """A legend entry: its label and how its sample is drawn (a line, a marker, both, or a
+    thick bar)."""
+    label: str
+    colour: str
+    marker: str | None = None
+    line: str | None = None           # "-", "--" or None
+    hollow: bool = False
+    line_width: float = 1.5 * PT
+    marker_size: float = 6 * PT
+    edge: float = 1.0 * PT
+
+
+def legend_size(entries, columns: int, size=LEGEND_SIZE) -> tuple[float, float, list[float]]:
+    """Width, height and column widths of a legend of `columns` columns (filled column by
+    column, as matplotlib does)."""
+    rows = math.ceil(len(entries) / columns) if entries else 0
+    widths = []
+    for c in range(columns):
+        column = entries[c * rows:(c + 1) * rows]
+        widths.append(max((2.8 * size + text_width(e.label, size) * SLACK for e in column),
+                          default=0))
+    gap = 2 * size
+    return sum(widths) + gap * max(len([w for w in widths if w]) - 1, 0), rows * size * 1.55, widths
+
+
+def draw_legend(svg: Svg, entries, columns: int, left: float, top: float,
+                size=LEGEND_SIZE) -> None:
+    """A legend at (left, top), column by column; each sample 2 em wide, then its label."""
+    _, _, widths = legend_size(entries, columns, size)
+    rows = math.ceil(len(entries) / columns) if entries else 0
+    x = left
+    for c, width in enumerate(widths):
+        for r, e in enumerate(entries[c * rows:(c + 1) * rows]):
+            y = top + (r + 0.5) * size * 1.55
+            if e.line:
+                svg.line(x, y, x + 2 * size, y, e.colour, e.line_width, style=e.line)
+            if e.marker:
+                svg.marker(e.marker, x + size, y, e.marker_size, e.colour, e.hollow, e.edge)
+            svg.text(x + 2.8 * size, y, e.label, size, valign="center")
+        x += width + 2 * size
+
+
+# ------------------------------------------------------------------- values and series
+
+
+def missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def is_hollow(status: object) -> bool:
+    """Derived and uncertain values are drawn hollow (and their segments dashed)."""
+    return isinstance(status, str) and status in MARKED_STATUSES
+
+
+def status_marker(status: object) -> str:
+    return "D" if status == "uncertain" else "o"
+
+
+def series(ax: Axes, years, values, statuses, colour, label, line_width=1.6 * PT,
+           size=6 * PT, z=2, marker=None, annotate=None) -> Entry:
+    """Points at known values (hollow for derived/uncertain), joined only between consecutive
+    years that both have a value; a segment touching a marked value is dashed; `annotate(v,
+    status)` labels each point. Returns its legend entry."""
+    svg = ax.svg
+    points = [(int(y), v, s) for y, v, s in zip(years, values, statuses) if not missing(v)]
+    solid: list = []
+    svg.z = z
+    for (y0, v0, s0), (y1, v1, s1) in pairwise(points):
+        if y1 - y0 != 1:
+            continue
+        if is_hollow(s0) or is_hollow(s1):
+            svg.line(ax.x(y0), ax.y(v0), ax.x(y1), ax.y(v1), colour, line_width, style="--")
+        else:
+            if solid and solid[-1] != (ax.x(y0), ax.y(v0)):
+                solid.append(None)
+            if not solid or solid[-1] is None:
+                solid.append((ax.x(y0), ax.y(v0)))
+            solid.append((ax.x(y1), ax.y(v1)))
+    svg.polyline(solid, colour, line_width)
+    svg.z = z + 1
+    for y, v, s in points:
+        svg.marker(marker or status_marker(s), ax.x(y), ax.y(v), size, colour, is_hollow(s),
+                   edge=1.5 * PT)
+    if annotate:
+        svg.z = z + 2
+        for y, v, s in points:
+            svg.text(ax.x(y) + 7 * PT, ax.y(v) - 4 * PT, annotate(v, s), 8.5 * PT, colour,
+                     bold=True)
+    svg.z = 0
+    return Entry(label, colour, marker or "o", "-", line_width=line_width, marker_size=size,
+                 edge=1.5 * PT)
