@@ -248,33 +248,60 @@ def sub_indices(data: Data, code: str, unit_set: str, index: str) -> pd.DataFram
     """The children of the overall metric (PCI's ten sub-indices, PAPI's eight dimensions) in
     the latest year the unit has a value for any of them: the unit's score and status, best and
     median over the units with a value, n, and whether the catalogue highlights the metric."""
+    children, own_rows, national = _sub_index_tables(data, index, unit_set)
+    own = own_rows.get(code)
+    if own is None:
+        return pd.DataFrame()
+    year = max(own)
+    records = []
+    for child in children:
+        mine = own[year].get(child["metric"])
+        best, median, n = national.get((year, child["metric"]), (np.nan, np.nan, 0))
+        records.append({
+            "index": index, "year": year, **child,
+            "score": mine["score"] if mine else np.nan,
+            "status": mine["status"] if mine else None,
+            "source": mine["source"] if mine else None,
+            "best": best, "median": median, "n": n})
+    return pd.DataFrame(records, columns=SUB_INDEX_COLUMNS)
+
+
+SUB_INDEX_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight", "score",
+                     "status", "source", "best", "median", "n"]
+
+
+def _sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
+    """Per Data, index and set, once for every unit: the children of the overall metric (in
+    the catalogue's order), each unit's scored rows (code → year → metric → its first row),
+    and per (year, metric) the best and median score over the units with one and their n."""
+    return memo(data, ("sub_indices", index, unit_set),
+                lambda: _build_sub_index_tables(data, index, unit_set))
+
+
+def _build_sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
     metrics = data.index_metrics[data.index_metrics["index"] == index].sort_values("position")
     root = metrics.loc[metrics["parent"].isna(), "metric"]
     if root.empty:
-        return pd.DataFrame()
+        return [], {}, {}
     children = metrics[metrics["parent"] == root.iloc[0]]
+    child_rows = [{"metric": c.metric, "label_vi": c.label_vi, "label_en": c.label_en,
+                   "highlight": bool(c.highlight) if pd.notna(c.highlight) else False}
+                  for c in children.itertuples(index=False)]
+    if not child_rows:
+        return [], {}, {}
     rows = pd.concat([_rows(data, index, unit_set, m) for m in children["metric"]])
     rows = rows[rows["score"].notna()]
-    own = rows[rows["province_code"] == code]
-    if own.empty:
-        return pd.DataFrame()
-    year = int(own["year"].max())
-    year_rows = rows[rows["year"] == year]
-    higher = bool(catalogue(data).set_index("index").loc[index, "higher_is_better"])
-    records = []
-    for child in children.itertuples(index=False):
-        values = year_rows.loc[year_rows["metric"] == child.metric, "score"]
-        mine = own[(own["year"] == year) & (own["metric"] == child.metric)]
-        records.append({
-            "index": index, "year": year, "metric": child.metric,
-            "label_vi": child.label_vi, "label_en": child.label_en,
-            "highlight": bool(child.highlight) if pd.notna(child.highlight) else False,
-            "score": mine["score"].iat[0] if len(mine) else np.nan,
-            "status": mine["status"].iat[0] if len(mine) else None,
-            "source": mine["source"].iat[0] if len(mine) else None,
-            "best": (values.max() if higher else values.min()) if len(values) else np.nan,
-            "median": values.median() if len(values) else np.nan, "n": len(values)})
-    return pd.DataFrame(records)
+    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    national = {}
+    for (year, metric), scores in rows.groupby(["year", "metric"], sort=False)["score"]:
+        national[(int(year), metric)] = (scores.max() if higher else scores.min(),
+                                         scores.median(), len(scores))
+    own: dict[str, dict[int, dict[str, dict]]] = {}
+    for r in rows[["province_code", "year", "metric", "score", "status",
+                   "source"]].to_dict("records"):
+        years = own.setdefault(r["province_code"], {})
+        years.setdefault(int(r["year"]), {}).setdefault(r["metric"], r)
+    return child_rows, own, national
 
 
 @dataclass(frozen=True)
