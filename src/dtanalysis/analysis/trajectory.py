@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import OVERALL, Data, name_of, overall_rows, plain_value, set_years
+from .data import OVERALL, Data, memo, name_of, overall_rows, plain_value, set_years
 
 TRAJECTORY_COLUMNS = ("year", "province_code", "name", "role", "rank", "rank_status", "score",
                       "score_status", "source", "note")
@@ -17,26 +17,21 @@ def trajectory(data: Data, code: str, unit_set: str, peer_codes: list[str] | tup
     and the mean over provinces of the set from `dti_aggregates` ("mean", score only): one row
     per entity and year of the set, NaN where nothing was published (a gap stays a gap)."""
     years = years if years is not None else trajectory_years(data, unit_set)
-    rows = overall_rows(data, unit_set)
+    by_unit = _overall_by_unit(data, unit_set)
     out = []
     for role, codes in (("province", [code]), ("peer", list(peer_codes))):
         for c in codes:
-            own = rows[rows["province_code"] == c].set_index("year")
+            own = by_unit.get(c, {})
             name = name_of(data, c, unit_set)
             for y in years:
-                r = own.loc[y] if y in own.index else None
+                r = own.get(y)
                 out.append({
                     "year": y, "province_code": c, "name": name, "role": role,
-                    "rank": None if r is None else plain_value(r["rank"]),
-                    "rank_status": None if r is None else plain_value(r["rank_status"]),
-                    "score": None if r is None else plain_value(r["score"]),
-                    "score_status": None if r is None else plain_value(r["score_status"]),
-                    "source": None if r is None else plain_value(r["source"]),
-                    "note": None if r is None else plain_value(r["note"]),
-                })
-    means = provinces_mean(data, unit_set).set_index("year")
+                    **({k: None for k in _VALUES} if r is None else
+                       {k: plain_value(r[k]) for k in _VALUES})})
+    means = _means_by_year(data, unit_set)
     for y in years:
-        r = means.loc[y] if y in means.index else None
+        r = means.get(y)
         out.append({"year": y, "province_code": None, "name": None, "role": "mean",
                     "rank": None, "rank_status": None,
                     "score": None if r is None else plain_value(r["value"]),
@@ -48,6 +43,31 @@ def trajectory(data: Data, code: str, unit_set: str, peer_codes: list[str] | tup
     frame["score"] = pd.to_numeric(frame["score"]).astype("Float64")
     frame["year"] = frame["year"].astype(int)
     return frame
+
+
+_VALUES = ("rank", "rank_status", "score", "score_status", "source", "note")
+
+
+def _overall_by_unit(data: Data, unit_set: str) -> dict[str, dict[int, dict]]:
+    """Per Data and set, once for every unit: code → year → its overall row (the first, as
+    a dict of the values a trajectory reads)."""
+    def build() -> dict:
+        rows = overall_rows(data, unit_set)
+        out: dict[str, dict[int, dict]] = {}
+        for r in rows[["province_code", "year", *_VALUES]].to_dict("records"):
+            out.setdefault(r["province_code"], {}).setdefault(int(r["year"]), r)
+        return out
+    return memo(data, ("overall_by_unit", unit_set), build)
+
+
+def _means_by_year(data: Data, unit_set: str) -> dict[int, dict]:
+    """Per Data and set: year → the mean over provinces (`provinces_mean`, first row)."""
+    def build() -> dict:
+        out: dict[int, dict] = {}
+        for r in provinces_mean(data, unit_set).to_dict("records"):
+            out.setdefault(int(r["year"]), r)
+        return out
+    return memo(data, ("means_by_year", unit_set), build)
 
 
 def trajectory_years(data: Data, unit_set: str) -> list[int]:

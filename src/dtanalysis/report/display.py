@@ -276,10 +276,11 @@ def rank_matrix_table(traj: pd.DataFrame, lang: str, first_column: str) -> pd.Da
     """Units (rows, in the order given) × years, rank with † / ‡, blank where unknown."""
     years = sorted(int(y) for y in traj["year"].unique())
     records = []
-    for code in dict.fromkeys(traj["province_code"]):
-        rows = traj[traj["province_code"] == code].set_index("year")
+    for _, rows in traj.groupby("province_code", sort=False):
+        ranks = {int(y): (r, s) for y, r, s in zip(rows["year"], rows["rank"], rows["rank_status"])}
         record = {first_column: rows["name"].iloc[0]}
         for y in years:
-            record[str(y)] = rank_text(rows["rank"].get(y), rows["rank_status"].get(y), lang)
+            rank, status = ranks.get(y, (None, None))
+            record[str(y)] = rank_text(rank, status, lang)
         records.append(record)
     return pd.DataFrame(records, columns=[first_column] + [str(y) for y in years])

@@ -40,15 +40,15 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
         width, height = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
     width, height = width * DPI, height * DPI
 
-    order = list(dict.fromkeys(entities["province_code"]))
-    others = [c for c in order
-              if (entities.loc[entities["province_code"] == c, "role"] != "province").all()]
+    groups = dict(tuple(entities.groupby("province_code", sort=False)))
+    main = {code for code, rows in groups.items() if (rows["role"] == "province").any()}
+    others = [code for code in groups if code not in main]
     colours = dict(zip(others, peer_colours(len(others))))
     drawn = []  # (rows, is_main, name, colour) of every unit with a value to draw
     province_name = None
-    for code in others + [c for c in order if c not in others]:
-        rows = entities[entities["province_code"] == code].sort_values("year")
-        is_main = bool((rows["role"] == "province").any())
+    for code in others + [c for c in groups if c in main]:
+        rows = groups[code].sort_values("year")
+        is_main = code in main
         name = rows["name"].iloc[0]
         if is_main:
             province_name = name
