@@ -1,15 +1,16 @@
 """Chart cost per chart kind: the figures of a sample of province reports and of the overview,
 built by the report's own sections, each timed apart: build (the chart function, layout
-included) and save (`report.display.figure_png`: PNG into memory). Wall and CPU seconds (CPU
-time is less disturbed by other work on the machine), PNG bytes. Prints one JSON line.
+included) and save (`report.display.figure_png`: the SVG chart's image object, or a PNG into
+memory). Wall and CPU seconds (CPU time is less disturbed by other work on the machine), the
+image's bytes. Prints one JSON line.
 
     python benchmarks/charts.py ROOT [--provinces A,B,…] [--rounds R] [--out-png DIR]
 
 The default provinces have every chart kind (pillars and targets too; most provinces have no
 pillar or target data) and a trajectory with a 2025 merger.
 
-`--out-png DIR` also writes every PNG of one round (`<nn>-<chart>.png`) to compare two
-versions by eye.
+`--out-png DIR` also writes every image of one round (`<nn>-<chart>.svg` or `.png`) to compare
+two versions by eye.
 """
 
 from __future__ import annotations
@@ -71,11 +72,13 @@ def main() -> None:
         image = original_png(fig, *args, **kwargs)
         timings[key]["save_wall"].append(time.perf_counter() - w0)
         timings[key]["save_cpu"].append(time.process_time() - c0)
-        timings[key]["png_bytes"].append(len(image.data))
-        pngs.append((key, image.data))
+        data = image.data.encode("utf-8") if isinstance(image.data, str) else image.data
+        timings[key]["png_bytes"].append(len(data))
+        pngs.append((key, data))
         return image
 
-    # A chart that draws its own PNG (position_png) is timed as a build; its save is ~0.
+    # A chart that drew its own PNG (position_png, before the ranking became SVG) is timed as
+    # a build; its save is ~0.
     for module, names in ((charts, CHARTS), (index_charts, INDEX_CHARTS)):
         for name in names:
             if hasattr(module, name):  # the code measured may predate a chart function
@@ -121,7 +124,8 @@ def main() -> None:
         args.out_png.mkdir(parents=True, exist_ok=True)
         for i, (key, data) in enumerate(pngs[: len(pngs) // args.rounds]):
             slug = key.replace(": ", "-").replace("_chart", "")
-            (args.out_png / f"{i:02d}-{slug}.png").write_bytes(data)
+            kind = "png" if data[:4] == b"\x89PNG" else "svg"
+            (args.out_png / f"{i:02d}-{slug}.{kind}").write_bytes(data)
     kinds = {key: {"count": len(values["build_wall"]),
                    **{k: statistics.mean(v) for k, v in values.items() if v}}
              for key, values in sorted(timings.items())}

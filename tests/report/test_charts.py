@@ -7,13 +7,21 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import dataclasses
+import xml.etree.ElementTree as ET
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from dtanalysis import analysis as an
 from dtanalysis.report import charts
+from dtanalysis.report.charts.style import PROVINCE_COLOUR
+from dtanalysis.report.charts.svg import is_hollow
+from dtanalysis.vocab import mark
 
 HP = "31"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +44,7 @@ def test_two_builds_of_every_chart_give_identical_bytes(data, position):
     traj = an.trajectory(data, HP, "63", [])
 
     def build() -> list:
-        return [charts.png_bytes(charts.position_chart(position, "vi", highlight=HP)),
+        return [charts.position_chart(position, "vi", highlight=HP).svg,
                 charts.trajectory_chart(traj, "vi", title="T").svg,
                 charts.png_bytes(charts.regions_chart(position, "en"))]
 
@@ -46,7 +54,7 @@ def test_two_builds_of_every_chart_give_identical_bytes(data, position):
 def test_png_is_the_figure_at_its_laid_out_size_in_one_draw(position, monkeypatch):
     from matplotlib.figure import Figure
 
-    fig = charts.position_chart(position, "vi", highlight=HP)
+    fig = charts.regions_chart(position, "vi")
     width, height = fig.get_size_inches() * charts.DPI
     draws = []
     original = Figure.draw
@@ -58,20 +66,6 @@ def test_png_is_the_figure_at_its_laid_out_size_in_one_draw(position, monkeypatc
                              int.from_bytes(data[20:24], "big"))
     assert (png_width, png_height) == (round(width), round(height))
     assert not matplotlib.pyplot.fignum_exists(fig.number)  # closed
-
-
-def test_a_cached_ranking_layout_gives_the_same_png_in_any_order(position, monkeypatch):
-    from dtanalysis.report.charts import style
-
-    def png(code: str) -> bytes:
-        return charts.png_bytes(charts.position_chart(position, "vi", highlight=code))
-
-    monkeypatch.setattr(style, "_LAYOUTS", {})
-    alone = png(HP)  # laid out for itself
-    monkeypatch.setattr(style, "_LAYOUTS", {})
-    png("30")  # laid out while highlighting another province …
-    assert png(HP) == alone  # … and reused: the same picture
-    assert len(style._LAYOUTS) == 1
 
 
 @pytest.mark.parametrize("unit_set", ["63", "34"])
@@ -90,34 +84,69 @@ def test_a_region_has_the_same_colour_in_both_languages(data, unit_set):
     assert set(vi.values()) <= set(charts.style.REGION_COLOURS)  # colour-blind-safe set
 
 
-def test_a_ranking_drawn_once_gives_each_province_the_bytes_of_its_own_chart(data, position):
-    # position_png draws the ranking three times and copies the province's row band: the
-    # bytes must be those of drawing the whole chart for that province. First, second, a
-    # middle and the last row (a band at each edge and neighbours of either parity), no
-    # highlight at all, and the 34-unit ranking.
-    order = list(position.table.sort_values(["rank", "name"])["province_code"])
-    for code in (order[0], order[1], HP, order[len(order) // 2], order[-1], None):
-        assert charts.position_png(position, "vi", highlight=code) == charts.png_bytes(
-            charts.position_chart(position, "vi", highlight=code)), code
+def _ranking_rows(chart) -> list[dict]:
+    """Each bar of an SVG ranking, top to bottom: its edge, opacity and hatch, its name label
+    (text, weight, colour) and value label (a legend's box has no name label: left out)."""
+    root = ET.fromstring(chart.svg)
+    hatches = {(e.get("x"), e.get("y")) for e in root.iter(f"{SVG}rect")
+               if e.get("fill", "").startswith("url(")}
+    texts = [e for e in root.iter(f"{SVG}text") if e.get("fill") != "white"]
+    rows = []
+    for bar in root.iter(f"{SVG}rect"):
+        if bar.get("width") == "100%" or bar.get("fill", "").startswith("url("):
+            continue  # the background, a hatch
+        middle = float(bar.get("y")) + float(bar.get("height")) / 2
+        near = [e for e in texts if abs(float(e.get("y")) - 0.36 * float(e.get("font-size"))
+                                        - middle) < 0.1]
+        name = next((e for e in near if e.get("text-anchor") == "end"), None)
+        if name is None:
+            continue
+        value = next(e for e in near if e.get("text-anchor") is None)
+        rows.append({"y": middle, "name": name.text, "bold": name.get("font-weight") == "bold",
+                     "colour": name.get("fill"), "value": value.text,
+                     "edge": bar.get("stroke"), "opacity": bar.get("opacity"),
+                     "hatched": (bar.get("x"), bar.get("y")) in hatches})
+    return sorted(rows, key=lambda r: r["y"])
+
+
+def test_the_ranking_highlights_its_province_and_marks_uncertain_ranks(data, position):
+    chart = charts.position_chart(position, "vi", highlight=HP)
+    rows = _ranking_rows(chart)
+    table = position.table.sort_values(["rank", "name"], ignore_index=True)
+    assert [r["name"] for r in rows] == list(table["name"])  # every unit, best first
+    chosen = [r for r in rows if r["edge"] == "black"]
+    assert [r["name"] for r in chosen] == ["Hải Phòng"]
+    assert chosen[0]["bold"] and chosen[0]["colour"] == PROVINCE_COLOUR
+    assert chosen[0]["opacity"] is None  # the others are lighter
+    assert all(r["opacity"] == "0.75" and not r["bold"] for r in rows if r is not chosen[0])
+    assert len(rows) == position.n_ranked
+    marked = [is_hollow(s) for s in table["rank_status"]]
+    assert [r["hatched"] for r in rows] == marked
+    assert [r["value"] for r in rows] == [f"{int(k)}{mark(s)}" for k, s in
+                                         zip(table["rank"], table["rank_status"])]
+    nobody = _ranking_rows(charts.position_chart(position, "vi"))
+    assert not any(r["edge"] == "black" or r["bold"] for r in nobody)
     merged = an.national_position(data, "34")
-    code = merged.table["province_code"].iloc[-1]
-    assert charts.position_png(merged, "en", highlight=code) == charts.png_bytes(
-        charts.position_chart(merged, "en", highlight=code))
+    last = merged.table.sort_values(["rank", "name"])["province_code"].iloc[-1]
+    rows = _ranking_rows(charts.position_chart(merged, "en", highlight=last))
+    assert [r["edge"] == "black" for r in rows] == [False] * (len(rows) - 1) + [True]
 
 
-def test_drawn_rankings_outlive_the_warm_kernels_reset_and_never_mix(position):
-    from dtanalysis import modstate
-    from dtanalysis.report.charts import position as module
-
-    modstate.snapshot()
-    try:
-        first = charts.position_png(position, "vi", highlight=HP)
-        modstate.restore()  # what a warm kernel does before every report
-        assert len(module._PICTURES) >= 1  # kept: keyed by everything the picture shows
-    finally:
-        modstate._saved.clear()
-    assert charts.position_png(position, "en", highlight=HP) != first  # another key
-    assert charts.position_png(position, "vi", highlight=HP) == first
+def test_a_long_ranking_is_drawn_as_a_window_around_its_province(position):
+    # SYNTHETIC: 300 units (the ranking of a set below province level), ranks 1..300.
+    n = 300
+    base = position.table.iloc[[0]]
+    table = pd.concat([base] * n, ignore_index=True)
+    table["province_code"] = [f"U{i:03d}" for i in range(n)]
+    table["name"] = [f"Xã {i:03d}" for i in range(n)]
+    table["rank"] = range(1, n + 1)
+    table["rank_status"] = "official"
+    big = dataclasses.replace(position, table=table, n_units=n, n_ranked=n)
+    rows = _ranking_rows(charts.position_chart(big, "vi", highlight="U150"))
+    expected = ([f"Xã {i:03d}" for i in range(10)] + [f"Xã {i:03d}" for i in range(140, 161)]
+                + [f"Xã {i:03d}" for i in range(295, 300)])
+    assert [r["name"] for r in rows] == expected
+    assert [r["name"] for r in rows if r["edge"] == "black"] == ["Xã 150"]
 
 
 def test_palette_png_is_the_picture_savefig_draws_in_a_fraction_of_the_bytes(data):

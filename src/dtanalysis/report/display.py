@@ -90,8 +90,8 @@ class SvgImage:
 def figure_png(fig, alt: str):
     """A chart as an image with its alt text (written from the chart's data: what it shows
     and the key numbers; the report template puts it on the <img>): an SVG chart
-    (`charts.svg.SvgChart`) as SVG, PNG bytes a chart drew itself (e.g.
-    `charts.position_png`) or a matplotlib figure as PNG (the figure is closed at once)."""
+    (`charts.svg.SvgChart`) as SVG, PNG bytes or a matplotlib figure as PNG (the figure is
+    closed at once)."""
     if isinstance(fig, charts.SvgChart):
         return SvgImage(fig.svg, alt)
     data = fig if isinstance(fig, bytes) else charts.png_bytes(fig)

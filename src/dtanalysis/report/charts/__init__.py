@@ -3,7 +3,7 @@
 
 from .overview import coverage_chart, rank_heatmap, regions_chart
 from .pillars import pillars_chart
-from .position import position_chart, position_png
+from .position import position_chart
 from .style import DPI, WIDTH, png_bytes, rank_ticks, region_palette
 from .svg import SvgChart
 from .targets import targets_chart
@@ -17,7 +17,6 @@ __all__ = [
            "pillars_chart",
            "png_bytes",
            "position_chart",
-           "position_png",
            "rank_heatmap",
            "rank_ticks",
            "region_palette",

@@ -1,9 +1,9 @@
 """Report charts, one module per report section, sized for a report (9.5 in wide at 100 dpi).
-The charts of a province report (trajectory, pillars, targets, the index charts) are written
-as SVG (`svg`: `SvgChart`, a few milliseconds each); the ranking and the overview's charts
-are matplotlib / seaborn figures, drawn as palette PNG (`png_bytes`, which closes the figure;
-the ranking is drawn once per ranking, `position.position_png`). This module holds the style
-and the helpers every chart shares.
+Every chart of a province report (trajectory, ranking, pillars, targets, the index charts) is
+written as SVG (`svg`: `SvgChart`, a few milliseconds each); the overview's heat map, regions,
+coverage and rank-against-rank charts are matplotlib / seaborn figures, drawn as palette PNG
+(`png_bytes`, which closes the figure). This module holds the style and the helpers every
+chart shares.
 
 Conventions every chart keeps:
 - a gap stays a gap: points of two years are joined only when both years have a value and are
@@ -50,54 +50,6 @@ _RC = {"font.family": "DejaVu Sans", "figure.dpi": DPI, "savefig.dpi": DPI,
 def chart_style():
     with sns.axes_style("whitegrid"), plt.rc_context(_RC):
         yield
-
-
-class ContentCache:
-    """A bounded cache (oldest entry dropped first) whose keys hold everything its values
-    depend on (the data drawn, the language, the style): an entry is right for any report that
-    asks for it. It is not a plain dict on purpose: a warm report kernel puts the package's
-    plain module dicts back as they were before every report (`dtanalysis.modstate`), which
-    would empty it; this one is kept, so a build draws what its reports share once."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._entries: dict = {}
-
-    def get(self, key, default=None):
-        return self._entries.get(key, default)
-
-    def __setitem__(self, key, value) -> None:
-        if key not in self._entries and len(self._entries) >= self.size:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = value
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-
-_LAYOUTS = ContentCache(256)
-
-
-def layout_once(fig, key: tuple, **tight) -> None:
-    """`fig.tight_layout(**tight)` the first time a figure of this `key` (everything the
-    layout depends on: texts, sizes) and size is laid out in this process, then the same
-    margins for the next ones: one layout pass (text measuring, the costliest part of
-    building a chart) per layout instead of one per figure. The key must not depend on
-    anything the caller changes after this call."""
-    full = (key, tuple(fig.get_size_inches()), tuple(sorted(tight.items())))
-    margins = _LAYOUTS.get(full)
-    if margins is None:
-        fig.tight_layout(**tight)
-        fig.set_layout_engine(None)
-        sp = fig.subplotpars
-        margins = {name: getattr(sp, name)
-                   for name in ("left", "right", "top", "bottom", "wspace", "hspace")}
-        _LAYOUTS[full] = margins
-    else:
-        fig.subplots_adjust(**margins)
 
 
 def png_bytes(fig) -> bytes:

@@ -344,10 +344,11 @@ def tick_text(value: float, ticks) -> str:
 @dataclass
 class Entry:
     """A legend entry: its label and how its sample is drawn (a line, a marker, both, or a
-    thick bar)."""
+    filled box: `patch`)."""
     label: str
     colour: str
     marker: str | None = None
+    patch: bool = False
     line: str | None = None           # "-", "--" or None
     hollow: bool = False
     line_width: float = 1.5 * PT
@@ -377,6 +378,8 @@ def draw_legend(svg: Svg, entries, columns: int, left: float, top: float,
     for c, width in enumerate(widths):
         for r, e in enumerate(entries[c * rows:(c + 1) * rows]):
             y = top + (r + 0.5) * size * 1.55
+            if e.patch:
+                svg.rect(x, y - 0.35 * size, 2 * size, 0.7 * size, e.colour)
             if e.line:
                 svg.line(x, y, x + 2 * size, y, e.colour, e.line_width, style=e.line)
             if e.marker:

@@ -53,10 +53,8 @@ def show_position(ctx: ReportContext) -> list:
     else:
         lines.append(t("pos_not_in_partial", lang, name=name, year=position.year))
     out.append(md("\n\n".join(lines)))
-    # The ranking is drawn once per build and only this province's row changes (same bytes
-    # as drawing the whole chart for it: tests/report/test_charts.py).
-    fig = charts.position_png(position, lang, highlight=ctx.code,
-                              regions=region_names(data, ctx.unit_set, lang))
+    fig = charts.position_chart(position, lang, highlight=ctx.code,
+                                regions=region_names(data, ctx.unit_set, lang))
     everyone = position.table.reset_index(drop=True)
     chart_data = pd.DataFrame({
         t("col_rank", lang): [rank_text(r, s, lang)
