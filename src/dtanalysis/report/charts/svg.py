@@ -17,7 +17,7 @@ of which has the Vietnamese letters); the layout leaves room for the widest of t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -348,12 +348,13 @@ class Entry:
     label: str
     colour: str
     marker: str | None = None
-    patch: bool = False
     line: str | None = None           # "-", "--" or None
+    _: KW_ONLY
     hollow: bool = False
     line_width: float = 1.5 * PT
     marker_size: float = 6 * PT
     edge: float = 1.0 * PT
+    patch: bool = False               # a filled box (a bar's colour)
 
 
 def legend_size(entries, columns: int, size=LEGEND_SIZE) -> tuple[float, float, list[float]]:
