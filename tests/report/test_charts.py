@@ -7,12 +7,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import dataclasses
-import xml.etree.ElementTree as ET
-
 import numpy as np
-import pandas as pd
 import pytest
+from svgread import ranking_rows
 
 from dtanalysis import analysis as an
 from dtanalysis.report import charts
@@ -21,7 +18,6 @@ from dtanalysis.report.charts.svg import is_hollow
 from dtanalysis.vocab import mark
 
 HP = "31"
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -84,34 +80,9 @@ def test_a_region_has_the_same_colour_in_both_languages(data, unit_set):
     assert set(vi.values()) <= set(charts.style.REGION_COLOURS)  # colour-blind-safe set
 
 
-def _ranking_rows(chart) -> list[dict]:
-    """Each bar of an SVG ranking, top to bottom: its edge, opacity and hatch, its name label
-    (text, weight, colour) and value label (a legend's box has no name label: left out)."""
-    root = ET.fromstring(chart.svg)
-    hatches = {(e.get("x"), e.get("y")) for e in root.iter(f"{SVG}rect")
-               if e.get("fill", "").startswith("url(")}
-    texts = [e for e in root.iter(f"{SVG}text") if e.get("fill") != "white"]
-    rows = []
-    for bar in root.iter(f"{SVG}rect"):
-        if bar.get("width") == "100%" or bar.get("fill", "").startswith("url("):
-            continue  # the background, a hatch
-        middle = float(bar.get("y")) + float(bar.get("height")) / 2
-        near = [e for e in texts if abs(float(e.get("y")) - 0.36 * float(e.get("font-size"))
-                                        - middle) < 0.1]
-        name = next((e for e in near if e.get("text-anchor") == "end"), None)
-        if name is None:
-            continue
-        value = next(e for e in near if e.get("text-anchor") is None)
-        rows.append({"y": middle, "name": name.text, "bold": name.get("font-weight") == "bold",
-                     "colour": name.get("fill"), "value": value.text,
-                     "edge": bar.get("stroke"), "opacity": bar.get("opacity"),
-                     "hatched": (bar.get("x"), bar.get("y")) in hatches})
-    return sorted(rows, key=lambda r: r["y"])
-
-
 def test_the_ranking_highlights_its_province_and_marks_uncertain_ranks(data, position):
     chart = charts.position_chart(position, "vi", highlight=HP)
-    rows = _ranking_rows(chart)
+    rows = ranking_rows(chart)
     table = position.table.sort_values(["rank", "name"], ignore_index=True)
     assert [r["name"] for r in rows] == list(table["name"])  # every unit, best first
     chosen = [r for r in rows if r["edge"] == "black"]
@@ -124,29 +95,12 @@ def test_the_ranking_highlights_its_province_and_marks_uncertain_ranks(data, pos
     assert [r["hatched"] for r in rows] == marked
     assert [r["value"] for r in rows] == [f"{int(k)}{mark(s)}" for k, s in
                                          zip(table["rank"], table["rank_status"])]
-    nobody = _ranking_rows(charts.position_chart(position, "vi"))
+    nobody = ranking_rows(charts.position_chart(position, "vi"))
     assert not any(r["edge"] == "black" or r["bold"] for r in nobody)
     merged = an.national_position(data, "34")
     last = merged.table.sort_values(["rank", "name"])["province_code"].iloc[-1]
-    rows = _ranking_rows(charts.position_chart(merged, "en", highlight=last))
+    rows = ranking_rows(charts.position_chart(merged, "en", highlight=last))
     assert [r["edge"] == "black" for r in rows] == [False] * (len(rows) - 1) + [True]
-
-
-def test_a_long_ranking_is_drawn_as_a_window_around_its_province(position):
-    # SYNTHETIC: 300 units (the ranking of a set below province level), ranks 1..300.
-    n = 300
-    base = position.table.iloc[[0]]
-    table = pd.concat([base] * n, ignore_index=True)
-    table["province_code"] = [f"U{i:03d}" for i in range(n)]
-    table["name"] = [f"Xã {i:03d}" for i in range(n)]
-    table["rank"] = range(1, n + 1)
-    table["rank_status"] = "official"
-    big = dataclasses.replace(position, table=table, n_units=n, n_ranked=n)
-    rows = _ranking_rows(charts.position_chart(big, "vi", highlight="U150"))
-    expected = ([f"Xã {i:03d}" for i in range(10)] + [f"Xã {i:03d}" for i in range(140, 161)]
-                + [f"Xã {i:03d}" for i in range(295, 300)])
-    assert [r["name"] for r in rows] == expected
-    assert [r["name"] for r in rows if r["edge"] == "black"] == ["Xã 150"]
 
 
 def test_palette_png_is_the_picture_savefig_draws_in_a_fraction_of_the_bytes(data):
