@@ -119,10 +119,10 @@ class Svg:
         edge = (f' stroke="{stroke}" stroke-width="{num(stroke_width)}"'
                 if stroke and stroke_width else "")
         self._add(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
-                          f'fill="{fill}"{edge}{_opacity(opacity)}/>')
+                  f'fill="{fill}"{edge}{_opacity(opacity)}/>')
         if hatch:
             self._add(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" '
-                              f'height="{num(h)}" fill="url(#{self.hatch(hatch)})"/>')
+                      f'height="{num(h)}" fill="url(#{self.hatch(hatch)})"/>')
 
     def hatch(self, colour: str) -> str:
         """Id of a pattern of thin diagonal lines (matplotlib's "///") in `colour`."""
@@ -134,16 +134,15 @@ class Svg:
                 f'stroke="{colour}" stroke-width="1.4"/></pattern>'))
         return self.defs[colour][0]
 
-    def marker(self, shape: str, x, y, size, colour, hollow=False, edge=1.0,
-               face=None) -> None:
+    def marker(self, shape: str, x, y, size, colour, hollow=False, edge=1.0) -> None:
         """A matplotlib marker at (x, y): "o" circle, "D" diamond, "s" square, "^" triangle,
         "|" vertical bar; `size` is its matplotlib markersize in pixels."""
-        fill = "white" if hollow else (face or colour)
+        fill = "white" if hollow else colour
         stroke = f'stroke="{colour}" stroke-width="{num(edge)}"'
         half = size / 2
         if shape == "o":
             self._add(f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(half)}" '
-                              f'fill="{fill}" {stroke}/>')
+                      f'fill="{fill}" {stroke}/>')
         elif shape == "|":
             self.line(x, y - half, x, y + half, colour, edge)
         else:
@@ -159,7 +158,7 @@ class Svg:
                 raise ValueError(f"unknown marker {shape!r}")
             path = " ".join(f"{num(px)},{num(py)}" for px, py in points)
             self._add(f'<polygon points="{path}" fill="{fill}" {stroke} '
-                              f'stroke-linejoin="miter"/>')
+                      f'stroke-linejoin="miter"/>')
 
     def text(self, x, y, text, size, colour=TEXT, anchor="start", valign="baseline",
              bold=False, italic=False, rotate=None, halo=False) -> None:
