@@ -2,8 +2,11 @@
 point (papermill finds it without importing us first), every warm-up module importable, and a
 kernel that knows its own project whatever the process's environment says."""
 
+import asyncio
+import contextlib
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -97,3 +100,52 @@ def test_two_projects_in_one_process_each_read_their_own(tmp_path, monkeypatch):
         where = _where(root)
         assert where == {"root": str(root), "cwd": str(root / "notebooks")}
     assert os.environ["DTANALYSIS_ROOT"] == str(ROOT)   # this process's environment untouched
+
+
+def test_a_warm_kernel_loses_no_output_of_a_notebooks_first_cell(tmp_path):
+    """nbclient's client of a warm kernel is ready when IOPub carries its kernel_info
+    request's idle status (`kernels.ReadyClient`), not after 0.2 s of silence: run after run,
+    the first cell's printed line and display still arrive."""
+    import papermill
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from dtanalysis.runner.engine import KernelSlot, kernel_slot
+    from dtanalysis.runner.kernels import ReadyClient, WarmKernel
+
+    nb = new_notebook(cells=[new_code_cell("print('first', flush=True)\ndisplay('shown')"),
+                             new_code_cell("print('second')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    source = tmp_path / "nb.ipynb"
+    nbformat.write(nb, str(source))
+    kernel = WarmKernel(tmp_path)
+
+    async def left_on_iopub_once_ready() -> list:
+        client = kernel.km.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            left = []
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    left.append((await client.iopub_channel.get_msg(timeout=0.3))["msg_type"])
+            return left
+        finally:
+            client.stop_channels()
+
+    try:
+        assert isinstance(kernel.km.client(), ReadyClient)
+        # Ready once its own request's messages have all been read (idle status last).
+        assert asyncio.run(left_on_iopub_once_ready()) == []
+        with kernel_slot(KernelSlot(tmp_path, kernel=kernel)):
+            for run in range(12):
+                out = papermill.execute_notebook(str(source), str(tmp_path / f"out{run}.ipynb"),
+                                                 engine_name=ENGINE_NAME, progress_bar=False)
+                first, second = (c.outputs for c in out.cells)
+                assert [o.get("text") for o in first if o.output_type == "stream"] == \
+                    ["first\n"], run
+                assert [o.data["text/plain"] for o in first
+                        if o.output_type == "display_data"] == ["'shown'"], run
+                assert [o.get("text") for o in second] == ["second\n"], run
+    finally:
+        kernel.shutdown()
