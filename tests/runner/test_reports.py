@@ -253,6 +253,32 @@ def test_exported_text_cannot_run_as_a_formula(tmp_path):
     assert openpyxl.load_workbook(xlsx)["about"].cell(row=2, column=2).value == "'=cmd"
 
 
+def test_xlsx_blanks_are_blank_numbers_are_numbers_header_frozen(tmp_path):
+    import openpyxl
+    import pandas as pd
+
+    from dtanalysis.runner.exports import write_exports
+
+    frame = pd.DataFrame({  # SYNTHETIC
+        "name": pd.array(["Hải Phòng", None, "một tên dài hơn bốn mươi tám ký tự " * 3],
+                         dtype="string"),
+        "value": pd.array([0.7684, None, 14.0], dtype="Float64"),
+        "line": pd.array([3, 4, None], dtype="Int64")})
+    _, xlsx = write_exports(frame, tmp_path / "x.html", {"data_version": "abc"})
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["numbers", "about"]
+    sheet = book["numbers"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["name", "value", "line"], ["Hải Phòng", 0.7684, 3], [None, None, 4],
+        ["một tên dài hơn bốn mươi tám ký tự " * 3, 14, None]]
+    assert sheet.cell(row=2, column=3).data_type == "n"
+    assert sheet.freeze_panes == "A2"
+    widths = {k: v.width for k, v in sheet.column_dimensions.items()}
+    assert widths == {"A": 48, "B": 8, "C": 8}  # as wide as the text, 8 to 48
+    assert [[c.value for c in row] for row in book["about"].iter_rows()] == [
+        ["field", "value"], ["data_version", "abc"]]
+
+
 @pytest.mark.slow
 def test_pdf_beside_the_report(built, require_chromium):
     """One PDF (Chromium is slow): printed offline, A4, starts with %PDF, has pages."""
