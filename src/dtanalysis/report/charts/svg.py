@@ -35,6 +35,7 @@ FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 SLACK = 1.08
 TICK_SIZE, LABEL_SIZE, TITLE_SIZE, LEGEND_SIZE = 9 * PT, 10 * PT, 12 * PT, 8.5 * PT
 PAD = 3.5 * PT                    # matplotlib's tick/label padding
+LINE = 0.8 * PT                   # matplotlib's width of the axes' edges and grid lines
 
 
 @lru_cache(maxsize=4)
@@ -249,8 +250,8 @@ class Axes:
         return self.bottom - (float(value) - y0) / (y1 - y0) * self.height
 
     def frame(self, sides=("left", "right", "top", "bottom")) -> None:
-        """The axes' edges (seaborn whitegrid: light grey, 1.25 pt)."""
-        s, w = self.svg, 1.25 * PT
+        """The axes' edges (seaborn whitegrid: light grey, matplotlib's 0.8 pt)."""
+        s, w = self.svg, LINE
         edges = {"left": (self.left, self.top, self.left, self.bottom),
                  "right": (self.right, self.top, self.right, self.bottom),
                  "top": (self.left, self.top, self.right, self.top),
@@ -261,10 +262,10 @@ class Axes:
     def grid(self, xticks=(), yticks=()) -> None:
         for v in xticks:
             if self._inside_x(v):
-                self.svg.line(self.x(v), self.top, self.x(v), self.bottom, GRID, PT)
+                self.svg.line(self.x(v), self.top, self.x(v), self.bottom, GRID, LINE)
         for v in yticks:
             if self._inside_y(v):
-                self.svg.line(self.left, self.y(v), self.right, self.y(v), GRID, PT)
+                self.svg.line(self.left, self.y(v), self.right, self.y(v), GRID, LINE)
 
     def xticklabels(self, ticks, labels, size=TICK_SIZE) -> None:
         for v, label in zip(ticks, labels):
