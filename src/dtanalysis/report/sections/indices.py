@@ -192,8 +192,8 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
                                       if not missing(s)))
     text += " " + t("ix_sources", lang, sources=sources)
     title = t("chart_ix_sub_title", lang, name=name, index=label, year=year)
-    # A chart only where the catalogue highlights a sub-index (PAPI's e-governance): a chart
-    # costs about a second per report; the table says the rest.
+    # A chart only where the catalogue highlights a sub-index (PAPI's e-governance), which it
+    # puts in front; the table says the rest.
     shown = pd.DataFrame({
         t("ix_col_metric", lang): rows[label_column],
         t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
