@@ -4,8 +4,8 @@ scaling benchmark. Every name, source and note says "Synthetic"; no value is rea
     write_synthetic_project(Path("/tmp/x/syn-1000"), 1000)
 
 Layout as `data/raw/` (same files and columns): a registry crosswalk of N units in regions of
-about ten (the 2025 set pairs them two by two), official ranking tables for several years
-(overall score and rank plus three pillars), reported press facts for 2024 and the yearly mean
+about ten (the 2025 set pairs them two by two), official DTI ranking tables for several years
+(overall score and rank plus three pillars; DTI in the index catalogue with its shipped metrics), reported press facts for 2024 and the yearly mean
 over provinces, two indicators and one target per unit, one synthetic source. Codes are unique
 digit strings: two digits up to 99 units (as the real registry), four digits above — which the
 shipped suites reject (`provinces.province_code` must match `^\\d{2}$`, ranks must be ≤ 63).
@@ -118,12 +118,19 @@ def write_synthetic_project(root: Path, n_units: int, seed: int = 0) -> Path:
            ["source_id", "publisher", "published", "title", "url", "seed_file", "note"],
            [[SOURCE_ID, "Synthetic Press", "2023-03-13", "A synthetic benchmark article",
              "https://synthetic.example/article-1", "", NOTE]])
-    # One synthetic national index (a catalogue row, its metrics, one complete table).
+    # DTI (a catalogue row, its metrics as shipped; its tables are those dropped into
+    # data/raw/dti/ above) and one synthetic national index (a catalogue row, its metrics, one
+    # complete table).
     _write(raw / "indices" / "catalogue.csv",
            ["index", "name_vi", "name_en", "publisher", "url", "official_hosts", "score_min",
             "score_max", "higher_is_better", "note"],
-           [["syn", "Chỉ số tổng hợp (synthetic)", "Synthetic index", "Synthetic Press",
+           [["dti", "Chỉ số DTI (synthetic)", "Synthetic DTI (DTI)", "Synthetic Press",
+             "https://synthetic.example", "synthetic.example", 0, 1, "true", NOTE],
+            ["syn", "Chỉ số tổng hợp (synthetic)", "Synthetic index", "Synthetic Press",
              "https://synthetic.example", "synthetic.example", 0, 100, "true", NOTE]])
+    (raw / "indices" / "dti").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "data" / "raw" / "indices" / "dti" / "metrics.csv",
+                raw / "indices" / "dti" / "metrics.csv")
     _write(raw / "indices" / "syn" / "metrics.csv",
            ["metric", "parent", "label_vi", "label_en", "aliases", "aggregate", "score_min",
             "score_max", "note"],
