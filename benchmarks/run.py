@@ -459,10 +459,11 @@ def charts_markdown(f: dict) -> list[str]:
         c = f["charts"]
         lines += ["", "## Chart cost per chart kind", "",
                   (f"`benchmarks/charts.py`: provinces {', '.join(c['provinces'])} and the "
-                   f"overview, {c['rounds']} round(s) after a warm-up; mean per chart. CPU "
+                   f"overview, {c['rounds']} round(s) after a warm-up; mean per chart (the "
+                   "image: SVG text for the SVG charts, a palette PNG for matplotlib's). CPU "
                    "seconds are less disturbed by other work on the machine than wall seconds "
                    f"(load average at the end {c['load_average'][0]:.1f})."), "",
-                  "| chart | n | build CPU s | save CPU s | build wall s | save wall s | PNG kB |",
+                  "| chart | n | build CPU s | save CPU s | build wall s | save wall s | image kB |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for kind, v in c["kinds"].items():
             lines.append(f"| {kind} | {v['count']} | {v['build_cpu']:.3f} | "
