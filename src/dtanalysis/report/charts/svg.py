@@ -169,12 +169,10 @@ class Svg:
         white backing behind it (as a white-boxed matplotlib label)."""
         if not str(text):
             return
+        # Shifted in the text's own frame: a turned text turns about (x, y) with its shift.
         shift = {"baseline": 0.0, "center": 0.36, "top": 0.76, "bottom": -0.24}[valign] * size
-        if rotate:
-            transform = f' transform="rotate({num(rotate)} {num(x)} {num(y)})"'
-            tx, ty = x, y + shift
-        else:
-            transform, tx, ty = "", x, y + shift
+        transform = f' transform="rotate({num(rotate)} {num(x)} {num(y)})"' if rotate else ""
+        tx, ty = x, y + shift
         style = ((' font-weight="bold"' if bold else "") +
                  (' font-style="italic"' if italic else "") +
                  (' text-anchor="middle"' if anchor == "middle" else
@@ -185,16 +183,17 @@ class Svg:
                 f'fill="white" stroke="white" stroke-width="3" stroke-linejoin="round" '
                 f'opacity="0.9">{esc(text)}</text>')
         self._add(f'<text x="{num(tx)}" y="{num(ty)}" font-size="{num(size)}" '
-                          f'fill="{colour}"{style}{transform}>{esc(text)}</text>')
+                  f'fill="{colour}"{style}{transform}>{esc(text)}</text>')
 
     # ---------------------------------------------------------------- output
     def to_string(self) -> str:
         defs = (f"<defs>{''.join(d for _, d in self.defs.values())}</defs>" if self.defs
                 else "")
         w, h = num(self.width), num(self.height)
+        shapes = "".join(part for *_, part in sorted(self.parts))
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
                 f'viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">{defs}'
-                f'<rect width="100%" height="100%" fill="white"/>{"".join(p for *_, p in sorted(self.parts))}</svg>')
+                f'<rect width="100%" height="100%" fill="white"/>{shapes}</svg>')
 
 
 def _opacity(value) -> str:
@@ -273,12 +272,12 @@ class Axes:
                 self.svg.text(self.x(v), self.bottom + PAD, label, size, anchor="middle",
                               valign="top")
 
-    def yticklabels(self, ticks, labels, size=TICK_SIZE, bold=(), colours=None) -> None:
-        colours = colours or {}
+    def yticklabels(self, ticks, labels, size=TICK_SIZE, bold=()) -> None:
+        """Labels left of the axes at the `ticks`; those whose position is in `bold`, bold."""
         for i, (v, label) in enumerate(zip(ticks, labels)):
             if self._inside_y(v):
                 self.svg.text(self.left - PAD, self.y(v), label, size, anchor="end",
-                              valign="center", bold=i in bold, colour=colours.get(i, TEXT))
+                              valign="center", bold=i in bold)
 
     def xlabel(self, text, offset, size=LABEL_SIZE, anchor="middle") -> None:
         """The x axis's label, its top `offset` pixels below the axes."""
@@ -317,13 +316,9 @@ def nice_ticks(low: float, high: float, most: int = 9, integer: bool = False) ->
         step = max(1, math.ceil(step))
         if step not in (1, 2, 5) and step < 10:
             step = 5 if step <= 5 else 10
-    start = math.ceil(low / step - 1e-9) * step
-    ticks = []
-    value = start
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 10))
-        value += step
-    return ticks
+    first = math.ceil(low / step - 1e-9)
+    last = math.floor(high / step + 1e-9)
+    return [round(i * step, 10) for i in range(first, last + 1)]
 
 
 def tick_text(value: float, ticks) -> str:
