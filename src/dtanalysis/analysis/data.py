@@ -150,6 +150,26 @@ def memo(data: Data, key: tuple, compute):
     return memos[key]
 
 
+def first_rows(table: pd.DataFrame, keys: tuple[str, ...],
+               columns: list[str] | None = None) -> dict:
+    """The rows of `table` as dicts (of `columns`, default all), nested by the values of
+    `keys` in turn (numbers as plain Python numbers: a year is an int), keeping the first row
+    of each key: `first_rows(rows, ("province_code", "year"))[code][year]` is a row, or
+    absent. What analyses look up per unit, built once (`memo`) instead of filtering the
+    whole table per report."""
+    out: dict = {}
+    for row in (table if columns is None else table[columns]).to_dict("records"):
+        node = out
+        for key in keys[:-1]:
+            node = node.setdefault(_plain_key(row[key]), {})
+        node.setdefault(_plain_key(row[keys[-1]]), row)
+    return out
+
+
+def _plain_key(value):
+    return value.item() if hasattr(value, "item") else value
+
+
 # --------------------------------------------------------------------------- small helpers
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data import Data, is_marked, memo, n_units, units
+from .data import Data, first_rows, is_marked, memo, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -124,9 +124,7 @@ def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tup
     higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     n_set = n_units(data, unit_set)
     rows = _rows(data, index, unit_set, metric)
-    by_year: dict[int, dict[str, dict]] = {}
-    for row in rows[_OWN_COLUMNS].to_dict("records"):
-        by_year.setdefault(int(row["year"]), {}).setdefault(row["province_code"], row)
+    by_year = first_rows(rows, ("year", "province_code"), _OWN_COLUMNS)
     out = []
     for year, group in rows.groupby("year"):
         scores = group["score"].dropna()
@@ -296,11 +294,8 @@ def _build_sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
     for (year, metric), scores in rows.groupby(["year", "metric"], sort=False)["score"]:
         national[(int(year), metric)] = (scores.max() if higher else scores.min(),
                                          scores.median(), len(scores))
-    own: dict[str, dict[int, dict[str, dict]]] = {}
-    for r in rows[["province_code", "year", "metric", "score", "status",
-                   "source"]].to_dict("records"):
-        years = own.setdefault(r["province_code"], {})
-        years.setdefault(int(r["year"]), {}).setdefault(r["metric"], r)
+    own = first_rows(rows, ("province_code", "year", "metric"),
+                     ["province_code", "year", "metric", "score", "status", "source"])
     return child_rows, own, national
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import OVERALL, Data, memo, name_of, overall_rows, plain_value, set_years
+from .data import (
+    OVERALL,
+    Data,
+    first_rows,
+    memo,
+    name_of,
+    overall_rows,
+    plain_value,
+    set_years,
+)
 
 TRAJECTORY_COLUMNS = ("year", "province_code", "name", "role", "rank", "rank_status", "score",
                       "score_status", "source", "note")
@@ -51,23 +60,15 @@ _VALUES = ("rank", "rank_status", "score", "score_status", "source", "note")
 def _overall_by_unit(data: Data, unit_set: str) -> dict[str, dict[int, dict]]:
     """Per Data and set, once for every unit: code → year → its overall row (the first, as
     a dict of the values a trajectory reads)."""
-    def build() -> dict:
-        rows = overall_rows(data, unit_set)
-        out: dict[str, dict[int, dict]] = {}
-        for r in rows[["province_code", "year", *_VALUES]].to_dict("records"):
-            out.setdefault(r["province_code"], {}).setdefault(int(r["year"]), r)
-        return out
-    return memo(data, ("overall_by_unit", unit_set), build)
+    return memo(data, ("overall_by_unit", unit_set), lambda: first_rows(
+        overall_rows(data, unit_set), ("province_code", "year"),
+        ["province_code", "year", *_VALUES]))
 
 
 def _means_by_year(data: Data, unit_set: str) -> dict[int, dict]:
     """Per Data and set: year → the mean over provinces (`provinces_mean`, first row)."""
-    def build() -> dict:
-        out: dict[int, dict] = {}
-        for r in provinces_mean(data, unit_set).to_dict("records"):
-            out.setdefault(int(r["year"]), r)
-        return out
-    return memo(data, ("means_by_year", unit_set), build)
+    return memo(data, ("means_by_year", unit_set),
+                lambda: first_rows(provinces_mean(data, unit_set), ("year",)))
 
 
 def trajectory_years(data: Data, unit_set: str) -> list[int]:

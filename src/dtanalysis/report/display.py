@@ -14,7 +14,7 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown
 
 from .. import analysis as an
-from ..analysis.data import memo
+from ..analysis.data import first_rows, memo
 from ..vocab import MARKS
 from . import charts
 from .i18n import fmt_int, fmt_number, fmt_score, fmt_with_unit, has, t
@@ -202,9 +202,7 @@ def source_label(data: an.Data, text, width: int = 40) -> str:
 
 def _sources(data: an.Data) -> dict[str, dict]:
     """The sources table as {source_id: its row} (the first row of an id), once per Data."""
-    return memo(data, ("display_sources",), lambda: {
-        row["source_id"]: row
-        for row in reversed(data.sources.to_dict("records"))})
+    return memo(data, ("display_sources",), lambda: first_rows(data.sources, ("source_id",)))
 
 
 def source_links(data: an.Data, text) -> str:
