@@ -16,6 +16,7 @@ nothing here reads or changes this process's working folder or environment beyon
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import queue
 import shutil
@@ -57,20 +58,11 @@ RESET = (
 )
 POLL_SECONDS = 1.0  # how often a set-up run checks that its kernel is still alive
 
-def ready_client_class():
+
+@functools.cache
+def _ready_client():
     """`ReadyClient`, built on first use (jupyter_client is imported only where a kernel is
     started)."""
-    global _READY_CLIENT
-    if _READY_CLIENT is None:
-        _READY_CLIENT = _build_ready_client()
-    return _READY_CLIENT
-
-
-_READY_CLIENT = None
-
-
-def _build_ready_client():
-    import asyncio
     import time
 
     from jupyter_client.asynchronous import AsyncKernelClient
@@ -113,7 +105,6 @@ def _build_ready_client():
                         and msg["parent_header"].get("msg_id") == msg_id
                         and msg["content"].get("execution_state") == "idle"):
                     return True
-                await asyncio.sleep(0)
 
     ReadyClient.__module__ = __name__
     ReadyClient.__qualname__ = "ReadyClient"
@@ -122,7 +113,7 @@ def _build_ready_client():
 
 def __getattr__(name: str):
     if name == "ReadyClient":  # what the kernel manager's `client_class` names
-        return ready_client_class()
+        return _ready_client()
     raise AttributeError(name)
 
 
