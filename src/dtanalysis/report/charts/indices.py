@@ -72,7 +72,6 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str) -> v.S
     low = min(float(values.min()), 0.0) if not values.empty else 0.0
     xlim = (low - (high - low) * 0.05 * (low < 0), high + (high - low) * 0.05 or 1.0)
     ticks = v.nice_ticks(*xlim, most=9)
-    tick_labels = [v.tick_text(k, ticks) for k in ticks]
     label_w = max((v.text_width(label, v.TICK_SIZE, bold) for label, bold
                    in zip(labels, highlights)), default=0) * v.SLACK
     left = 8 + label_w + v.PAD
@@ -86,7 +85,7 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str) -> v.S
     positions = list(range(n))[::-1]
     ax.grid(xticks=ticks, yticks=positions)
     ax.frame()
-    ax.xticklabels(ticks, tick_labels)
+    ax.xticklabels(ticks)
     ax.yticklabels(positions, labels, bold={i for i, h in enumerate(highlights) if h})
     ax.xlabel(t("chart_ix_score", lang), 2 * v.PAD + v.TICK_SIZE)
     svg.text(left + (right - left) / 2, 10 + v.TITLE_SIZE * 0.5, title, v.TITLE_SIZE,

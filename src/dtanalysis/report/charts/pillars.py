@@ -73,7 +73,7 @@ def pillars_chart(rows: pd.DataFrame, name: str, year: int, lang: str = "vi") ->
         y = list(range(len(have)))
         ax.grid(xticks=ticks)
         ax.frame()
-        ax.xticklabels(ticks, [v.tick_text(k, ticks) for k in ticks])
+        ax.xticklabels(ticks)
         ax.yticklabels(y, labels)
         ax.xlabel(axis_label, 2 * v.PAD + v.TICK_SIZE)
         fmt = (lambda value: fmt_score(value, lang)) if panel == "score" else \

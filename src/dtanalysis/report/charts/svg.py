@@ -266,7 +266,10 @@ class Axes:
             if self._inside_y(v):
                 self.svg.line(self.left, self.y(v), self.right, self.y(v), GRID, LINE)
 
-    def xticklabels(self, ticks, labels, size=TICK_SIZE) -> None:
+    def xticklabels(self, ticks, labels=None, size=TICK_SIZE) -> None:
+        """Labels under the axes at the `ticks`: `labels`, else the values as matplotlib
+        writes them (`tick_text`)."""
+        labels = labels if labels is not None else [tick_text(k, ticks) for k in ticks]
         for v, label in zip(ticks, labels):
             if self._inside_x(v):
                 self.svg.text(self.x(v), self.bottom + PAD, label, size, anchor="middle",

@@ -47,7 +47,7 @@ def targets_chart(targets: pd.DataFrame, name: str, lang: str = "vi",
                     row_h - v.TICK_SIZE * 1.9 - (2 * v.PAD + v.TICK_SIZE + 8), xlim, (-1, 1))
         ax.grid(xticks=ticks)
         ax.frame(sides=("bottom",))
-        ax.xticklabels(ticks, [v.tick_text(k, ticks) for k in ticks])
+        ax.xticklabels(ticks)
         label = labels.get(r["indicator"], r["indicator"])
         if show_unit_name:
             label = f"{r['name']}: {label}"
