@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import METRIC_ORDER, OVERALL, Data, memo, plain_value, units
+from .data import METRIC_ORDER, OVERALL, Data, first_rows, memo, plain_value, units
 
 
 def pillars(data: Data, code: str, unit_set: str) -> pd.DataFrame:
@@ -13,12 +13,11 @@ def pillars(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     province's score and rank (NaN when it has none; `has_value`) beside the best and the
     median over the units that have that value (`n_score`, `n_rank` of them). The national
     figures are computed once per Data and set (`memo`), the province's own values per call."""
-    national, rows = memo(data, ("pillars", unit_set), lambda: _national(data, unit_set))
-    own = rows[rows["province_code"] == code].drop_duplicates(["year", "metric"])
-    own = own.set_index(["year", "metric"])
+    national, by_unit = memo(data, ("pillars", unit_set), lambda: _national(data, unit_set))
+    own = by_unit.get(code, {})
     records = []
     for key, stats in national.items():
-        r = own.loc[key] if key in own.index else None
+        r = own.get(key[0], {}).get(key[1])
         records.append({
             "year": key[0], "metric": key[1],
             "score": None if r is None else plain_value(r["score"]),
@@ -41,9 +40,9 @@ COLUMNS = ["year", "metric", "score", "score_status", "rank", "rank_status", "n_
            "best_rank_name", "median_rank", "has_value", "source"]
 
 
-def _national(data: Data, unit_set: str) -> tuple[dict, pd.DataFrame]:
+def _national(data: Data, unit_set: str) -> tuple[dict, dict]:
     """The best and median of every (year, metric) of the set, in display order (year, then
-    METRIC_ORDER), and the set's rows (the province's own values are looked up in them)."""
+    METRIC_ORDER), and each unit's rows (code → year → metric → its first row)."""
     rows = data.dti[(data.dti["unit_set"] == unit_set) & (data.dti["metric"] != OVERALL)]
     names = units(data, unit_set).set_index("province_code")["short_name"]
     order = {m: i for i, m in enumerate(METRIC_ORDER)}
@@ -64,7 +63,7 @@ def _national(data: Data, unit_set: str) -> tuple[dict, pd.DataFrame]:
             "median_rank": plain_value(ranks["rank"].astype(float).median())
             if not ranks.empty else None,
         }
-    return national, rows.assign(year=rows["year"].astype(int))
+    return national, first_rows(rows, ("province_code", "year", "metric"))
 
 
 def _names(rows: pd.DataFrame, names: pd.Series) -> str | None:
