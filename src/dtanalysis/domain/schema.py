@@ -60,6 +60,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
         **PROVENANCE,
     },
+    # One row per unit of each set: its boundary (GeoJSON polygons' coordinates as JSON text,
+    # lon/lat) from data/raw/geo/, for the maps.
+    "boundaries": {
+        "unit_set": S, "province_code": S, "name": S, "geometry": S, **PROVENANCE,
+    },
 }
 
 

@@ -19,6 +19,7 @@ from . import (
     headline,
     indicators,
     indices,
+    maps,
     merger,
     overview,
     pillars,
@@ -31,7 +32,7 @@ from . import (
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
-            merger, about, overview, indices)
+            merger, about, overview, indices, maps)
 
 
 def _merge() -> dict[str, dict[str, str]]:
