@@ -218,10 +218,11 @@ class Legend:
 
 def choropleth(geo: MapShapes, units: list[MapUnit], legend: Legend, alt: str,
                outline: str | None = None, legend_width: float = 230.0,
-               font: float = 11.0) -> str:
+               font: float = 11.0, zoom: float = 1.0) -> str:
     """The map as an <svg> element: one <path data-code> per unit (its colour class, or the
     hatch), the outlined unit on top, the archipelagos labelled, the legend on the right, the
-    attribution under the map."""
+    attribution under the map; shown `zoom` times its drawn size (a page narrower than that
+    scales it down)."""
     uid = "dtamap-" + hashlib.sha1(
         (alt + "|".join(f"{u.code}{u.fill_class}" for u in units) + str(outline)
          + str(geo.height)).encode()).hexdigest()[:10]
@@ -272,7 +273,9 @@ def choropleth(geo: MapShapes, units: list[MapUnit], legend: Legend, alt: str,
     shapes_svg = []
     for u in units:
         fill = CLASS_COLOURS[u.fill_class] if u.fill_class is not None else f"url(#{uid}-h)"
-        hatched = ' data-hatched="1"' if u.fill_class is None else ""
+        # a hatched unit keeps a grey edge: its islets stay visible, hatched or not
+        hatched = (f' data-hatched="1" stroke="{HATCH_LINE}" stroke-width="0.5"'
+                   if u.fill_class is None else "")
         shapes_svg.append(f'<path data-code="{esc(u.code)}"{hatched} fill="{fill}" '
                           f'd="{geo.paths.get(u.code, "")}"><title>{esc(u.tooltip)}</title>'
                           "</path>")
@@ -307,7 +310,7 @@ def choropleth(geo: MapShapes, units: list[MapUnit], legend: Legend, alt: str,
         f'fill="#555">{esc(text)}</text>' for j, text in enumerate(attr_lines))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t" '
-        f'width="{_f(total_w)}" height="{_f(total_h)}" viewBox="0 0 {_f(total_w)} '
+        f'width="{_f(total_w * zoom)}" height="{_f(total_h * zoom)}" viewBox="0 0 {_f(total_w)} '
         f'{_f(total_h)}" font-family="{FONT_FAMILY}" class="dta-map">'
         f'<title id="{uid}-t">{esc(alt)}</title>'
         f'<defs><pattern id="{uid}-h" width="5" height="5" patternUnits="userSpaceOnUse" '

@@ -16,7 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_coverage": ("**{index} {year}**: có thứ hạng của {n_ranked} trên {n_units} đơn vị "
                          "({statuses})."),
         "map_no_table": ("**{index}**: không có bảng xếp hạng nào cho {set_label} trong dữ "
-                         "liệu — bản đồ không có ô nào được tô."),
+                         "liệu — không vẽ bản đồ."),
         "map_no_boundaries": ("Không có bản đồ: dữ liệu không có ranh giới tỉnh "
                               "(data/raw/geo/)."),
         "map_title": "{index} {year} — thứ hạng",
@@ -59,8 +59,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_index_none_h": "{index}",
         "map_coverage": ("**{index} {year}**: ranks for {n_ranked} of {n_units} units "
                          "({statuses})."),
-        "map_no_table": ("**{index}**: no ranking for the {set_label} in the data — no unit is "
-                         "coloured."),
+        "map_no_table": ("**{index}**: no ranking for the {set_label} in the data — no map is "
+                         "drawn."),
         "map_no_boundaries": "No map: the data hold no province boundaries (data/raw/geo/).",
         "map_title": "{index} {year} — rank",
         "map_title_none": "{index} — no rank",

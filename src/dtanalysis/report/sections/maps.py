@@ -84,7 +84,8 @@ def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
         attribution=t("map_attribution", lang))
     small = size != LARGE
     svg = cm.choropleth(geo, units, legend, alt, outline=outline,
-                        legend_width=190.0 if small else 240.0, font=9.5 if small else 11.0)
+                        legend_width=190.0 if small else 240.0, font=9.5 if small else 11.0,
+                        zoom=1.0 if small else 1.3)
     return svg, ranks, shown, alt
 
 
@@ -116,13 +117,12 @@ def show_maps(ctx: OverviewContext) -> list:
     out = [heading("h_ov_maps", lang), md(t("map_intro", lang))]
     for index in ix.catalogue(ctx.data)["index"]:
         svg, ranks, shown, alt = index_map(ctx.data, ctx.unit_set, index, lang, ctx.set_label)
-        if ranks.year is None:
+        if ranks.year is None:  # no ranking of the set: said, not drawn all hatched
             out.append(heading("map_index_none_h", lang, level=3, index=ranks.label))
             out.append(md(t("map_no_table", lang, index=ranks.label, set_label=ctx.set_label)))
-        else:
-            out.append(heading("map_index_h", lang, level=3, index=ranks.label,
-                               year=ranks.year))
-            out.append(md(coverage_line(ranks, lang)))
+            continue
+        out.append(heading("map_index_h", lang, level=3, index=ranks.label, year=ranks.year))
+        out.append(md(coverage_line(ranks, lang)))
         out += map_figure(svg, alt, shown, lang)
     return out
 
