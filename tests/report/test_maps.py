@@ -205,6 +205,12 @@ def test_the_overview_covers_an_index_added_as_data(synthetic_index_project):
 
 def test_the_overview_heat_map_is_a_table_per_index(data):
     ctx = overview_context("63", "vi", data=data)
-    tables = [str(o.data) for o in so.show_rank_heatmap(ctx) if "dta-heat-" in str(o.data)]
+    tables = [str(o.data) for o in so.show_rank_heatmap(ctx) if "dta-heat" in str(o.data)]
     assert len(tables) == len(ix.catalogue(data))
     assert all(tb.count('<th scope="row">') == 63 for tb in tables)
+    # the cells' colours are the maps' (declared twice: the stylesheet and the SVG module)
+    from dtanalysis.report.charts.maps import CLASS_COLOURS, CLASS_TEXT
+    from dtanalysis.runner.render import TEMPLATES_DIR
+    css = (TEMPLATES_DIR / "dtanalysis_report" / "dtanalysis_report.css").read_text()
+    for i, (back, fore) in enumerate(zip(CLASS_COLOURS, CLASS_TEXT)):
+        assert f"td.dta-r{i} {{ background: {back}; color: {fore}; }}" in css

@@ -27,7 +27,7 @@ ARCHIPELAGO_LON = 110.5  # rings wholly east of this: Hoàng Sa (north of 14° N
 ARCHIPELAGO_SPLIT_LAT = 14.0
 # Sequential, colour-blind-safe (viridis, five steps): rank class 0 (best) darkest.
 CLASS_COLOURS = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
-CLASS_TEXT = ("white", "white", "white", "#262626", "#262626")
+CLASS_TEXT = ("white", "white", "black", "#262626", "#262626")  # contrast ≥ 4.5
 HATCH_BACK, HATCH_LINE = "#f2f2f2", "#8c8c8c"
 BORDER = "#ffffff"
 OUTLINE = "#d7191c"  # the report's own province (red, outside the viridis range)

@@ -96,8 +96,7 @@ def map_figure(svg: str | None, alt: str, shown: pd.DataFrame, lang: str,
     if svg is None:
         out.append(md(t("map_no_boundaries", lang)))
     else:
-        out.append(HTML(f'<figure class="{escape(css_class)}" style="margin:0.5em 0">{svg}'
-                        "</figure>"))
+        out.append(HTML(f'<figure class="{escape(css_class)}">{svg}</figure>'))
     body = table_html(shown, caption=alt).data
     out.append(HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'
                     f"</summary>{body}</details>"))

@@ -14,7 +14,6 @@ from ...analysis import indices as ix
 from ...analysis import maps as am
 from ...vocab import STATUSES
 from .. import charts
-from ..charts.maps import CLASS_COLOURS, CLASS_TEXT
 from ..context import OverviewContext
 from ..display import (
     chart_alt,
@@ -120,13 +119,11 @@ def show_rank_heatmap(ctx: OverviewContext) -> list:
 
 def _heat_table(ctx: OverviewContext, matrix, index: str):
     """Units × years as an HTML table, each rank's cell in the maps' colour of its rank class
-    (out of the set's units), its mark (§ † ‡) written; an empty cell: no rank."""
+    (out of the set's units; `dta-r0`…`dta-r4`, the report stylesheet's), its mark (§ † ‡)
+    written; an empty cell: no rank."""
     lang = ctx.lang
     years = [int(y) for y in matrix.ranks.columns]
     classes = am.rank_classes(an.n_units(ctx.data, ctx.unit_set))
-    cls = f"dta-heat-{ctx.unit_set}-{index}"
-    style = "".join(f".{cls} td.c{i}{{background:{c};color:{CLASS_TEXT[i]}}}"
-                    for i, c in enumerate(CLASS_COLOURS))
     head = "".join(f'<th scope="col">{escape(str(c))}</th>'
                    for c in [t("col_unit", lang), *map(str, years)])
     rows = []
@@ -135,15 +132,13 @@ def _heat_table(ctx: OverviewContext, matrix, index: str):
         for y in years:
             value, status = matrix.ranks.loc[code, y], matrix.statuses.loc[code, y]
             klass = am.rank_class(None if pd.isna(value) else int(value), classes)
-            attr = f' class="c{klass}"' if klass is not None else ""
+            attr = f' class="dta-r{klass}"' if klass is not None else ""
             cells.append(f"<td{attr}>{escape(rank_text(value, status, lang))}</td>")
         rows.append(f'<tr><th scope="row">{escape(str(matrix.names.get(code, code)))}</th>'
                     + "".join(cells) + "</tr>")
     caption = t("chart_alt_heatmap", lang, set_label=ctx.set_label)
-    return HTML(f'<style>{style}.{cls} td{{text-align:center;min-width:3em}}'
-                f".{cls} th{{text-align:left}}</style>"
-                f'<table class="{cls}"><caption>{escape(caption)}</caption><thead><tr>{head}'
-                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return HTML(f'<table class="dta-heat"><caption>{escape(caption)}</caption><thead><tr>'
+                f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def show_movers(ctx: OverviewContext, top: int = TOP_MOVERS) -> list:
