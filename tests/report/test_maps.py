@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -207,7 +208,15 @@ def test_the_overview_heat_map_is_a_table_per_index(data):
     ctx = overview_context("63", "vi", data=data)
     tables = [str(o.data) for o in so.show_rank_heatmap(ctx) if "dta-heat" in str(o.data)]
     assert len(tables) == len(ix.catalogue(data))
-    assert all(tb.count('<th scope="row">') == 63 for tb in tables)
+    assert all(tb.split("<tfoot>")[0].count('<th scope="row">') == 63 for tb in tables)
+    # each year's coverage under it: units with a rank of any status, of the 63
+    counts = {y: int(n) for y, n in
+              ov.coverage(data, "63", "dti").set_index("year")["n_rank"].items()}
+    dti = tables[list(ix.catalogue(data)["index"]).index("dti")]
+    foot = dti.split("<tfoot>")[1]
+    assert t("ov_heat_ranked", "vi", n=63) in foot
+    assert [int(x) for x in re.findall(r"<td>(\d+)</td>", foot)] == [
+        counts[y] for y in sorted(counts) if y in ov.rank_matrix(data, "63").ranks.columns]
     # the cells' colours are the maps' (declared twice: the stylesheet and the SVG module)
     from dtanalysis.report.charts.maps import CLASS_COLOURS, CLASS_TEXT
     from dtanalysis.runner.render import TEMPLATES_DIR

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..vocab import STATUSES
-from .data import Data, plain_value, units
+from .data import Data, memo, plain_value, units
 from .indices import _catalogue, _years, latest_rankings
 
 REASONS = ("uncertain", "listed", "not_ranked", "no_table")
@@ -51,7 +51,12 @@ MAP_COLUMNS = ["province_code", "name", "region", "region_en", "rank", "rank_sta
 
 def map_ranks(data: Data, unit_set: str, index: str) -> MapRanks:
     """Every unit of the set with its rank in the index's latest ranking, or the reason it
-    has none drawn."""
+    has none drawn. Once per Data, set and index (the overview and every report read it)."""
+    return memo(data, ("map_ranks", unit_set, index),
+                lambda: _map_ranks(data, unit_set, index))
+
+
+def _map_ranks(data: Data, unit_set: str, index: str) -> MapRanks:
     cat = _catalogue(data).set_index("index")
     label = str(cat.loc[index, "label"])
     everyone = units(data, unit_set)

@@ -24,12 +24,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_class": "hạng {first}–{last}",
         "map_class_one": "hạng {first}",
         "map_why_not_ranked": ("không có thứ hạng trong bảng {year} được thu thập ở đây "
-                               "({n_ranked} trên {n_units} đơn vị có thứ hạng){method}"),
+                               "({n_ranked} trên {n_units} đơn vị có thứ hạng)"),
         "map_why_listed": "có trong bảng {year} nhưng không có thứ hạng",
         "map_why_uncertain": ("thứ hạng {year} không chắc chắn (‡): ghi trong bảng số liệu, "
                               "không tô màu"),
         "map_why_no_table": "không có bảng xếp hạng {index} nào cho {set_label} trong dữ liệu",
-        "map_method": "; {method}",
         "map_hoang_sa": "QĐ. Hoàng Sa\n(TP. Đà Nẵng)",
         "map_truong_sa": "QĐ. Trường Sa\n(tỉnh Khánh Hòa)",
         "map_attribution": ("Ranh giới tỉnh: Open Development Mekong / Cục Đo đạc và Bản đồ Việt "
@@ -45,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_tooltip": "{name}: hạng {rank}/{out_of}",
         "map_tooltip_none": "{name}: {why}",
         "map_col_why": "Lý do không tô màu",
+        "ov_heat_ranked": "Có thứ hạng (trên {n})",
         "map_small_h": "Vị trí trên bản đồ",
         "map_small_intro": ("{name} (viền đỏ) trên bản đồ thứ hạng {index} năm {year} của "
                             "{set_label}."),
@@ -67,11 +67,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_class": "rank {first}–{last}",
         "map_class_one": "rank {first}",
         "map_why_not_ranked": ("no rank in the {year} table collected here ({n_ranked} of "
-                               "{n_units} units ranked){method}"),
+                               "{n_units} units ranked)"),
         "map_why_listed": "in the {year} table without a rank",
         "map_why_uncertain": ("{year} rank uncertain (‡): in the data table, not coloured"),
         "map_why_no_table": "no {index} ranking for the {set_label} in the data",
-        "map_method": "; {method}",
         "map_hoang_sa": "Hoàng Sa (Paracel) Is.\n(Đà Nẵng City)",
         "map_truong_sa": "Trường Sa (Spratly) Is.\n(Khánh Hòa Province)",
         "map_attribution": ("Province boundaries: Open Development Mekong / Vietnam Department of "
@@ -85,6 +84,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_tooltip": "{name}: rank {rank} of {out_of}",
         "map_tooltip_none": "{name}: {why}",
         "map_col_why": "Why not coloured",
+        "ov_heat_ranked": "Ranked (of {n})",
         "map_small_h": "On the map",
         "map_small_intro": "{name} (outlined in red) on the map of {index} {year} ranks of the "
                            "{set_label}.",

@@ -31,7 +31,7 @@ def why_text(ranks: am.MapRanks, reason: str | None, lang: str, set_label: str) 
         return t("map_why_no_table", lang, index=ranks.label, set_label=set_label)
     if reason == "not_ranked":
         return t("map_why_not_ranked", lang, year=ranks.year, n_ranked=ranks.n_ranked,
-                 n_units=ranks.n_units, method="")
+                 n_units=ranks.n_units)
     return t(f"map_why_{reason}", lang, year=ranks.year)
 
 

@@ -136,9 +136,13 @@ def _heat_table(ctx: OverviewContext, matrix, index: str):
             cells.append(f"<td{attr}>{escape(rank_text(value, status, lang))}</td>")
         rows.append(f'<tr><th scope="row">{escape(str(matrix.names.get(code, code)))}</th>'
                     + "".join(cells) + "</tr>")
+    n = an.n_units(ctx.data, ctx.unit_set)
+    counts = "".join(f"<td>{int(matrix.ranks[y].notna().sum())}</td>" for y in years)
+    foot = (f'<tfoot><tr><th scope="row">{escape(t("ov_heat_ranked", lang, n=n))}</th>'
+            f"{counts}</tr></tfoot>")
     caption = t("chart_alt_heatmap", lang, set_label=ctx.set_label)
     return HTML(f'<table class="dta-heat"><caption>{escape(caption)}</caption><thead><tr>'
-                f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+                f"{head}</tr></thead><tbody>{''.join(rows)}</tbody>{foot}</table>")
 
 
 def show_movers(ctx: OverviewContext, top: int = TOP_MOVERS) -> list:
@@ -148,6 +152,7 @@ def show_movers(ctx: OverviewContext, top: int = TOP_MOVERS) -> list:
               + t("ov_movers_uncertain", lang))]
     for index, label in _indices(ctx):
         out.append(heading("ov_index_h", lang, level=3, index=label))
+        out += _coverage_of(ctx, index)
         out += _movers(ctx, index, top)
     return out
 
@@ -191,6 +196,12 @@ def show_regions(ctx: OverviewContext) -> list:
     return out
 
 
+def _coverage_of(ctx: OverviewContext, index: str) -> list:
+    """The coverage of the index's latest ranking (M of N, every status), when it has one."""
+    ranks = am.map_ranks(ctx.data, ctx.unit_set, index)
+    return [md(coverage_line(ranks, ctx.lang))] if ranks.year is not None else []
+
+
 def _regions(ctx: OverviewContext, index: str, label: str) -> list:
     lang = ctx.lang
     year = _ranking_year(ctx, index)
@@ -202,7 +213,7 @@ def _regions(ctx: OverviewContext, index: str, label: str) -> list:
     if not position.complete:
         intro += " " + t("pos_partial", lang, set_label=ctx.set_label, year=position.year,
                          n_ranked=position.n_ranked, n=position.n_units)
-    out = [md(intro)]
+    out = [*_coverage_of(ctx, index), md(intro)]
     region_key = "region" if lang == "vi" else "region_en"
     shown = pd.DataFrame({
         t("col_region", lang): regions[region_key],
