@@ -99,6 +99,43 @@ def test_a_boundary_file_that_misses_or_repeats_a_unit_is_refused(tmp_path, edit
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(("content", "words"), [(b"\x89PNG\r\n", "not a GeoJSON file"),
+                                               (b'{"type": "Topology"}', "no `features` list")])
+def test_a_boundary_file_that_is_not_geojson_is_refused(tmp_path, content, words):
+    paths = _geo_project(tmp_path, lambda features: None)
+    (paths.raw / "geo" / geo.GEO_FILES["63"]).write_bytes(content)
+    registry = Registry.from_file(paths.raw / REGISTRY_FILE, paths.root)
+    with pytest.raises(InputError, match=words):
+        geo.read_boundaries(paths, registry)
+
+
+def test_clean_refuses_a_boundary_file_and_leaves_processed_untouched(project_copy, capsys):
+    from dtanalysis.cli import main
+
+    path = project_copy / "data/raw/geo" / geo.GEO_FILES["34"]
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    collection["features"] = collection["features"][1:]
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    processed = project_copy / "data/processed"
+    before = {p.name: p.read_bytes() for p in sorted(processed.iterdir()) if p.is_file()}
+    assert main(["clean", "--root", str(project_copy)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: data/raw/geo/vn34-units-dissolved-simplified.geojson: no "
+                          "feature for unit(s)") and "\n" not in err, err
+    assert {p.name: p.read_bytes() for p in sorted(processed.iterdir()) if p.is_file()} == before
+
+
+def test_a_project_without_boundaries_draws_no_map(data):
+    import dataclasses
+
+    bare = dataclasses.replace(data, boundaries=data.boundaries.iloc[0:0])
+    ctx = overview_context("63", "en", data=bare)
+    objects = sm.show_maps(ctx)
+    assert _svgs(objects) == []
+    assert t("map_no_boundaries", "en") in " ".join(str(getattr(o, "data", "")) for o in objects)
+    assert sm.show_province_map(report_context("Hải Phòng", "63", lang="en", data=bare)) == []
+
+
 # ------------------------------------------------------------------------ the overview's maps
 
 
