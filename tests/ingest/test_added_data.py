@@ -204,9 +204,9 @@ def test_targets_arrive_with_every_source(data):
     qn = by.loc[(QN, "digital_economy_gdp_share", 2025)]
     assert qn["source"].split("; ") == [
         "seed-hp-hd-qn-2022", "seed-qn-dx-2024-04",
-        "http://honggai.halongcity.gov.vn/nhung-nhiem-vu-giai-phap-trong-tam-cua-nghi-quyet-so"
-        "-09-nq-tu-ve-chuyen-doi-so-toan-dien-tinh-quang-ninh-den-nam-2025-dinh-huong-den-nam"
-        "-2030-p13n53722.html"]
+        ("http://honggai.halongcity.gov.vn/nhung-nhiem-vu-giai-phap-trong-tam-cua-nghi-quyet-so"
+         "-09-nq-tu-ve-chuyen-doi-so-toan-dien-tinh-quang-ninh-den-nam-2025-dinh-huong-den-nam"
+         "-2030-p13n53722.html")]
     hd = by.loc[(HD, "digital_economy_gdp_share", 2025)]
     assert hd["instrument"] == "06-NQ/TU" and "nhandan.vn" in hd["source"]
     assert "seed-hd-dx-2022-11" in hd["source"]
