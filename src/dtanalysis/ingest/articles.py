@@ -198,7 +198,7 @@ def merge_restated(targets: list[dict]) -> list[dict]:
     deadline) keeps the first row and cites every source (`;`-separated). A source that does
     not name the instrument restates the target of the one that does (and the row keeps the
     instrument). Different values stay separate rows, which validation reports (a unique-key
-    failure naming both rows); so do two instruments setting the same value."""
+    failure naming both rows); two instruments setting the same value stay two rows."""
     out: list[dict] = []
     for row in targets:
         first = next((kept for kept in out if _restates(kept, row)), None)
