@@ -60,6 +60,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
         **PROVENANCE,
     },
+    "index_publications": {
+        "index": S, "year": I, "unit_set": S, "kind": S, "n_published": I, "excluded": S,
+        "also_published": S, "as_written": S, "note": S, **PROVENANCE,
+    },
 }
 
 
