@@ -103,8 +103,8 @@ def pci_2020_top_30(root: Path) -> None:
 CASES = {
     # PCI 2020 is a complete table of 63 ranks: a unit is ranked 45th in a "top 30" year
     "publications: top 30 contradicted by a rank": (
-        pci_2020_top_30, "pci/publications.csv, row 2: declares only the top 30 published in "
-                         "2020, but data/raw/indices/pci/pci-2020-63.csv row"),
+        pci_2020_top_30, ("pci/publications.csv, row 2: declares only the top 30 published "
+                          "in 2020, but data/raw/indices/pci/pci-2020-63.csv row")),
     # PAPI 2020's panel has a (secondary) value for Hà Nội
     "publications: an excluded unit with a value": (
         declared("papi", "2020,63,all but Hà Nội,,https://papi.org.vn,test"),

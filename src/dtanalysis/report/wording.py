@@ -1,0 +1,69 @@
+"""The sentences of `analysis.claims`' rules in a page's language, written once for every page
+(province reports, overview, index page): why a value is missing, coverage, verdicts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..analysis.claims import TONE, VERDICTS, Missing
+from .i18n import fmt_list, fmt_number, t
+
+
+def missing_text(m: Missing, lang: str, index: str, name: str) -> str:
+    """Why `name` has no `index` value in `m.year`, in words (one of the four reasons)."""
+    cov = m.coverage
+    if m.kind == "no_unit":
+        return t("cl_missing_no_unit", lang, index=index, year=m.year, name=name)
+    if m.kind == "no_table":
+        return t("cl_missing_no_table", lang, index=index, year=m.year)
+    if m.kind == "not_published":
+        says = (t("cl_outside_top", lang, top=m.top_n, name=name) if m.top_n
+                else t("cl_excluded", lang, name=name))
+        return t("cl_missing_not_published", lang, index=index, year=m.year,
+                 publisher_says=says, name=name)
+    text = t("cl_missing_not_collected", lang, index=index, year=m.year,
+             held=cov.held_measure, out_of=cov.out_of,
+             measure=t(f"cl_measure_{cov.measure}", lang),
+             published=t("cl_published_all" if cov.declared else "cl_published_undeclared",
+                         lang))
+    if m.top_n:
+        text += t("cl_top_note", lang, top=m.top_n, name=name)
+    if m.listed:
+        text += t("cl_listed", lang, name=name)
+    return text
+
+
+def verdict_text(kind: str, lang: str) -> str:
+    """A target verdict with its symbol (✔ ✘ ▲ ▼ ◌ –)."""
+    return t(f"cl_verdict_{kind}", lang)
+
+
+def verdict_tone(kind: str) -> str:
+    """good / bad / neutral: the colour class of a verdict (`dta-good`, …)."""
+    return TONE[kind]
+
+
+def verdict_cell(r: pd.Series, lang: str) -> str:
+    """A target's verdict with its symbol, the value's date and the deadline (and the pace
+    needed ahead of the deadline): a row of `analysis.targets.targets_progress`."""
+    kind = r["verdict"]
+    value_date = "" if pd.isna(r["latest_period"]) or r["latest_period"] is None \
+        else str(r["latest_period"])
+    deadline = t("cl_deadline_none", lang) if pd.isna(r["target_year"]) \
+        else str(int(r["target_year"]))
+    text = verdict_text(kind, lang)
+    if kind != "no_data":
+        text += " (" + t("cl_verdict_dates", lang, value_date=value_date, deadline=deadline)
+        if kind in ("on_track", "behind_pace") and not pd.isna(r["pace_per_year"]):
+            text += "; " + t("cl_pace", lang, pace=fmt_number(r["pace_per_year"], lang, 1))
+        text += ")"
+    else:
+        text += " (" + t("cl_deadline", lang, deadline=deadline) + ")"
+    return text
+
+
+def verdict_counts(table: pd.DataFrame, lang: str) -> str:
+    """'1 ✔ met, 1 ◌ no final figure and 2 – no data': the verdicts of a targets table."""
+    counts = table["verdict"].value_counts()
+    return fmt_list([f"{int(counts[k])} {verdict_text(k, lang)}" for k in VERDICTS
+                     if k in counts], lang)
