@@ -89,9 +89,11 @@ def test_briefing_says_why_a_later_value_is_not_the_headline(data):
     en = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="en", data=data)))
     assert "**12‡**" in vi and "không chắc chắn" in vi and "năm 2022" in vi
     assert "**12‡**" in en and "uncertain" in en
-    # the source's own (English) note is quoted and labelled as the source's words
-    assert "Lời của nguồn: “inferred only from list order" in vi
-    assert "The source's words: “inferred only from list order" in en
+    # the table's note is the project's (how the value was inferred), labelled so, never as
+    # the source's words (issue 19, point 6)
+    assert "Ghi chú của dự án (bằng tiếng Anh): “inferred only from list order" in vi
+    assert "The project's note: “inferred only from list order" in en
+    assert "Lời của nguồn" not in vi and "The source's words" not in en
     # the first key point leads with the published 2022 rank, not the uncertain 2023 one
     assert "Năm 2022, Quảng Ninh xếp hạng **3/63**" in vi
 
@@ -111,5 +113,7 @@ def test_a_gap_is_said_in_words(data):
     # a marked sub-index rank keeps its mark in the sentence (Tiền Giang 2020: a secondary
     # copy of the published ranks, §)
     tg = rs.report_context("Tiền Giang", lang="en", data=data)
-    assert "Digital society (rank 4§, median 7.5 of 12 units)" in key_points(
+    # (issue 19, point 3: a median over 12 of the 63 units does not judge; the rank is judged
+    # among all 63)
+    assert "Digital society (rank 4§ of 63, in the top fifth)" in key_points(
         tg, bf.briefing(data, tg.code, "63"))[1]
