@@ -155,7 +155,7 @@ def test_not_published_only_where_declared_and_numbers_traceable(case):
 @SETTINGS
 @given(synthetic_index())
 def test_the_coverage_table_adds_up(case):
-    data, codes, scores, declared = case
+    data, codes, scores, _ = case
     table = claims.coverage_table(data, "63")
     rows = pd.DataFrame(scores)
     for r in table.itertuples(index=False):

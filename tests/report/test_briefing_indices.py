@@ -60,10 +60,10 @@ def test_years_without_a_value_are_said_in_words(data):
     assert pci.lead.year == 2021 and [g.year for g in pci.gaps] == [2023, 2024]
     # issue 19, point 1: PCI 2023 and 2024 declared top 30, only part held: not in the
     # collected tables (the publisher's top 30 said), never "not published"
-    for lang, words in (("vi", "**PCI**: PCI 2023: không có trong các bảng đã thu thập — dữ "
-                               "liệu có 11 trên 30 thứ hạng đã công bố"),
-                        ("en", "**PCI**: PCI 2023: not in the collected tables — 11 of the 30 "
-                               "published ranks are held here")):
+    for lang, words in (("vi", ("**PCI**: PCI 2023: không có trong các bảng đã thu thập — "
+                                "dữ liệu có 11 trên 30 thứ hạng đã công bố")),
+                        ("en", ("**PCI**: PCI 2023: not in the collected tables — 11 of the "
+                                "30 published ranks are held here"))):
         text = _texts(rs.show_briefing(rs.report_context("Bắc Kạn", lang=lang, data=data)))
         assert words in text
         assert "không công bố" not in text.replace("không công bố (theo", "") \

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..analysis.claims import TONE, VERDICTS, Missing
-from .i18n import fmt_list, fmt_number, t
+from ..vocab import mark
+from .i18n import fmt_int, fmt_list, fmt_number, t
 
 
 def missing_text(m: Missing, lang: str, index: str, name: str) -> str:
@@ -67,3 +70,29 @@ def verdict_counts(table: pd.DataFrame, lang: str) -> str:
     counts = table["verdict"].value_counts()
     return fmt_list([f"{int(counts[k])} {verdict_text(k, lang)}" for k in VERDICTS
                      if k in counts], lang)
+
+
+_DISPUTED = re.compile(r"(score|rank) ([-\d.]+) \((\w+),")
+
+
+def disputed_text(disputed: object, lang: str) -> str:
+    """' ⚠ another source gives 0.5293†': the other values the sources give for a value
+    (`index_scores.disputed`), beside it; '' when none."""
+    if disputed is None or (not isinstance(disputed, str) and pd.isna(disputed)):
+        return ""
+    values = []
+    for kind, value, status in _DISPUTED.findall(str(disputed)):
+        shown = (fmt_int(float(value), lang) if kind == "rank"
+                 else fmt_number(float(value), lang, 4))
+        values.append(shown + mark(status))
+    return f" ⚠ {t('cl_conflict', lang, other=fmt_list(values, lang))}" if values else ""
+
+
+def shown_as_written(as_written: object, lang: str) -> bool:
+    """Rule 6: a value the source gives as text is shown as written — always in Vietnamese,
+    and in English too when it is a count of a total ("7/20"), which a computed percentage
+    (35 %) would contradict where the source says "tương đương 40%"."""
+    if as_written is None or (not isinstance(as_written, str) and pd.isna(as_written)):
+        return False
+    text = str(as_written).strip()
+    return bool(text) and (lang == "vi" or re.fullmatch(r"\d+\s*/\s*\d+", text) is not None)

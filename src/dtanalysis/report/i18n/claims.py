@@ -47,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # whose words
         "cl_project_note": "Ghi chú của dự án: {note}",
         "cl_conflict": "nguồn khác ghi {other}",
+        "cl_over": "trên {n}/{n_set} đơn vị",
     },
     "en": {
         "cl_missing_not_published": ("{index} {year}: {publisher_says} — no value for {name} "
@@ -85,5 +86,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cl_pace": "{pace} a year needed",
         "cl_project_note": "The project's note: {note}",
         "cl_conflict": "another source gives {other}",
+        "cl_over": "over {n} of {n_set} units",
     },
 }

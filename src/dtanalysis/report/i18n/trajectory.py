@@ -8,7 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "thiếu số liệu không được nối với nhau."),
         "tr_no_rank_years": "Không có thứ hạng nào của {name} cho năm {years}.",
         "tr_no_score_years": "Dữ liệu không có điểm DTI nào của {name} cho năm {years}.",
-        "tr_no_mean_years": "Điểm trung bình các tỉnh không được công bố cho năm {years}.",
+        "tr_no_mean_years": "Dữ liệu không có điểm trung bình các tỉnh cho năm {years}.",
         "tr_34_only": ("Bộ 34 đơn vị mới chỉ được xếp hạng cho năm {years}; lịch sử của các tỉnh "
                        "thành viên (bộ 63) nằm ở mục 7, tách riêng."),
         "tr_peer_table": "Thứ hạng của các đơn vị so sánh:",
@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "or lack a value are not joined."),
         "tr_no_rank_years": "No rank of {name} for {years}.",
         "tr_no_score_years": "The data hold no DTI score of {name} for {years}.",
-        "tr_no_mean_years": "The mean score over provinces was not published for {years}.",
+        "tr_no_mean_years": "The data hold no mean score over provinces for {years}.",
         "tr_34_only": ("The 34-unit set has been ranked for {years} only; the history of its "
                        "member provinces (63 set) is in section 7, kept separate."),
         "tr_peer_table": "Ranks of the units compared:",

@@ -22,8 +22,8 @@ from ..display import (
     status_text,
     table_html,
 )
-from ..wording import missing_text
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
+from ..wording import missing_text
 
 
 def _score(value, status, scale_max, lang: str) -> str:

@@ -21,7 +21,7 @@ from ..display import (
     unit_names,
 )
 from ..i18n import fmt_int, fmt_with_unit, t
-from ..wording import verdict_cell
+from ..wording import shown_as_written, verdict_cell
 
 
 def show_targets(ctx: ReportContext) -> list:
@@ -81,7 +81,7 @@ def _indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
 
 
 def _target_text(r: pd.Series, lang: str) -> str:
-    if lang == "vi" and not missing(r["target_as_written"]):
+    if shown_as_written(r["target_as_written"], lang):
         return str(r["target_as_written"])
     if r["unit"] == "rank" and r["qualifier"] == "at_most":
         return t("top_value", lang, rank=fmt_int(r["target_value"], lang))
@@ -91,7 +91,7 @@ def _target_text(r: pd.Series, lang: str) -> str:
 def _latest_text(r: pd.Series, lang: str) -> str:
     if missing(r["latest_value"]):
         return "—"
-    if lang == "vi" and not missing(r["latest_as_written"]):
+    if shown_as_written(r["latest_as_written"], lang):
         value = str(r["latest_as_written"])
     else:
         value = fmt_with_unit(r["latest_value"], r["unit"], lang, r["latest_qualifier"])
