@@ -173,8 +173,10 @@ def subindex_standing(data: Data, code: str, unit_set: str,
         rows = frame[frame["year"] == y]
         for basis in ("rank", "score"):
             # an uncertain value is never judged (claims.may_lead)
-            usable = rows[rows[basis].notna() & (rows[f"n_{basis}"] >= MIN_COMPARED)
-                          & (rows[f"{basis}_status"] != "uncertain")]
+            # (a rank is judged among all N however few others are held; a median needs
+            # MIN_COMPARED values at least, and the coverage floor to judge)
+            usable = rows[rows[basis].notna() & (rows[f"{basis}_status"] != "uncertain")
+                          & ((rows[f"n_{basis}"] >= MIN_COMPARED) | (basis == "rank"))]
             if usable.empty:
                 continue
             fair = usable[f"n_{basis}"].map(lambda n: claims.benchmark_fair(n, n_set))

@@ -68,14 +68,17 @@ TEXTS: dict[str, dict[str, str]] = {
                               "nào đánh giá được ở mức yếu."),
         "bf_kp_weak_only": ("Năm {year}, yếu nhất là {weak}; không có chỉ số thành phần nào "
                             "đánh giá được ở mức mạnh."),
-        "bf_kp_sub_none": ("Chưa thể nêu điểm mạnh, điểm yếu theo chỉ số thành phần: không có "
-                           "chỉ số thành phần nào của {name} được công bố cùng số liệu của ít "
-                           "nhất {min} đơn vị để so với trung vị."),
+        "bf_kp_sub_none": ("Chưa thể nêu điểm mạnh, điểm yếu theo chỉ số thành phần: dữ liệu "
+                           "không có thứ hạng chỉ số thành phần nào của {name}, hay điểm có "
+                           "trung vị trên ít nhất {floor}% số đơn vị của bộ, để so sánh."),
         "bf_sub_rank": "{metric} (hạng {value}, trung vị {median} của {n} đơn vị)",
         "bf_sub_rank_of_n": "{metric} (hạng {value}/{n}, {standing})",
         "bf_sub_score": "{metric} (điểm {value}, trung vị {median} của {n} đơn vị)",
         "bf_kp_targets": "{name} có {total} mục tiêu trong văn bản của tỉnh: {counts}.",
         "bf_kp_targets_none": "Dữ liệu chưa có mục tiêu nào do {name} đặt ra.",
+        "bf_kp_targets_former": ("Mục tiêu của tỉnh cũ {former} (bộ 63 tỉnh, đánh giá trên số "
+                                 "liệu của chính tỉnh đó): {total} mục tiêu, {counts}."),
+        "bf_target_of_former": "{former} (tỉnh cũ): {label}",
         "bf_targets": "Tiến độ so với mục tiêu của tỉnh",
         "bf_targets_caption": "Mục tiêu của {name}: giá trị mới nhất và tình trạng",
         "bf_targets_more": "… và {k} mục tiêu khác ở mục 5.",
@@ -156,14 +159,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_kp_strong_only": ("In {year}, strongest {strong}; no sub-index can be judged "
                               "weak."),
         "bf_kp_weak_only": ("In {year}, weakest {weak}; no sub-index can be judged strong."),
-        "bf_kp_sub_none": ("Strengths and weaknesses by sub-index cannot be named: no sub-index "
-                           "of {name} was published together with values of at least {min} "
-                           "units to compare with a median."),
+        "bf_kp_sub_none": ("Strengths and weaknesses by sub-index cannot be named: the data "
+                           "hold no sub-index rank of {name}, nor a score with a median over "
+                           "at least {floor} % of the set's units, to compare with."),
         "bf_sub_rank": "{metric} (rank {value}, median {median} of {n} units)",
         "bf_sub_rank_of_n": "{metric} (rank {value} of {n}, {standing})",
         "bf_sub_score": "{metric} (score {value}, median {median} of {n} units)",
         "bf_kp_targets": "{name} has {total} targets in its own documents: {counts}.",
         "bf_kp_targets_none": "The data hold no target set by {name}.",
+        "bf_kp_targets_former": ("Targets of the former province {former} (63-province set, "
+                                 "judged on its own values): {total}, {counts}."),
+        "bf_target_of_former": "{former} (former province): {label}",
         "bf_targets": "Progress toward the province's own targets",
         "bf_targets_caption": "Targets of {name}: latest value and status",
         "bf_targets_more": "… and {k} more targets in section 5.",

@@ -13,7 +13,7 @@ from IPython.display import HTML
 from ... import analysis as an
 from ...analysis import claims
 from ...analysis import indices as ix
-from ...analysis.briefing import MIN_COMPARED, Briefing, IndexRow, briefing
+from ...analysis.briefing import Briefing, IndexRow, briefing
 from ...vocab import source_words
 from .. import charts
 from ..context import ReportContext
@@ -328,7 +328,8 @@ def _subindex_point(ctx: ReportContext, b: Briefing) -> str:
     lang = ctx.lang
     strong, weak = b.strongest, b.weakest
     if strong.empty and weak.empty:
-        return t("bf_kp_sub_none", lang, name=ctx.name, min=MIN_COMPARED)
+        return t("bf_kp_sub_none", lang, name=ctx.name,
+                 floor=round(claims.COVERAGE_FLOOR * 100))
     year = int(b.subindices["year"].iloc[0])
     if strong.empty:
         return t("bf_kp_weak_only", lang, year=year, weak=_subindex_text(weak, lang))
@@ -342,8 +343,21 @@ def _targets_point(ctx: ReportContext, b: Briefing) -> str:
     s = b.targets
     if s.total == 0:
         return t("bf_kp_targets_none", ctx.lang, name=ctx.name)
-    return t("bf_kp_targets", ctx.lang, name=ctx.name, total=s.total,
-             counts=verdict_counts(s.table, ctx.lang))
+    own = s.table[s.table["unit_set"] == ctx.unit_set]
+    former = s.table[s.table["unit_set"] != ctx.unit_set]
+    if former.empty:
+        return t("bf_kp_targets", ctx.lang, name=ctx.name, total=s.total,
+                 counts=verdict_counts(s.table, ctx.lang))
+    # A unit of 2025: its former provinces' targets are theirs, judged on their own values
+    # in the 63-province set (issue 19, point 8); never counted as the new unit's own.
+    parts = []
+    if not own.empty:
+        parts.append(t("bf_kp_targets", ctx.lang, name=ctx.name, total=len(own),
+                       counts=verdict_counts(own, ctx.lang)))
+    for name, group in former.groupby("name", sort=False):
+        parts.append(t("bf_kp_targets_former", ctx.lang, former=name, total=len(group),
+                       counts=verdict_counts(group, ctx.lang)))
+    return " ".join(parts)
 
 
 def _progress(r: pd.Series, lang: str) -> str:
@@ -360,7 +374,11 @@ def _targets(ctx: ReportContext, b: Briefing) -> list:
     shown = order.head(MAX_TARGET_ROWS)
     labels = _indicator_labels(ctx.data, lang)
     frame = pd.DataFrame({
-        t("col_target_indicator", lang): [labels.get(i, i) for i in shown["indicator"]],
+        # a former province's target says whose it is (a unit of 2025 shows them as theirs)
+        t("col_target_indicator", lang): [
+            labels.get(i, i) if u == ctx.unit_set
+            else t("bf_target_of_former", lang, former=n, label=labels.get(i, i))
+            for i, u, n in zip(shown["indicator"], shown["unit_set"], shown["name"])],
         t("col_target", lang): [_target_text(r, lang) for _, r in shown.iterrows()],
         t("col_deadline", lang): ["" if missing(y) else str(int(y))
                                   for y in shown["target_year"]],
