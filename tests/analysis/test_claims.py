@@ -55,3 +55,20 @@ def test_the_export_states_coverage(data):
     assert cov.loc[("pci", "2022"), "as_written"] == "no table"
     assert cov.loc[("papi", "2021"), "qualifier"] == ("of the set's 63 (publication not "
                                                       "declared)")
+
+
+def test_a_derived_value_a_publication_confirms_is_shown_as_published(data):
+    """PAPI totals are derived (sums of the panel); Quảng Ninh 2024's 47,8212 is quoted by the
+    press (papi/checks/): that score is a published one, citing the publication; a rank the
+    check does not state stays derived."""
+    s = data.index_scores
+    row = s[(s["index"] == "papi") & (s["metric"] == "papi") & (s["year"] == 2024)
+            & (s["province_code"] == QUANG_NINH) & (s["unit_set"] == "63")].iloc[0]
+    assert round(row["score"], 4) == 47.8212
+    assert row["score_status"] == "reported" and row["rank_status"] == "derived"
+    assert "https://baomoi.net.vn/quang-ninh-tiep-tuc-giu-vung" in row["source"]
+    assert "score confirmed by a publication: 47,8212" in row["note"]
+    # a total no check states stays derived
+    other = s[(s["index"] == "papi") & (s["metric"] == "papi") & (s["year"] == 2024)
+              & (s["province_code"] == HAI_PHONG)].iloc[0]
+    assert other["score_status"] == "derived"

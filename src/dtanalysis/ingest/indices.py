@@ -35,6 +35,7 @@ from .index_catalogue import (
     read_catalogue,
     read_name_aliases,
 )
+from .index_checks import confirm
 from .index_derive import GROUP, collapse, derive
 from .index_publications import PUBLICATIONS_FILE, check_publications, read_publications
 from .index_tables import FILE_NAME, TABLE, import_table
@@ -101,6 +102,8 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
     result.rows += [row for row in extra_rows if row["index"] in result.catalogue]
     result.scores = derive(collapse(result.rows), result.catalogue, _covered(result),
                            UNIT_SET_SIZE)
+    for index in result.catalogue.values():  # derived values a publication confirms
+        confirm(result.scores, index, registry, names)
     check_publications(result.publications, result.scores,
                        {i.index: i.root for i in result.catalogue.values() if i.metrics})
     return result
