@@ -106,9 +106,10 @@ def index_row(data: Data, code: str, unit_set: str, index: str,
     leads = traj[(traj["rank"].notna() & (traj["rank_status"] != "uncertain"))
                  | (traj["rank"].isna() & traj["score"].notna()
                     & (traj["score_status"] != "uncertain"))]
-    published = rows[(rows["rank"].notna() & ~rows["rank_status"].map(_marked))
-                     | (rows["rank"].isna() & rows["score"].notna()
-                        & ~rows["score_status"].map(_marked))]
+    rank_marked = rows["rank_status"].map(_marked).astype(bool)
+    score_marked = rows["score_status"].map(_marked).astype(bool)
+    published = rows[(rows["rank"].notna() & ~rank_marked)
+                     | (rows["score"].notna() & ~score_marked)]
     if published.empty:
         if not _lead_uncertain(latest):
             return row
@@ -135,10 +136,11 @@ def _marked(status) -> bool:
 
 
 def _is_marked_lead(h: Headline) -> bool:
-    """The value a headline leads with (rank, else score) is derived or uncertain."""
-    if h.rank is not None:
-        return is_marked(h.rank_status)
-    return h.score is not None and is_marked(h.score_status)
+    """Every value of the headline's year is derived or uncertain (a year with a published
+    score and a derived rank — a PAPI total a publication confirms — leads as published)."""
+    values = [s for v, s in ((h.rank, h.rank_status), (h.score, h.score_status))
+              if v is not None]
+    return bool(values) and all(is_marked(s) for s in values)
 
 
 def _lead_uncertain(h: Headline) -> bool:
