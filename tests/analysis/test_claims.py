@@ -72,3 +72,27 @@ def test_a_derived_value_a_publication_confirms_is_shown_as_published(data):
     other = s[(s["index"] == "papi") & (s["metric"] == "papi") & (s["year"] == 2024)
               & (s["province_code"] == HAI_PHONG)].iloc[0]
     assert other["score_status"] == "derived"
+
+
+def test_the_overview_coverage_tables_count_every_status(data):
+    """The overview's DTI coverage counts secondary copies too (its columns add up to the
+    units with a rank) and its table per index and year says M of N held."""
+    import re
+
+    from IPython.display import HTML, Markdown
+
+    from dtanalysis import analysis as an
+    from dtanalysis.report import overview_context
+    from dtanalysis.report.sections import show_coverage
+
+    cov = an.coverage(data, "63")
+    for r in cov.to_dict("records"):
+        assert sum(r[f"n_rank_{s}"] for s in STATUSES) == r["n_rank"]
+    assert cov.set_index("year").loc[2020, "n_rank_published_secondary"] == 5
+    text = "\n".join(o.data for o in show_coverage(overview_context("63", "en"))
+                     if isinstance(o, (Markdown, HTML)))
+    assert "secondary copy" in text.lower()
+    assert re.search(r"<td>DTI</td><td>2023</td><td>63 \(the publisher&#x27;s\)</td>"
+                     r"<td>13 of 63</td>", text)
+    assert re.search(r"<td>PAPI</td><td>2021</td><td>not declared \(set of 63\)</td>"
+                     r"<td>60 of 63</td>", text)
