@@ -4,7 +4,7 @@ UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV := .venv/.synced
 
-.PHONY: setup reports data validate test lint lab bench clean-generated
+.PHONY: setup reports data validate test lint lab bench docs clean-generated
 
 setup: $(VENV)
 
@@ -41,6 +41,9 @@ lab: setup              ## JupyterLab on the project, with this environment's ke
 		--display-name "Python (dtanalysis)" > /dev/null
 	.venv/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) \
 		$(LAB_FLAGS)
+
+docs: setup             ## the API reference, offline, into docs/site/ (pdoc; a warning fails it)
+	.venv/bin/python docs/build_api.py --out docs/site
 
 bench: setup            ## benchmarks/README.md
 	.venv/bin/python benchmarks/run.py
