@@ -77,6 +77,11 @@ def test_data_package_is_valid_and_described(project_copy):
     assert "CC-BY-SA-4.0" in licences and "notspecified" in licences
     assert "geoBoundaries" in licences["CC-BY-SA-4.0"]["title"]
     assert len(package["sources"]) == len(store.load("sources", project_copy))
+    assert package["written_from"]
+    before = descriptor_path.stat().st_mtime_ns
+    assert write_data_package(paths) == descriptor_path  # nothing changed: not rewritten
+    assert descriptor_path.stat().st_mtime_ns == before
+    assert [p.name for p in (project_copy / "reports").iterdir() if p.name.startswith(".")] == []
     # the index links it
     index = write_index(paths).read_text(encoding="utf-8")
     assert 'href="data/datapackage.json"' in index and "all the data" in index
@@ -155,6 +160,8 @@ def test_versions_recorded_and_diffed(project_copy, capsys):
 
     page = write_changes_page(paths)
     html = page.read_text(encoding="utf-8")
+    before = page.stat().st_mtime_ns
+    assert write_changes_page(paths) == page and page.stat().st_mtime_ns == before
     assert "72.81" in html and "75.19" in html and f"{PCI_2020}:3" in html
     assert "Đồng Tháp (87)" in html and 'href="changes.csv"' in html
     from dtanalysis.runner.render import page_has_no_remote_references

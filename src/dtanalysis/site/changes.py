@@ -6,6 +6,8 @@ two versions recorded there is nothing to compare and no page (an old page is re
 
 from __future__ import annotations
 
+import hashlib
+import re
 from html import escape
 from pathlib import Path
 
@@ -14,13 +16,14 @@ import pandas as pd
 from ..errors import ParameterError
 from ..files import atomic_write
 from ..paths import Paths
+from ..pipeline import versions as versions_module
 from ..pipeline.versions import (
     CHANGES,
-    describe,
     diff,
     diff_csv,
     read_log,
     registry_or_none,
+    unit_name,
     where,
 )
 from .style import CSS
@@ -30,7 +33,8 @@ CSV = "changes.csv"  # every change, beside the page
 MAX_ROWS = 500  # per kind of change on the page (a page stays under 0.5 MB); the CSV has all
 HEADINGS = {"added": "Thêm / added", "removed": "Bỏ / removed",
             "revised": "Sửa / revised", "rank moved": "Hạng thay đổi / ranks moved"}
-EXTRA_CSS = "a{text-decoration:underline} td.num{font-variant-numeric:tabular-nums}"
+EXTRA_CSS = ("a{text-decoration:underline} td.num{font-variant-numeric:tabular-nums;"
+             "white-space:nowrap} td a{word-break:break-all}")
 
 
 def _number(value) -> str:
@@ -50,7 +54,9 @@ def _provenance(row, side: str) -> str:
 def _table(rows: pd.DataFrame, change: str, reg) -> str:
     total = len(rows)
     rows = rows.head(MAX_ROWS)
-    head = ('<tr><th scope="col">Giá trị / value</th><th scope="col">Cũ / old</th>'
+    head = ('<tr><th scope="col">Bảng · chỉ số / table · index</th>'
+            '<th scope="col">Năm / year</th><th scope="col">Đơn vị / unit</th>'
+            '<th scope="col">Giá trị / value</th><th scope="col">Cũ / old</th>'
             '<th scope="col">Mới / new</th><th scope="col">Nguồn cũ / old source</th>'
             '<th scope="col">Nguồn mới / new source</th></tr>')
     body = []
@@ -58,7 +64,13 @@ def _table(rows: pd.DataFrame, change: str, reg) -> str:
         unit = row["value_unit"] if isinstance(row["value_unit"], str) else ""
         old = "" if change == "added" else _provenance(row, "old")
         new = "" if change == "removed" else _provenance(row, "new")
-        body.append(f"<tr><th scope=\"row\">{escape(describe(row, reg))}</th>"
+        what = " · ".join(p for p in (row["table"], row["index"], row["metric"]) if p)
+        detail = row["detail"] if row["table"] in ("targets",) else ""
+        measure = f"{row['measure']} {detail}".strip()
+        body.append(f"<tr><td>{escape(what)}</td><td>{escape(row['period'])}</td>"
+                    f"<th scope=\"row\">{escape(unit_name(reg, row['unit_set'], row['unit']))}"
+                    f" <small>({escape(row['unit_set'])})</small></th>"
+                    f"<td>{escape(measure)}</td>"
                     f'<td class="num">{escape(_number(row["old"]))} {escape(unit)}</td>'
                     f'<td class="num">{escape(_number(row["new"]))} {escape(unit)}</td>'
                     f"<td>{old}</td><td>{new}</td></tr>")
@@ -70,11 +82,35 @@ def _table(rows: pd.DataFrame, change: str, reg) -> str:
             f"</caption><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>{more}")
 
 
+def _key(entries: list[dict]) -> str:
+    """What the page is written from: the last two versions and the code that writes it."""
+    if len(entries) < 2:
+        return ""
+    code = hashlib.sha256()
+    for module in (__file__, versions_module.__file__):
+        code.update(Path(module).read_bytes())
+    return f"{entries[-2]['version']}..{entries[-1]['version']}:{code.hexdigest()[:16]}"
+
+
+def _written_key(page: Path) -> str | None:
+    try:
+        with page.open(encoding="utf-8") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return None
+    found = re.search(r'<meta name="dtanalysis-changes" content="([^"]*)">', head)
+    return found.group(1) if found else None
+
+
 def write_changes_page(paths: Paths) -> Path | None:
     """The page of the last change (None, and no page, with fewer than two versions)."""
     page, csv = paths.reports / PAGE, paths.reports / CSV
+    entries = read_log(paths)
+    key = _key(entries)
+    if key and csv.is_file() and _written_key(page) == key:
+        return page  # the same two versions and code: nothing to redo
     try:
-        if len(read_log(paths)) < 2:
+        if len(entries) < 2:
             raise ParameterError("fewer than two versions")
         result = diff(paths.root)
     except ParameterError:  # nothing to compare, or a snapshot gone missing
@@ -101,6 +137,7 @@ def write_changes_page(paths: Paths) -> Path | None:
             parts.append(_table(rows, change, reg))
     html = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="dtanalysis-changes" content="{escape(key)}">'
             "<title>dtanalysis — dữ liệu thay đổi / what changed</title>"
             f"<style>{CSS}{EXTRA_CSS}</style></head><body><main>{''.join(parts)}</main>"
             "</body></html>\n")

@@ -9,7 +9,9 @@ written; `readme_descriptions`), the types from `domain.schema.SCHEMAS`, the key
 `vocab.TABLE_KEYS`. A key or a foreign key is declared only when the data satisfy it (unique,
 no empty cell; every value found in the referenced table), so the package validates under the
 `frictionless` library (a test does). The folder is rebuilt only when the data version or the
-descriptor changed, and replaced whole (staging folder + rename).
+descriptor would change (its `written_from`: a hash of the data version, the README and this
+module), and replaced whole (staging folder + rename; `pipeline.stages.recover` cleans up
+after a killed run).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from ..vocab import MARKS, PROCESSED_TABLES, QUARANTINE_COLUMNS, STATUSES, TABLE
 
 DATA_FOLDER = "data"  # reports/data/
 DESCRIPTOR = "datapackage.json"
-STAMP = ".written-from"  # what the folder was written from (`_stamp`)
 README_SECTION = "Processed tables"
 
 # The Table Schema type of each pandas dtype of `domain.schema` (dates are written %Y-%m-%d).
@@ -330,10 +331,15 @@ def write_data_package(paths: Paths) -> Path | None:
         return None
     target = paths.reports / DATA_FOLDER
     stamp = _stamp(paths, manifest)
-    if (target / DESCRIPTOR).is_file() and _read(target / STAMP) == stamp:
+    try:
+        written_from = json.loads(_read(target / DESCRIPTOR) or "{}").get("written_from")
+    except ValueError:
+        written_from = None
+    if written_from == stamp:
         return target / DESCRIPTOR  # the same tables, README and code: nothing to redo
     frames = store.read_tables(paths.processed)
-    text = json.dumps(descriptor(paths, frames, manifest), indent=2, ensure_ascii=False) + "\n"
+    package = {**descriptor(paths, frames, manifest), "written_from": stamp}
+    text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     staging = store.staging_folder(paths, target)
     try:
         with disk_errors("writing reports/data"):
@@ -345,7 +351,6 @@ def write_data_package(paths: Paths) -> Path | None:
             for path in sorted((paths.raw / BOUNDARY_FOLDER).glob("*.geojson")):
                 shutil.copyfile(path, staging / path.name)
             (staging / DESCRIPTOR).write_text(text, encoding="utf-8")
-            (staging / STAMP).write_text(stamp, encoding="utf-8")
             store.swap_in(staging, target)
     except BaseException:
         store.discard(staging)
