@@ -84,7 +84,13 @@ def test_data_package_is_valid_and_described(project_copy):
     assert [p.name for p in (project_copy / "reports").iterdir() if p.name.startswith(".")] == []
     # the index links it
     index = write_index(paths).read_text(encoding="utf-8")
-    assert 'href="data/datapackage.json"' in index and "all the data" in index
+    assert 'href="data/index.html"' in index and "all the data" in index
+    from dtanalysis.runner.render import page_has_no_remote_references
+
+    landing = (project_copy / "reports/data/index.html").read_text(encoding="utf-8")
+    assert 'href="datapackage.json"' in landing and 'href="index_scores.parquet"' in landing
+    assert "CC BY-SA 4.0" in landing and rank["description"].split("(")[0] in landing
+    assert page_has_no_remote_references(landing) == []
 
 
 def _edit(path: Path, old: str, new: str) -> None:

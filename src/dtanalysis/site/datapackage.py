@@ -1,6 +1,6 @@
 """`reports/data/`: all the processed data as a Frictionless Data Package — every table of
 `data/processed/` as CSV (UTF-8 with a BOM, as written there) and Parquet, the quarantine, and
-`datapackage.json` describing them: each table's schema (fields, types, descriptions, the
+`datapackage.json` describing them (and `index.html`, the same for a reader): each table's schema (fields, types, descriptions, the
 statuses and their meanings, primary and foreign keys where they hold on the data), the
 sources, the licences and the data version.
 
@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -29,9 +30,11 @@ from ..files import disk_errors
 from ..paths import QUARANTINE, Paths
 from ..pipeline import store
 from ..vocab import MARKS, PROCESSED_TABLES, QUARANTINE_COLUMNS, STATUSES, TABLE_KEYS
+from .style import CSS
 
 DATA_FOLDER = "data"  # reports/data/
 DESCRIPTOR = "datapackage.json"
+PAGE = "index.html"  # reports/data/index.html: the package for a reader, linked from the index
 README_SECTION = "Processed tables"
 
 # The Table Schema type of each pandas dtype of `domain.schema` (dates are written %Y-%m-%d).
@@ -116,6 +119,20 @@ def prose_descriptions(text: str) -> dict[str, str]:
     return found
 
 
+def _cells(line: str) -> list[str]:
+    """The cells of a Markdown table row; a `|` inside backticks is text, not a border."""
+    cells, current, code = [], "", False
+    for char in line.strip().strip("|"):
+        if char == "`":
+            code = not code
+        if char == "|" and not code:
+            cells.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return [*cells, current.strip()]
+
+
 def readme_descriptions(readme: Path) -> dict[str, dict]:
     """The README's "Processed tables" section per table: {"description": the paragraph under
     its heading, "fields": {column: meaning}}, with the section's opening paragraph under
@@ -135,7 +152,7 @@ def readme_descriptions(readme: Path) -> dict[str, dict]:
         prose = "\n".join(line for line in body.splitlines() if not line.startswith("|"))
         fields = {}
         for line in table_rows:
-            cells = [c.strip() for c in line.strip("|").split("|")]
+            cells = _cells(line)
             if len(cells) >= 2 and cells[0].startswith("`"):
                 for name in _NAME.findall(cells[0]):
                     fields.setdefault(name, " | ".join(cells[1:]).strip())
@@ -304,6 +321,64 @@ def descriptor(paths: Paths, frames: dict[str, pd.DataFrame], manifest: dict) ->
     }
 
 
+def _text(markdown: object) -> str:
+    """README words as HTML: escaped, `code` as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(str(markdown)))
+
+
+def _link(url: object) -> str:
+    text = escape(str(url))
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        return f'<a href="{text}">{text}</a>'
+    return text
+
+
+def landing_page(package: dict) -> str:
+    """`reports/data/index.html`: every resource with its file, description and columns, the
+    licences and the sources, from the descriptor (self-contained, offline)."""
+    parts = [(f"<h1>Tất cả dữ liệu · All the data</h1><p class=\"sub\">{escape(package['title'])}"
+             f" · data version <code>{escape(str(package['version']))}</code> · "
+             f'<a href="{DESCRIPTOR}">{DESCRIPTOR}</a> (Frictionless data package)</p>'
+             f"<p>{_text(package['description'])}</p>"
+             '<nav><a href="../index.html">← index</a></nav>'),
+             "<h2>Giấy phép / licences</h2><ul>"]
+    parts += [f"<li>{_text(entry['title'])} ({_link(entry.get('path', entry['name']))})</li>"
+              for entry in package["licenses"]]
+    parts.append("</ul><h2>Trạng thái / statuses</h2><ul>")
+    parts += [f"<li><code>{escape(s['value'])}</code> {escape(s['mark'])}: "
+              f"{_text(s['meaning'])}</li>" for s in package["statuses"]]
+    parts.append("</ul><h2>Bảng / tables</h2>")
+    for resource in package["resources"]:
+        if resource["name"].endswith("-parquet"):
+            continue
+        files = [f'<a href="{escape(resource["path"])}">{escape(resource["path"])}</a>']
+        parquet = next((r for r in package["resources"]
+                        if r["name"] == f"{resource['name']}-parquet"), None)
+        if parquet:
+            files.append(f'<a href="{escape(parquet["path"])}">{escape(parquet["path"])}</a>')
+        parts.append(f"<h3>{escape(resource['name'])}</h3><p>{' · '.join(files)}</p>"
+                     f"<p>{_text(resource.get('description', ''))}</p>")
+        fields = resource.get("schema", {}).get("fields", [])
+        if fields:
+            rows = "".join(f"<tr><th scope=\"row\"><code>{escape(f['name'])}</code></th>"
+                           f"<td>{escape(f['type'])}</td><td>{_text(f['description'])}</td>"
+                           "</tr>" for f in fields)
+            parts.append(f"<table><caption>{escape(resource['name'])}</caption><thead><tr>"
+                         '<th scope="col">cột / column</th><th scope="col">kiểu / type</th>'
+                         '<th scope="col">nghĩa / meaning</th></tr></thead>'
+                         f"<tbody>{rows}</tbody></table>")
+    parts.append("<h2>Nguồn / sources</h2><ul>")
+    parts += [f"<li>{escape(source['title'])}"
+              f"{' — ' + _link(source['path']) if source.get('path') else ''}</li>"
+              for source in package["sources"]]
+    parts.append("</ul>")
+    return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<title>dtanalysis — tất cả dữ liệu / all the data</title>"
+            f"<style>{CSS}a{{text-decoration:underline}} td a,li a{{word-break:break-all}}"
+            f"</style></head><body><main>{''.join(parts)}</main></body></html>\n")
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -351,6 +426,7 @@ def write_data_package(paths: Paths) -> Path | None:
             for path in sorted((paths.raw / BOUNDARY_FOLDER).glob("*.geojson")):
                 shutil.copyfile(path, staging / path.name)
             (staging / DESCRIPTOR).write_text(text, encoding="utf-8")
+            (staging / PAGE).write_text(landing_page(package), encoding="utf-8")
             store.swap_in(staging, target)
     except BaseException:
         store.discard(staging)
