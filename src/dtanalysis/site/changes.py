@@ -54,16 +54,18 @@ def _provenance(row, side: str) -> str:
 def _table(rows: pd.DataFrame, change: str, reg) -> str:
     total = len(rows)
     rows = rows.head(MAX_ROWS)
+    # an added value has no old side, a removed one no new side: only the sides there are
+    sides = {"added": ("new",), "removed": ("old",)}.get(change, ("old", "new"))
+    labels = {"old": ("Cũ / old", "Nguồn cũ / old source"),
+              "new": ("Mới / new", "Nguồn mới / new source")}
     head = ('<tr><th scope="col">Bảng · chỉ số / table · index</th>'
             '<th scope="col">Năm / year</th><th scope="col">Đơn vị / unit</th>'
-            '<th scope="col">Giá trị / value</th><th scope="col">Cũ / old</th>'
-            '<th scope="col">Mới / new</th><th scope="col">Nguồn cũ / old source</th>'
-            '<th scope="col">Nguồn mới / new source</th></tr>')
+            '<th scope="col">Giá trị / value</th>'
+            + "".join(f'<th scope="col">{labels[side][0]}</th>' for side in sides)
+            + "".join(f'<th scope="col">{labels[side][1]}</th>' for side in sides) + "</tr>")
     body = []
     for _, row in rows.iterrows():
         unit = row["value_unit"] if isinstance(row["value_unit"], str) else ""
-        old = "" if change == "added" else _provenance(row, "old")
-        new = "" if change == "removed" else _provenance(row, "new")
         what = " · ".join(p for p in (row["table"], row["index"], row["metric"]) if p)
         detail = row["detail"] if row["table"] in ("targets",) else ""
         measure = f"{row['measure']} {detail}".strip()
@@ -71,9 +73,10 @@ def _table(rows: pd.DataFrame, change: str, reg) -> str:
                     f"<th scope=\"row\">{escape(unit_name(reg, row['unit_set'], row['unit']))}"
                     f" <small>({escape(row['unit_set'])})</small></th>"
                     f"<td>{escape(measure)}</td>"
-                    f'<td class="num">{escape(_number(row["old"]))} {escape(unit)}</td>'
-                    f'<td class="num">{escape(_number(row["new"]))} {escape(unit)}</td>'
-                    f"<td>{old}</td><td>{new}</td></tr>")
+                    + "".join(f'<td class="num">{escape(_number(row[side]))} {escape(unit)}</td>'
+                              for side in sides)
+                    + "".join(f"<td>{_provenance(row, side)}</td>" for side in sides)
+                    + "</tr>")
     more = ""
     if total > len(rows):
         more = (f"<p>… {total - len(rows)} more / thêm {total - len(rows)} dòng: "
