@@ -108,7 +108,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.slow
-def test_versions_recorded_and_diffed(project_copy, capsys):
+def test_versions_recorded_and_diffed(project_copy, capsys, require_chromium, tmp_path):
     root = project_copy
     paths = Paths.at(root)
     first = read_log(paths)
@@ -184,3 +184,14 @@ def test_versions_recorded_and_diffed(project_copy, capsys):
     assert len(pd.read_csv(root / "reports/changes.csv", encoding="utf-8-sig")) == 4
     index = write_index(paths).read_text(encoding="utf-8")
     assert 'href="changes.html"' in index
+    # both pages open offline with nothing blocked or failing, and pass axe (serious, critical)
+    from browser import axe_violations, open_offline
+
+    shutil.copy(ROOT / "README.md", root / "README.md")
+    pages = [page, write_data_package(paths).with_name("index.html")]
+    for html in pages:
+        shown = open_offline(html, tmp_path / f"{html.parent.name}-{html.stem}.png")
+        assert not shown.page_errors and not shown.blocked_requests, html
+    found = axe_violations(pages)
+    assert len(found) == len(pages)
+    assert {html: lines for html, lines in found.items() if lines} == {}
