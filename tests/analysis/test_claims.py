@@ -41,7 +41,7 @@ def test_why_a_value_is_missing(data):
     assert kind("papi", 2023, QUANG_NINH) == "not_published"  # declared excluded
     assert kind("papi", 2021, QUANG_NINH) == "not_collected"  # no source says excluded
     assert kind("pci", 2023, QUANG_NGAI) == "not_collected"  # top 30, only 11 held
-    assert kind("pci", 2022, QUANG_NGAI) == "no_table"
+    assert kind("dti", 2019, QUANG_NGAI) == "no_table"  # DTI started in 2020
     assert kind("dti", 2023, HAI_PHONG, "34") == "no_unit"  # the 34 units were formed in 2025
     m = claims.why_missing(data, "pci", 2023, "63", QUANG_NGAI)
     assert (m.top_n, m.coverage.held_measure, m.coverage.out_of) == (30, 11, 30)
@@ -52,7 +52,7 @@ def test_the_export_states_coverage(data):
     cov = frame[frame["section"] == "coverage"].set_index(["index", "period"])
     assert cov.loc[("dti", "2023"), "as_written"] == "13 of 63"
     assert cov.loc[("dti", "2023"), "qualifier"] == "of 63 published"
-    assert cov.loc[("pci", "2022"), "as_written"] == "no table"
+    assert cov.loc[("pci", "2022"), "as_written"] == "23 of 63"
     assert cov.loc[("papi", "2021"), "qualifier"] == ("of the set's 63 (publication not "
                                                       "declared)")
 

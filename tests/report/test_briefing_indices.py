@@ -55,15 +55,21 @@ def test_a_secondary_copy_keeps_its_mark(data):
 
 
 def test_years_without_a_value_are_said_in_words(data):
-    # Bắc Kạn: PCI 2021 rank 48; PCI 2023 and 2024 published only (part of) the top 30
+    # Bắc Kạn: PCI 2022 rank 35 (press); PCI 2023 and 2024 published only (part of) the top
+    # 30; 2006–2019 are held only for the four provinces of VCCI's profiles
     pci = {r.index: r for r in bf.index_rows(data, BK, "63")}["pci"]
-    assert pci.lead.year == 2021 and [g.year for g in pci.gaps] == [2023, 2024]
+    assert pci.lead.year == 2022 and [g.year for g in pci.gaps] == [
+        *range(2006, 2020), 2023, 2024]
     # issue 19, point 1: PCI 2023 and 2024 declared top 30, only part held: not in the
     # collected tables (the publisher's top 30 said), never "not published"
-    for lang, words in (("vi", ("**PCI**: PCI 2023: không có trong các bảng đã thu thập — "
+    # (2006–2019: nothing declared, 4 held: one sentence for the years of one reason)
+    for lang, words in (("vi", ("PCI 2023: không có trong các bảng đã thu thập — "
                                 "dữ liệu có 11 trên 30 thứ hạng đã công bố")),
-                        ("en", ("**PCI**: PCI 2023: not in the collected tables — 11 of the "
-                                "30 published ranks are held here"))):
+                        ("en", ("PCI 2023: not in the collected tables — 11 of the "
+                                "30 published ranks are held here")),
+                        ("en", ("**PCI**: PCI 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, "
+                                "2014, 2015, 2016, 2017, 2018 and 2019: not in the collected "
+                                "tables — 4 of the 63 units' ranks are held here"))):
         text = _texts(rs.show_briefing(rs.report_context("Bắc Kạn", lang=lang, data=data)))
         assert words in text
         assert "không công bố" not in text.replace("không công bố (theo", "") \
@@ -81,7 +87,8 @@ def test_a_year_asked_for_without_a_value_is_said_in_words(data):
     ctx = rs.report_context("Bắc Kạn", lang="en", year=2023, data=data)
     table = standing_table(ctx, bf.briefing(data, BK, "63", year=2023)).set_index("Index")
     pci = table.loc["Provincial Competitiveness Index (PCI)"]
-    assert pci["Rank"] == "no value for Bắc Kạn in 2023 (years with a value: 2020 and 2021)"
+    assert pci["Rank"] == ("no value for Bắc Kạn in 2023 (years with a value: 2020, 2021 and "
+                           "2022)")
     assert not any(ch.isdigit() for ch in pci["Score"])
 
 

@@ -4,16 +4,38 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
 from ..analysis.claims import TONE, VERDICTS, Missing
 from ..vocab import mark
-from .i18n import fmt_int, fmt_list, fmt_number, t
+from .i18n import fmt_int, fmt_list, fmt_number, fmt_years, t
 
 
-def missing_text(m: Missing, lang: str, index: str, name: str) -> str:
-    """Why `name` has no `index` value in `m.year`, in words (one of the four reasons)."""
+def missing_group(m: Missing) -> tuple:
+    """What makes two years' reasons one sentence: the same reason and the same coverage."""
+    c = m.coverage
+    return (m.kind, m.listed, m.top_n, c.held_measure, c.out_of, c.measure, c.declared)
+
+
+def missing_texts(reasons: list[Missing], lang: str, index: str, name: str) -> list[str]:
+    """`missing_text` of several years, the years with the same reason and coverage said
+    once ("PCI 2006, 2007, … and 2019: not in the collected tables — 4 of the 63 …")."""
+    groups: dict[tuple, list[Missing]] = {}
+    for m in reasons:
+        groups.setdefault(missing_group(m), []).append(m)
+    return [missing_text(ms[0], lang, index, name, years=[m.year for m in ms])
+            for ms in groups.values()]
+
+
+def missing_text(m: Missing, lang: str, index: str, name: str,
+                 years: list[int] | None = None) -> str:
+    """Why `name` has no `index` value in `m.year` (or in each of `years`, all with the same
+    reason and coverage), in words (one of the four reasons)."""
+    if years and len(years) > 1:
+        text = missing_text(replace(m, year=0), lang, index, name)
+        return text.replace(f"{index} 0", f"{index} {fmt_years(years, lang)}", 1)
     cov = m.coverage
     if m.kind == "no_unit":
         return t("cl_missing_no_unit", lang, index=index, year=m.year, name=name)

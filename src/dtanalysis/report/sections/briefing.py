@@ -30,7 +30,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed, fmt_years, t
-from ..wording import missing_text, verdict_cell, verdict_counts
+from ..wording import missing_text, missing_texts, verdict_cell, verdict_counts
 from .indices import index_label
 from .targets import _indicator_labels, _latest_text, _target_text
 
@@ -159,9 +159,11 @@ def _gap_notes(ctx: ReportContext, row: IndexRow, label: str) -> list[str]:
     its reason (`analysis.claims.why_missing`); a note on the unit's row in that year's table
     is the project's note, labelled so."""
     lang, name = ctx.lang, ctx.name
-    reasons = [missing_text(claims.why_missing(ctx.data, row.index, g.year, ctx.unit_set,
-                                               ctx.code), lang, label, name)
-               for g in row.gaps if row.has_value or g.year != max(row.published_years)]
+    reasons = missing_texts([claims.why_missing(ctx.data, row.index, g.year, ctx.unit_set,
+                                                ctx.code)
+                             for g in row.gaps
+                             if row.has_value or g.year != max(row.published_years)],
+                            lang, label, name)
     notes = [f"**{label}**: " + "; ".join(reasons) + "."] if reasons else []
     for g in row.gaps:
         if g.listed and g.note:
