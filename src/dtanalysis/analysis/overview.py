@@ -56,6 +56,7 @@ def movers(data: Data, unit_set: str, index: str = OVERALL) -> pd.DataFrame:
     largest first (`change` = places gained, > 0 up). An uncertain (‡) rank is never a
     change: a pair with one is left out (the heat map lists it with its mark)."""
     rows = overall_rows(data, unit_set, index)
+    # an uncertain rank is never one end of a move (claims.may_lead)
     rows = rows[rows["rank"].notna() & (rows["rank_status"] != "uncertain")]
     years = set_years(data, unit_set, index)
     info = units(data, unit_set).set_index("province_code")

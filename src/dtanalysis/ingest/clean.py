@@ -87,6 +87,7 @@ def clean(root=None) -> Cleaned:
         **{name: frame(name, records) for name, records in
            indices.catalogue_records(index_import.catalogue, paths.relative).items()},
         "index_scores": frame("index_scores", index_import.scores),
+        "index_publications": frame("index_publications", index_import.publications),
         # The province boundaries of both sets, for the maps (checked against the registry).
         "boundaries": frame("boundaries", geo.read_boundaries(paths, registry)),
     }

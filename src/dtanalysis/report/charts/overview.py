@@ -98,7 +98,7 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "vi") -> plt.Figure:
         fig, ax = plt.subplots(figsize=(WIDTH, 4.2))
         years = [str(y) for y in coverage["year"]]
         bottom = [0] * len(coverage)
-        for status in STATUSES:
+        for status in STATUSES:  # every status: the bars add up to the units with a rank
             values = coverage[f"n_rank_{status}"].tolist()
             ax.bar(years, values, bottom=bottom, color=STATUS_COLOURS[status],
                    hatch="///" if status in MARKED_STATUSES else None, edgecolor="white",

@@ -18,6 +18,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ov_index_none": "**{index}**: không có thứ hạng nào cho {set_label} trong dữ liệu.",
         "ov_movers_uncertain": ("Thứ hạng không chắc chắn (‡) không được tính là thay đổi; "
                                 "chúng có trong bảng thứ hạng theo năm."),
+        "ov_index_coverage_intro": ("Mỗi chỉ số, mỗi năm: số đơn vị có giá trị trong dữ liệu "
+                                    "trên số đơn vị được công bố (theo khai báo của nhà xuất "
+                                    "bản trong publications.csv; không có khai báo: trên số "
+                                    "đơn vị của bộ), theo từng trạng thái."),
+        "ov_col_published": "Được công bố",
+        "ov_col_held": "Có trong dữ liệu",
+        "ov_published_declared": "{n} (theo nhà xuất bản)",
+        "ov_published_undeclared": "không khai báo (bộ {n} đơn vị)",
         "ov_movers_intro": ("Thay đổi thứ hạng giữa hai năm liền nhau khi cả hai thứ hạng đều "
                             "được biết, trong cùng {set_label} (dương = tăng bậc)."),
         "ov_movers_none": "Không có đơn vị nào có thứ hạng ở hai năm liền nhau.",
@@ -49,6 +57,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ov_index_none": "**{index}**: no rank for the {set_label} in the data.",
         "ov_movers_uncertain": ("An uncertain (‡) rank is never counted as a change; it is in "
                                 "the table of ranks by year."),
+        "ov_index_coverage_intro": ("Each index and year: units with a value held here of the "
+                                    "units published (as the publisher declares in "
+                                    "publications.csv; nothing declared: of the set's units), "
+                                    "by status."),
+        "ov_col_published": "Published",
+        "ov_col_held": "Held here",
+        "ov_published_declared": "{n} (the publisher's)",
+        "ov_published_undeclared": "not declared (set of {n})",
         "ov_movers_intro": ("Rank changes between two consecutive years where both ranks are "
                             "known, within the {set_label} (positive = up)."),
         "ov_movers_none": "No unit has a rank in two consecutive years.",

@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ... import analysis as an
+from ...analysis import claims
 from ...analysis import indices as ix
 from ...analysis import maps as am
 from ...vocab import STATUSES
@@ -241,7 +242,7 @@ def show_coverage(ctx: OverviewContext) -> list:
     for index, label in _indices(ctx):
         out.append(heading("ov_index_h", lang, level=3, index=label))
         out += _coverage(ctx, index, label)
-    return out
+    return out + _index_coverage(ctx)  # every index and year, of the units published
 
 
 def _coverage(ctx: OverviewContext, index: str, label: str) -> list:
@@ -268,3 +269,27 @@ def _coverage(ctx: OverviewContext, index: str, label: str) -> list:
         out += figure(charts.coverage_chart(cov, lang), alt, shown, lang)
     out.append(table_html(shown))
     return out
+
+
+def _index_coverage(ctx: OverviewContext) -> list:
+    """Every index and year: units held of the units published (declared in publications.csv,
+    else of the set), by every status (`analysis.claims.coverage_table`)."""
+    lang = ctx.lang
+    table = claims.coverage_table(ctx.data, ctx.unit_set)
+    if table.empty:
+        return []
+    labels = dict(zip(ix.catalogue(ctx.data)["index"], ix.catalogue(ctx.data)["label"]))
+    shown = pd.DataFrame({
+        t("bf_col_index", lang): [labels.get(i, i) for i in table["index"]],
+        t("col_year", lang): table["year"].astype(str),
+        t("ov_col_published", lang): [
+            t("ov_published_declared", lang, n=int(n)) if d else
+            t("ov_published_undeclared", lang, n=int(n))
+            for n, d in zip(table["out_of"], table["declared"])],
+        t("ov_col_held", lang): [t("cl_coverage", lang, held=h, out_of=int(n)) if tb
+                                 else t("bf_no_table", lang)
+                                 for h, n, tb in zip(table["held"], table["out_of"],
+                                                     table["has_table"])],
+        **{t(f"status_{s}", lang): table[f"n_{s}"].astype(str) for s in STATUSES},
+    })
+    return [md(t("ov_index_coverage_intro", lang)), table_html(shown)]
