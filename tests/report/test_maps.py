@@ -173,8 +173,12 @@ def test_overview_maps_show_every_unit_hatch_exactly_the_gaps_and_label_the_arch
                                           n_drawn=int(ranks.table["drawn"].sum()),
                                           n_units=ranks.n_units,
                                           n_hatched=len(without))[:20])
-        for reason in set(ranks.table["reason"].dropna()):  # the legend says why, in words
-            assert sm.why_text(ranks, reason, lang, ctx.set_label).split()[0] in seen["texts"]
+        _, per_unit, legend = sm.whys(ranks, lang, ctx.set_label, data)
+        assert all(per_unit[i] for i in range(len(per_unit))
+                   if not ranks.table["drawn"].iat[i])  # each hatched unit's reason, in words
+        assert legend or not without
+        for sentence in legend:  # the legend says why, in the claims rules' words
+            assert sentence in seen["texts"], sentence
     # the same numbers as a table: one row per unit under each map
     tables = [str(o.data) for o in objects if "dta-chart-data" in str(getattr(o, "data", ""))]
     assert len(tables) == len(catalogue)

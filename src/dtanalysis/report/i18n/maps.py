@@ -1,7 +1,7 @@
 """The maps (national overview and province report). Vietnamese ("vi") and English ("en").
 
-The words for a unit without a value (`map_why_*`) are the map's own; they use the counts
-`analysis.maps` gives (ranks held of the set, method changes in force)."""
+A rank missing that year is said by the claims rules (`report.wording`); the map's own words
+(`map_why_*`) are for an uncertain rank and for a set the index does not rank."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
@@ -23,9 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_title_none": "{index} — không có thứ hạng",
         "map_class": "hạng {first}–{last}",
         "map_class_one": "hạng {first}",
-        "map_why_not_ranked": ("không có thứ hạng trong bảng {year} được thu thập ở đây "
-                               "({n_ranked} trên {n_units} đơn vị có thứ hạng)"),
-        "map_why_listed": "có trong bảng {year} nhưng không có thứ hạng",
+        "map_hatched_unit": "đơn vị gạch chéo",
         "map_why_uncertain": ("thứ hạng {year} không chắc chắn (‡): ghi trong bảng số liệu, "
                               "không tô màu"),
         "map_why_no_table": "không có bảng xếp hạng {index} nào cho {set_label} trong dữ liệu",
@@ -66,9 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "map_title_none": "{index} — no rank",
         "map_class": "rank {first}–{last}",
         "map_class_one": "rank {first}",
-        "map_why_not_ranked": ("no rank in the {year} table collected here ({n_ranked} of "
-                               "{n_units} units ranked)"),
-        "map_why_listed": "in the {year} table without a rank",
+        "map_hatched_unit": "the hatched unit",
         "map_why_uncertain": ("{year} rank uncertain (‡): in the data table, not coloured"),
         "map_why_no_table": "no {index} ranking for the {set_label} in the data",
         "map_hoang_sa": "Hoàng Sa (Paracel) Is.\n(Đà Nẵng City)",

@@ -10,9 +10,11 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
+from ...analysis import claims
 from ...analysis import indices as ix
 from ...analysis import maps as am
 from ...vocab import STATUSES
+from .. import wording
 from ..charts import maps as cm
 from ..context import OverviewContext, ReportContext
 from ..display import heading, md, rank_text, source_label, status_text, table_html
@@ -23,16 +25,28 @@ LARGE = (470.0, 0.6)
 SMALL = (250.0, 1.6)
 
 
-def why_text(ranks: am.MapRanks, reason: str | None, lang: str, set_label: str) -> str:
-    """Why a unit has no coloured rank, in words (from `analysis.maps`' reason and counts)."""
-    if not isinstance(reason, str):
-        return ""
-    if reason == "no_table":
-        return t("map_why_no_table", lang, index=ranks.label, set_label=set_label)
-    if reason == "not_ranked":
-        return t("map_why_not_ranked", lang, year=ranks.year, n_ranked=ranks.n_ranked,
-                 n_units=ranks.n_units)
-    return t(f"map_why_{reason}", lang, year=ranks.year)
+def whys(ranks: am.MapRanks, lang: str, set_label: str, data) -> tuple[dict, list, list]:
+    """Why units have no coloured rank, in words: ({reason: text} of the reasons said in the
+    map's own words — an uncertain rank, no ranking of the set —, the table's text per unit,
+    the legend's sentences: one per group of units with the same reason and coverage). A rank
+    missing that year is said by the claims rules (`claims.why_missing`, `report.wording`)."""
+    own = {"uncertain": t("map_why_uncertain", lang, year=ranks.year),
+           "no_table": t("map_why_no_table", lang, index=ranks.label, set_label=set_label)}
+    per_unit, legend = [], {}
+    generic = t("map_hatched_unit", lang)
+    for row in ranks.table.itertuples(index=False):
+        if not isinstance(row.reason, str):
+            per_unit.append("")
+        elif row.reason in own:
+            per_unit.append(own[row.reason])
+            legend.setdefault(("own", row.reason), own[row.reason])
+        else:  # no rank that year: why, by the claims rules
+            m = claims.why_missing(data, ranks.index, ranks.year, ranks.unit_set,
+                                   row.province_code)
+            per_unit.append(wording.missing_text(m, lang, ranks.label, row.name))
+            legend.setdefault(wording.missing_group(m),
+                              wording.missing_text(m, lang, ranks.label, generic))
+    return own, per_unit, list(legend.values())
 
 
 def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
@@ -41,7 +55,7 @@ def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
     ranks = am.map_ranks(data, unit_set, index)
     classes = am.rank_classes(ranks.out_of)
     table = ranks.table
-    whys = [why_text(ranks, r, lang, set_label) for r in table["reason"]]
+    _, reasons, hatched = whys(ranks, lang, set_label, data)
     shown = pd.DataFrame({
         t("col_unit", lang): table["name"],
         t("col_rank", lang): [rank_text(r, s, lang) for r, s in
@@ -50,7 +64,7 @@ def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
                                      for s in table["rank_status"]],
         t("col_source", lang): [source_label(data, s) if isinstance(s, str) else ""
                                 for s in table["source"]],
-        t("map_col_why", lang): whys,
+        t("map_col_why", lang): reasons,
     })
     n_drawn = int(table["drawn"].sum())
     if ranks.year is None:
@@ -66,13 +80,12 @@ def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
     if geo is None:
         return None, ranks, shown, alt
     units = []
-    for row, why in zip(table.itertuples(index=False), whys):
+    for row, why in zip(table.itertuples(index=False), reasons):
         fill = am.rank_class(row.rank, classes) if row.drawn else None
         tip = (t("map_tooltip", lang, name=row.name, rank=rank_text(row.rank, row.rank_status,
                                                                      lang), out_of=ranks.out_of)
                if row.drawn else t("map_tooltip_none", lang, name=row.name, why=why))
         units.append(cm.MapUnit(row.province_code, row.name, fill, tip))
-    hatched = list(dict.fromkeys(w for w, d in zip(whys, table["drawn"]) if not d))
     legend = cm.Legend(
         title=(t("map_title", lang, index=ranks.label, year=ranks.year) if ranks.year
                else t("map_title_none", lang, index=ranks.label)),
