@@ -49,8 +49,8 @@ CATALOGUE_CASES = {
     "bound inf": (catalogue("pci", score_max="inf"), "row 3: score_max 'inf' is not a finite"),
     "narrower than metrics.csv": (
         catalogue("pci", score_min="74", score_max="84"),
-        "row 3: index 'pci': score_min, score_max 74–84 is narrower than pci/metrics.csv's "
-        "'pci' 0–100"),
+        ("row 3: index 'pci': score_min, score_max 74–84 is narrower than pci/metrics.csv's "
+         "'pci' 0–100")),
     "metric bounds inverted": (root_metric("papi", score_min="80", score_max="8"),
                                "metrics.csv, row 2: score_min 80 is above score_max 8"),
 }
