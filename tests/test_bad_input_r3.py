@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,177 @@ def test_catalogue_values_the_data_contradicts_fail_validation(spoil, check, pro
     assert "FAIL index_scores" in err and check in err, err[-2000:]
     assert "validation failed: data/processed/ left as it was" in err
     assert snapshot(project_copy) == before
+
+
+CATALOGUE_FILES = ("catalogue.csv", "name-aliases.csv", "*/metrics.csv", "*/methods.csv",
+                   "*/table-sources.csv", "*/codebook-*.csv")
+
+
+def test_every_catalogue_file_is_read_in_windows_1258_as_in_utf8(tmp_path, capsys):
+    # Before: catalogue.csv, metrics, methods, table-sources, codebooks and name-aliases were
+    # opened as UTF-8 by hand: Windows-1258 (Vietnamese Windows' "CSV") was a traceback.
+    import shutil
+    import unicodedata
+
+    from ingest.test_rawfile import cp1258
+
+    from dtanalysis.ingest.index_catalogue import read_catalogue, read_name_aliases
+
+    source = Path(__file__).resolve().parents[1] / INDICES
+    copies = {}
+    for kind in ("utf-8", "cp1258"):
+        folder = tmp_path / kind / INDICES
+        shutil.copytree(source, folder)
+        for pattern in CATALOGUE_FILES:
+            for path in folder.glob(pattern):
+                text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+                # a character the code page cannot hold at all is left out of both copies
+                text = "".join(c for c in text if _in_cp1258(c, cp1258))
+                path.write_bytes(text.encode("utf-8") if kind == "utf-8" else cp1258(text))
+        catalogue = {k: replace(v, folder=None) for k, v in read_catalogue(folder).items()}
+        copies[kind] = (catalogue, read_name_aliases(folder))
+    assert copies["cp1258"] == copies["utf-8"]
+    papi = copies["cp1258"][0]["papi"]
+    assert papi.codebook and papi.table_sources and papi.methods and papi.metrics
+    assert "Chỉ số Hiệu quả Quản trị" in papi.name_vi
+
+
+def _in_cp1258(char: str, encode) -> bool:
+    try:
+        encode(char)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_a_damaged_run_log_line_is_skipped_not_a_traceback(project_copy):
+    # Before: one byte that is not UTF-8 in reports/runs.jsonl made every later run fail
+    # (the index page reads the log) with a UnicodeDecodeError.
+    from dtanalysis.paths import Paths
+    from dtanalysis.site.index_page import write_index
+    from dtanalysis.site.runlog import read_runs
+
+    log = project_copy / "reports/runs.jsonl"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_bytes(b'{"command": "build", "exit_code": 0, "argv": ["build"]}\n'
+                    b'{"command": "re\xff\xfeport"}\n[1, 2]\n"text"\nnot json\n'
+                    b'{"command": "report", "exit_code": 1, "argv": ["report", "--all"]}\n')
+    runs = read_runs(Paths.at(project_copy))
+    assert [r["command"] for r in runs] == ["build", "report"]
+    index = write_index(Paths.at(project_copy)).read_text(encoding="utf-8")
+    assert "report --all" in index
+
+
+@pytest.mark.parametrize("command", [["validate"], ["report", "--province", "Huế"]])
+@pytest.mark.parametrize("damage", [b'{"data_version": "x", "tab', b"\xff\xfe\x00", b"[1, 2]"])
+def test_a_damaged_manifest_is_one_line_saying_run_clean(command, damage, project_copy, capsys):
+    (project_copy / "data/processed/manifest.json").write_bytes(damage)
+    before = snapshot(project_copy)
+    assert main([*command, "--root", str(project_copy)]) == 2
+    err = one_line(capsys)
+    assert "data/processed/" in err and "dtanalysis clean" in err, err
+    def kept(files):
+        return {k: v for k, v in files.items() if not k.startswith("reports/")}
+    assert kept(snapshot(project_copy)) == kept(before)
+
+
+def test_build_cleans_again_over_a_damaged_manifest(project_copy):
+    from dtanalysis.pipeline.stages import data_is_current, run_clean
+
+    manifest = project_copy / "data/processed/manifest.json"
+    manifest.write_bytes(b"\xff not json")
+    assert not data_is_current(project_copy)  # build's question: clean again
+    assert run_clean(project_copy).ok
+    assert data_is_current(project_copy) is False or manifest.read_bytes().startswith(b"{")
+
+
+@pytest.mark.parametrize("content", [b"not json {", b"\x89PNG\r\n", b"[1, 2]",
+                                     b'{"cells": "x"}'])
+def test_a_notebook_that_is_not_one_is_one_line(content, project_copy, capsys):
+    (project_copy / "notebooks/province_report.ipynb").write_bytes(content)
+    assert main(["report", "--province", "Huế", "--root", str(project_copy)]) == 2
+    assert "province_report.ipynb is not a notebook" in one_line(capsys)
+    assert not (project_copy / "reports/provinces").exists()
+
+
+@pytest.mark.parametrize("scheduler", ["foo", "tcp://[::1", "inproc://x", "local:²", "local:0",
+                                       "local:x", "tcp://host:99999", ""])
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_malformed_scheduler_is_one_line_before_any_work(scheduler, command, project_copy,
+                                                           capsys):
+    argv = [command, "--scheduler", scheduler, "--root", str(project_copy)]
+    if command == "report":
+        argv += ["--province", "Huế"]
+    before = snapshot(project_copy)
+    assert main(argv) == 2
+    assert "--scheduler" in one_line(capsys)
+    assert snapshot(project_copy) == before
+
+
+def test_a_local_cluster_above_the_cores_is_clamped_saying_so(caplog):
+    import logging
+    import os
+
+    from dtanalysis.runner.distributed import check_scheduler, parse_scheduler
+
+    cores = os.cpu_count() or 1
+    with caplog.at_level(logging.WARNING, logger="dtanalysis"):
+        assert check_scheduler(f"local:{cores + 62}") == f"local:{cores}"
+    assert f"more than the {cores} core(s): starting {cores} workers" in caplog.text
+    assert parse_scheduler(f"local:{cores + 62}") == ("local", cores)
+    assert check_scheduler("local:1") == "local:1" and check_scheduler(None) is None
+    assert parse_scheduler("tcp://127.0.0.1:8786") == ("address", None)
+    assert parse_scheduler("tcp://[::1]:8786") == ("address", None)
+
+
+API_CASES = {
+    "scores(year=inf)": lambda d, r: d.scores(year=float("inf"), root=r),
+    "scores(year=2020.9)": lambda d, r: d.scores(year=2020.9, root=r),
+    "scores(year=True)": lambda d, r: d.scores(year=True, root=r),
+    "scores(year=10**20)": lambda d, r: d.scores(year=10**20, root=r),
+    "scores(metric=['pci'])": lambda d, r: d.scores("pci", metric=["pci"], root=r),
+    "scores(index=['pci'])": lambda d, r: d.scores(["pci"], root=r),
+    "scores(province=3.5)": lambda d, r: d.scores("pci", province=3.5, root=r),
+    "province(on='2025-13-45')": lambda d, r: d.province("Huế", on="2025-13-45", root=r),
+    "province(on=10**20)": lambda d, r: d.province("Huế", on=10**20, root=r),
+    "province(on=2020.5)": lambda d, r: d.province("Huế", on=2020.5, root=r),
+    "load(root=123)": lambda d, r: d.load("dti", root=123),
+    "build(lang='xx')": lambda d, r: d.build(r, lang="xx"),
+    "build(scheduler='foo')": lambda d, r: d.build(r, scheduler="foo"),
+    "build(cell_timeout=-1)": lambda d, r: d.build(r, cell_timeout=-1),
+    "report(provinces='Huế')": lambda d, r: _report(r, provinces="Huế"),
+    "report(lang='xx')": lambda d, r: _report(r, provinces=["Huế"], lang="xx"),
+    "report(unit_set=63)": lambda d, r: _report(r, provinces=["Huế"], unit_set=63),
+    "report(year='2023')": lambda d, r: _report(r, provinces=["Huế"], year="2023"),
+}
+
+
+def _report(root, **options):
+    from dtanalysis.builder import report
+    return report(root, **options)
+
+
+@pytest.mark.parametrize("case", API_CASES)
+def test_every_bad_api_argument_is_one_dtanalysis_error_before_any_work(case, project_copy):
+    # Before: builtins (OverflowError, TypeError, ValueError, AttributeError), a year 2020.9
+    # read as 2020 and True as 1, and build(lang="xx") ran 99 kernels that all failed.
+    import dtanalysis
+    from dtanalysis.errors import DtanalysisError
+
+    before = snapshot(project_copy)
+    with pytest.raises(DtanalysisError) as caught:
+        API_CASES[case](dtanalysis, project_copy)
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 300, str(caught.value)
+    assert snapshot(project_copy) == before
+
+
+def test_good_api_arguments_still_work(shipped_data):
+    import datetime as dt
+
+    import dtanalysis
+
+    assert len(dtanalysis.scores("pci", year=2020, root=shipped_data)) > 0
+    assert len(dtanalysis.scores("PCI", year="2020", root=shipped_data)) > 0
+    assert dtanalysis.province("Huế", on="2025-07-01").unit_set == "34"
+    assert dtanalysis.province("Huế", on=2020).unit_set == "63"
+    assert dtanalysis.province("Huế", on=dt.date(2020, 1, 1)).unit_set == "63"

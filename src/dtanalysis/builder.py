@@ -94,6 +94,7 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     `local[:N]`) runs the reports on a Dask cluster (see `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
+    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
     with project_lock(paths, "build"):
         recover(paths)
         cleaned = None
@@ -121,6 +122,17 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
     and `peers` (names, any spelling) become the notebook's parameters (checked first)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
+    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
+    if unit_set not in ("63", "34"):
+        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    if provinces is not None and (isinstance(provinces, str) or not all(
+            isinstance(p, str) for p in provinces)):
+        raise ParameterError("provinces must be a list of names, e.g. [\"Hải Phòng\"]")
+    if peers is not None and (isinstance(peers, str) or not all(
+            isinstance(p, str) for p in peers)):
+        raise ParameterError("peers must be a list of names, e.g. [\"Hải Dương\"]")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ParameterError(f"year must be a whole year such as 2023, not {year!r}")
     extra = {}
     if year is not None:
         extra["year"] = check_year(paths, unit_set, year)
@@ -148,6 +160,26 @@ def check_jobs(jobs: int | None) -> int | None:
                     jobs, cores, cores)
         return cores
     return jobs
+
+
+LANGS = ("vi", "en")
+
+
+def _check_run_options(lang, cell_timeout, report_timeout, scheduler) -> str | None:
+    """The options of `build` and `report` checked before any work starts (the command line
+    refuses the same values): a ParameterError, one line; the scheduler as it will run."""
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be 'vi' or 'en', not {lang!r}")
+    for name, value in (("cell_timeout", cell_timeout), ("report_timeout", report_timeout)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not value == value or value < 0 or value == float("inf")):
+            raise ParameterError(f"{name} must be a number of seconds ≥ 0 (or None), "
+                                 f"not {value!r}")
+    if scheduler is None:
+        return None
+    from .runner.distributed import check_scheduler  # its module imports dask lazily
+
+    return check_scheduler(scheduler)
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,

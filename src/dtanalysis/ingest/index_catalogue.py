@@ -9,7 +9,6 @@ to quarantine, because every table of the index would be read wrong.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from ..domain.text import fold, nfc
 from ..errors import InputError
+from .rawfile import read_grid
 
 CATALOGUE_FILE = "catalogue.csv"
 NAME_ALIASES_FILE = "name-aliases.csv"
@@ -99,20 +99,28 @@ class Index:
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """(1-based line, record) of a UTF-8 CSV whose header has every `required` column; values
-    NFC-normalised and stripped. Raises InputError naming the file for a missing column."""
+    """(1-based line, record) of a catalogue CSV whose header has every `required` column;
+    values NFC-normalised and stripped. Read by the one raw reader (`rawfile.read_grid`: any
+    encoding and delimiter it reads). Raises InputError naming the file for a missing column
+    or a file that cannot be read; a header with no rows is no rows."""
     if not path.is_file():
         raise InputError("file not found", path=path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"missing column(s) {', '.join(missing)}", path=path, row=1,
-                             hint=f"the header must have {', '.join(required)}")
-        rows = []
-        for record in reader:
-            rows.append((reader.line_num,
-                         {k: nfc(v or "").strip() for k, v in record.items() if k is not None}))
+    grid = read_grid(path)
+    if not grid.rows:
+        raise InputError("is empty", path=grid.shown, hint="restore its header row")
+    line, header = grid.rows[0]
+    header = [nfc(str(cell or "")).strip() for cell in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}", path=grid.shown, row=line,
+                         hint=f"the header must have {', '.join(required)}")
+    rows = []
+    for line, cells in grid.rows[1:]:
+        texts = [nfc(str(cell if cell is not None else "")).strip() for cell in cells]
+        if not any(texts):
+            continue
+        rows.append((line, {name: (texts[i] if i < len(texts) else "")
+                            for i, name in enumerate(header) if name}))
     return rows
 
 
@@ -291,10 +299,12 @@ def read_codebook(path: Path) -> dict[str, str]:
     """An index's own province codes: first column the code, second the name."""
     if not path.exists():
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+    grid = read_grid(path)
     codebook: dict[str, str] = {}
-    for line, cells in enumerate(rows[1:], start=2):
+    for line, raw in grid.rows[1:]:
+        cells = [str(cell if cell is not None else "") for cell in raw]
+        if not any(c.strip() for c in cells):
+            continue
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError("a codebook row needs a code and a name", path=path, row=line)
         key = fold(cells[0])
