@@ -13,6 +13,7 @@ ParameterError. Nothing here prints: progress goes to a `Progress` and to `loggi
 from __future__ import annotations
 
 import logging
+import math
 import os
 import subprocess
 import time
@@ -172,7 +173,7 @@ def _check_run_options(lang, cell_timeout, report_timeout, scheduler) -> str | N
         raise ParameterError(f"lang must be 'vi' or 'en', not {lang!r}")
     for name, value in (("cell_timeout", cell_timeout), ("report_timeout", report_timeout)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
-                                  or not value == value or value < 0 or value == float("inf")):
+                                  or not math.isfinite(value) or value < 0):
             raise ParameterError(f"{name} must be a number of seconds ≥ 0 (or None), "
                                  f"not {value!r}")
     if scheduler is None:
