@@ -60,3 +60,23 @@ def test_a_report_that_never_succeeded_leaves_no_page(project):  # noqa: F811
     assert "hai-phong.html" not in index.read_text(encoding="utf-8")
     missing = [h for h in _links(index) if not (index.parent / h).exists()]
     assert not missing, missing
+
+
+def test_an_empty_or_cut_notebook_never_replaces_the_last_one(project):  # noqa: F811
+    # Before: a notebook papermill (or a worker) could not write whole, on a full disk, was
+    # renamed over the last one: a 0-byte .ipynb stayed.
+    from dtanalysis.paths import Paths
+    from dtanalysis.runner.jobs import province_job
+    from dtanalysis.runner.pool import RunContext, store
+
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", 'print("ok")\n')
+    assert report_cli(project, "Hải Phòng") == 0
+    job = province_job(Paths.at(project), "Hải Phòng")
+    kept = job.ipynb.read_bytes()
+    ctx = RunContext.create(Paths.at(project))
+    for sent in (b"", kept[: len(kept) // 2]):
+        outcome = store(job, ctx, {}, "writing the notebook: no space left on the device",
+                        1.0, {"ipynb": sent})
+        assert outcome.status == "failed"
+        assert job.ipynb.read_bytes() == kept
+        assert [p.name for p in job.ipynb.parent.iterdir() if p.stat().st_size == 0] == []

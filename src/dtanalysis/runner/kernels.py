@@ -15,10 +15,12 @@ nothing here reads or changes this process's working folder or environment beyon
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
 import queue
+import re
 import shutil
 import signal
 import sys
@@ -129,7 +131,13 @@ class WarmKernel:
         # jupyter_client costs a few hundred ms to import: only where a kernel is started.
         from jupyter_client.manager import KernelManager
 
-        self._dir = tempfile.mkdtemp(prefix="dtanalysis-kernel-")
+        _sweep_stale_folders()
+        # Private (0700: the connection file holds the kernel's key), named after this
+        # process so that a later run can remove it when this process was killed before it
+        # could (`_sweep_stale_folders`); removed at exit when the kernel was never shut down.
+        self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
+        os.chmod(self._dir, 0o700)
+        _LIVE_FOLDERS.add(self._dir)
         self.km = KernelManager(kernel_name="python3", transport="ipc",
                                 ip=os.path.join(self._dir, "k"),
                                 connection_file=os.path.join(self._dir, "kernel.json"))
@@ -214,6 +222,48 @@ class WarmKernel:
             self.km.shutdown_kernel(now=True)
         finally:
             shutil.rmtree(self._dir, ignore_errors=True)
+            _LIVE_FOLDERS.discard(self._dir)
+
+
+FOLDER_PREFIX = "dtanalysis-kernel-"
+_LIVE_FOLDERS: set[str] = set()  # connection folders of this process's kernels
+
+
+@atexit.register
+def _remove_live_folders() -> None:
+    """At exit (a run that ended, one interrupted by Ctrl-C), no connection folder of this
+    process's kernels stays behind, shut down or not."""
+    for folder in list(_LIVE_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
+    _LIVE_FOLDERS.clear()
+
+
+@functools.cache
+def _sweep_stale_folders() -> int:
+    """Remove the connection folders that processes of this user left when they were killed
+    (`kill -9`, a lost Dask worker): `dtanalysis-kernel-<pid>-*` whose process is gone.
+    Once per process; returns how many were removed."""
+    removed = 0
+    pattern = re.compile(re.escape(FOLDER_PREFIX) + r"(\d+)-")
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or int(match.group(1)) == os.getpid():
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_uid != os.getuid() or not entry.is_dir(
+                    follow_symlinks=False):
+                continue
+            os.kill(int(match.group(1)), 0)  # the process is alive: its folder is in use
+        except ProcessLookupError:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed += 1
+        except OSError:  # PermissionError: a process of another user: alive
+            continue
+    return removed
 
 
 def _folder_id(path) -> tuple[int, int] | None:

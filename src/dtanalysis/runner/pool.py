@@ -248,7 +248,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
         raise Interrupted(job.label)
 
     def write() -> None:
-        if executed.exists():
+        if _whole_notebook(executed):
             os.replace(executed, job.ipynb)  # kept for audit, also when it failed
         if error is None:
             atomic_write(job.html, html)
@@ -266,6 +266,22 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
     return _conclude(job, ctx, record, error, seconds)
 
 
+def _whole_notebook(path: Path) -> bool:
+    """Papermill wrote `path` whole (a full disk leaves it empty or cut short: then it is not
+    kept, and the old notebook stays)."""
+    try:
+        return _whole_json(path.read_bytes())
+    except OSError:
+        return False
+
+
+def _whole_json(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data), dict)
+    except ValueError:
+        return False
+
+
 def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: float,
           files: dict[str, bytes]) -> Outcome:
     """Write a report that ran elsewhere (a Dask worker, `runner.remote`) into this project,
@@ -277,7 +293,7 @@ def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: f
     def write() -> None:
         with disk_errors(f"writing reports into {ctx.paths.relative(job.out.parent)}"):
             job.out.parent.mkdir(parents=True, exist_ok=True)
-        if "ipynb" in files:
+        if "ipynb" in files and _whole_json(files["ipynb"]):
             atomic_write(job.ipynb, files["ipynb"])  # kept for audit, also when it failed
         if error is None:
             atomic_write(job.html, files["html"])
