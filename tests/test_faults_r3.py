@@ -76,8 +76,8 @@ def test_a_killed_process_leaves_its_kernel_folder_to_the_next_run(tmp_path):
     proc.wait(timeout=30)
     assert gone(str(tmp), timeout=30)  # its kernel ends with it
     assert left.exists()
-    subprocess.run([sys.executable, "-c", "from dtanalysis.runner.kernels import "
-                    "_sweep_stale_folders as s; print(s())"], env=env, check=True)
+    sweep = "from dtanalysis.runner.kernels import _sweep_stale_folders as s; print(s())"
+    subprocess.run([sys.executable, "-c", sweep], env=env, check=True)
     assert folders(tmp) == [mine]
     assert kernels.FOLDER_PREFIX == "dtanalysis-kernel-"
 
