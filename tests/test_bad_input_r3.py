@@ -257,3 +257,122 @@ def test_good_api_arguments_still_work(shipped_data):
     assert dtanalysis.province("Huế", on="2025-07-01").unit_set == "34"
     assert dtanalysis.province("Huế", on=2020).unit_set == "63"
     assert dtanalysis.province("Huế", on=dt.date(2020, 1, 1)).unit_set == "63"
+
+
+# --------------------------------------------------------------------------- poor (issue 21)
+def _pci_2020(tmp_path: Path, change) -> Path:
+    """A copy of data/raw/indices with `change(row)` applied to PCI 2020's Quảng Ninh row."""
+    import shutil
+
+    folder = tmp_path / "indices"
+    shutil.copytree(Path(__file__).resolve().parents[1] / INDICES, folder)
+    _edit_csv(folder / "pci/pci-2020-63.csv",
+              lambda row: change(row) if row["province_name_as_published"] == "Quảng Ninh"
+              else None)
+    return folder
+
+
+def _import(folder: Path):
+    from dtanalysis.domain.registry import registry
+    from dtanalysis.ingest.indices import import_folder
+
+    return import_folder(folder, registry(Path(__file__).resolve().parents[1]),
+                         lambda p: p.name)
+
+
+def _quang_ninh_2020(result) -> list[dict]:
+    return [r for r in result.rows if r["index"] == "pci" and r["year"] == 2020
+            and r["province_code"] == "22"]
+
+
+@pytest.mark.parametrize("cell", ["-", "—", "N/A", "n/a", "–", ".."])
+def test_a_no_value_score_cell_is_a_blank_cell_and_the_row_keeps_its_rank(cell, tmp_path):
+    # Before: '-', 'N/A' or '—' quarantined the whole row, losing its valid rank.
+    folder = _pci_2020(tmp_path, lambda row: row.update(score=cell, score_as_written=cell))
+    result = _import(folder)
+    assert not [q for q in result.quarantined if "pci-2020" in q.source_file]
+    [row] = _quang_ninh_2020(result)
+    assert row["rank"] == 1 and row["score"] is None
+    assert f"no value in the table: score {cell!r}" in row["note"]
+
+
+@pytest.mark.parametrize("cell,reason", [
+    ("75.09-", "has a sign after the number"),
+    ("45%", "carries the unit '%'"),
+    ("٧٥٫٠٩", "digits of another script"),
+    ("٧٥", "digits of another script"),
+])
+def test_an_ambiguous_score_cell_is_refused_with_its_column(cell, reason, tmp_path):
+    # Before: '5-' was read as 5, '45%' as 45 in a score column, Arabic-Indic digits as
+    # numbers.
+    folder = _pci_2020(tmp_path, lambda row: row.update(score=cell, score_as_written=""))
+    result = _import(folder)
+    held = [q for q in result.quarantined if q.source_file == "pci-2020-63.csv"]
+    assert len(held) == 1 and reason in held[0].reason and "'score'" in held[0].reason, held
+    assert _quang_ninh_2020(result) == []
+
+
+def test_a_unicode_minus_reads_as_a_minus(tmp_path):
+    # Before: '−5' (U+2212) was quarantined while '-5' was read: one grammar for both.
+    from dtanalysis.domain.numbers import parse_number
+
+    assert parse_number("−5").value == parse_number("-5").value == -5
+    assert parse_number("−0,5").value == -0.5 and parse_number("−5").as_written == "−5"
+    folder = _pci_2020(tmp_path, lambda row: row.update(score="−75.09", score_as_written=""))
+    [row] = _quang_ninh_2020(_import(folder))
+    assert row["score"] == -75.09  # read as written; validation then refuses it (bounds)
+
+
+def test_a_non_web_source_url_in_an_index_table_or_a_fact_is_quarantined(tmp_path):
+    # Before: a `javascript:` source_url of an index table was accepted and exported.
+    url = "javascript:window.__pwned=1"
+    folder = _pci_2020(tmp_path, lambda row: row.update(source_url=url))
+    result = _import(folder)
+    [held] = [q for q in result.quarantined if q.source_file == "pci-2020-63.csv"]
+    assert "source_url 'javascript:window.__pwned=1' is not an http(s) address" in held.reason
+    assert _quang_ninh_2020(result) == []
+    from dtanalysis.domain.registry import registry
+    from dtanalysis.ingest.dti_facts import read_facts
+
+    facts = tmp_path / "facts.csv"
+    facts.write_text("year,unit_set,entity,gso_code_pre2025,metric,value,rank,status,"
+                     f"source_url,note\n2022,63,Hải Phòng,31,dti,0.5,14,reported,{url},\n"
+                     "2022,63,Hải Phòng,31,dti,0.5,14,reported,data:text/html;x,\n"
+                     "2022,63,Hải Phòng,31,dti,0.5,14,reported,https://ok.example/a,\n",
+                     encoding="utf-8")
+    provinces, _, quarantined = read_facts(facts, registry(), "facts.csv")
+    assert [q.source_line for q in quarantined] == [2, 3]
+    assert len(provinces) == 1
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("pci-2020-63.xls", "pci-2020-63.xls: is an Excel 97-2003 (.xls) workbook"),
+    ("bang-xep-hang-2022.csv", "is in the folder of the index 'pci' but its name does not "
+                               "follow pci-<year>-<63|34>"),
+])
+def test_a_misnamed_or_xls_file_in_an_index_folder_is_refused(name, expected, project_copy,
+                                                              capsys):
+    # Before: quarantined, exit 0, silent under --quiet (data/raw/dti/ refuses it: exit 2).
+    (project_copy / INDICES / "pci" / name).write_bytes(
+        (project_copy / INDICES / "pci/pci-2020-63.csv").read_bytes())
+    before = snapshot(project_copy)
+    assert main(["clean", "--root", str(project_copy)]) == 2
+    err = one_line(capsys)
+    assert expected in err and "rename it" in err or "save it as .xlsx" in err, err
+    assert snapshot(project_copy) == before
+
+
+def test_an_index_of_the_catalogue_without_a_folder_is_said_in_one_line(tmp_path, caplog):
+    # Before: it passed without a word.
+    import logging
+    import shutil
+
+    folder = tmp_path / "indices"
+    shutil.copytree(Path(__file__).resolve().parents[1] / INDICES, folder)
+    with (folder / "catalogue.csv").open("a", encoding="utf-8") as handle:
+        handle.write("zzq,Chỉ số ZZQ,ZZQ index (SYNTHETIC),SYNTHETIC,,,0,10,true,test only\n")
+    with caplog.at_level(logging.WARNING, logger="dtanalysis"):
+        result = _import(folder)
+    assert "zzq" in result.catalogue
+    [line] = [r.getMessage() for r in caplog.records if "zzq" in r.getMessage()]
+    assert "the index 'zzq' has no folder" in line and "\n" not in line

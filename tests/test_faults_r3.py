@@ -117,3 +117,17 @@ def test_a_warm_kernel_gives_every_report_the_environment_folder_and_options_of_
     jobs = [province_job(Paths.at(root), n) for n in ("Hải Phòng", "Quảng Ninh", "Huế")]
     outcomes = run_jobs(jobs, ctx, n_jobs=1)  # one warm kernel for the three
     assert [o.status for o in outcomes] == ["ok", "ok", "ok"], [o.error for o in outcomes]
+
+
+def test_kernel_start_waits_grow_with_the_load(monkeypatch):
+    # Before: at a load of 10 on 2 cores a correct run failed with "Kernel didn't respond in
+    # 60 seconds": the waits for a kernel are now scaled by the load per core (up to 10x).
+    from dtanalysis.runner import kernels
+
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert kernels.patience(60) == 60
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.0 * cores, 1.0, 1.0))
+    assert kernels.patience(60) == 300
+    monkeypatch.setattr(os, "getloadavg", lambda: (1000.0 * cores, 1.0, 1.0))
+    assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN

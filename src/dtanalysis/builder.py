@@ -141,6 +141,9 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
         extra["peers"] = check_peers(paths, unit_set, peers)
     plan = (all_province_jobs(paths, unit_set, lang, extra) if all_units else
             [province_job(paths, name, unit_set, lang, extra) for name in provinces or []])
+    # One unit named several ways (`Hải Phòng`, `hai-phong`, `31`) is one report, run once.
+    seen: set[Path] = set()
+    plan = [job for job in plan if not (job.html in seen or seen.add(job.html))]
     with project_lock(paths, "report"):
         recover(paths)
         return _run(paths, plan, jobs, force, with_code, progress, cell_timeout,

@@ -80,3 +80,13 @@ def test_an_empty_or_cut_notebook_never_replaces_the_last_one(project):  # noqa:
         assert outcome.status == "failed"
         assert job.ipynb.read_bytes() == kept
         assert [p.name for p in job.ipynb.parent.iterdir() if p.stat().st_size == 0] == []
+
+
+def test_one_unit_named_three_ways_runs_once(project):  # noqa: F811
+    # Before: `Hải Phòng`, `hai-phong` and `31` ran three times into the same files.
+    from dtanalysis.builder import report
+
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb", 'print(province)\n')
+    result = report(project, provinces=["Hải Phòng", "hai-phong", "31", "Huế"], jobs=1)
+    assert [o.job.label for o in result.outcomes] == ["Hải Phòng", "Huế"]
+    assert [o.status for o in result.outcomes] == ["ok", "ok"]

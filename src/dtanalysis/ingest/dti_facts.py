@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..domain.numbers import NumberError, column_style, parse_number
 from ..domain.registry import ProvinceError, Registry
-from ..vocab import STATUSES
+from ..vocab import STATUSES, url_problem
 from .dti_tables import METRICS
 from .quarantine import Quarantined
 from .rawfile import read_records
@@ -45,6 +45,9 @@ def read_facts(path: Path, registry: Registry, relative: str):
             continue
         if not record["year"].isdigit() or len(record["year"]) != 4:
             reject(line, record, f"year {record['year']!r} is not a year")
+            continue
+        if url_problem(record["source_url"]):
+            reject(line, record, url_problem(record["source_url"]))
             continue
         if record["status"] not in STATUSES:
             reject(line, record, f"status {record['status']!r} is not one of {STATUSES}")

@@ -78,8 +78,12 @@ def _ready_client():
         sees nothing of it: the request is sent again, as jupyter_client does."""
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
-            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+            started = time.monotonic()
             while True:
+                # the limit scales with the machine's load, looked at again on every try: a
+                # kernel that is alive but slow on a busy machine is waited for
+                deadline = started + (patience(timeout) if timeout is not None
+                                      else float("inf"))
                 msg_id = self.kernel_info()
                 try:
                     reply = await self.shell_channel.get_msg(timeout=1)
@@ -93,7 +97,8 @@ def _ready_client():
                 if not await self._async_is_alive():
                     raise RuntimeError("Kernel died before replying to kernel_info")
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+                    raise RuntimeError(f"Kernel didn't respond in {deadline - started:.0f} "
+                                       "seconds")
 
         async def _idle_after(self, msg_id: str, seconds: float) -> bool:
             """Whether IOPub shows the idle status of request `msg_id` within `seconds` of
@@ -117,6 +122,20 @@ def __getattr__(name: str):
     if name == "ReadyClient":  # what the kernel manager's `client_class` names
         return _ready_client()
     raise AttributeError(name)
+
+
+MAX_SLOWDOWN = 10.0  # a wait grows with the load up to ten times its length
+
+
+def patience(seconds: float) -> float:
+    """`seconds` scaled by how busy the machine is: the 1-minute load average per core, from
+    1 (an idle machine: the limit as given) to MAX_SLOWDOWN. A kernel that needs 60 s to start
+    at a load of 10 on 2 cores is slow, not dead: a correct run must not fail for it."""
+    try:
+        load = os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:  # no load average on this system
+        load = 1.0
+    return seconds * min(MAX_SLOWDOWN, max(1.0, load))
 
 
 class KernelError(RuntimeError):
@@ -171,10 +190,11 @@ class WarmKernel:
         try:
             msg_id = client.execute(code, silent=True, store_history=False,
                                     allow_stdin=False)
-            deadline = time.monotonic() + timeout
+            started = time.monotonic()
             while True:
-                if time.monotonic() > deadline:
-                    raise KernelError(f"kernel set-up did not answer within {timeout:g} s")
+                waited = time.monotonic() - started
+                if waited > patience(timeout):
+                    raise KernelError(f"kernel set-up did not answer within {waited:.0f} s")
                 try:
                     reply = client.get_shell_msg(timeout=POLL_SECONDS)
                 except queue.Empty:
