@@ -347,8 +347,8 @@ def test_a_non_web_source_url_in_an_index_table_or_a_fact_is_quarantined(tmp_pat
 
 @pytest.mark.parametrize("name,expected", [
     ("pci-2020-63.xls", "pci-2020-63.xls: is an Excel 97-2003 (.xls) workbook"),
-    ("bang-xep-hang-2022.csv", "is in the folder of the index 'pci' but its name does not "
-                               "follow pci-<year>-<63|34>"),
+    ("bang-xep-hang-2022.csv", ("is in the folder of the index 'pci' but its name does not "
+                               "follow pci-<year>-<63|34>")),
 ])
 def test_a_misnamed_or_xls_file_in_an_index_folder_is_refused(name, expected, project_copy,
                                                               capsys):
