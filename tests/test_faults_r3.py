@@ -131,3 +131,21 @@ def test_kernel_start_waits_grow_with_the_load(monkeypatch):
     assert kernels.patience(60) == 300
     monkeypatch.setattr(os, "getloadavg", lambda: (1000.0 * cores, 1.0, 1.0))
     assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN
+
+
+def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811
+                                                     monkeypatch):
+    # Before: IPython warned "IPython parent … is not a writable location" on stderr from this
+    # process and from every kernel, under --quiet: cron mailed every run.
+    root = synthetic_project
+    synthetic_notebook(root / "notebooks/province_report.ipynb", "print(province)\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    env = {"HOME": str(blocker / "home"), "TMPDIR": str(tmp_path)}  # not even root makes it
+    for name in ("IPYTHONDIR", "MPLCONFIGDIR"):
+        monkeypatch.delenv(name, raising=False)
+    proc = start(root, "report", "--province", "Hải Phòng", "--quiet", "--jobs", "1", env=env)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert (out, err) == ("", "")
+    assert not list(tmp_path.glob("dtanalysis-settings-*"))  # removed at exit
