@@ -376,3 +376,38 @@ def test_an_index_of_the_catalogue_without_a_folder_is_said_in_one_line(tmp_path
     assert "zzq" in result.catalogue
     [line] = [r.getMessage() for r in caplog.records if "zzq" in r.getMessage()]
     assert "the index 'zzq' has no folder" in line and "\n" not in line
+
+
+def _append_fact(row: str):
+    def spoil(root: Path) -> None:
+        with (root / "data/raw/dti_press_facts_2020_2024.csv").open("a", encoding="utf-8") as f:
+            f.write(row + "\n")
+    return spoil
+
+
+@pytest.mark.parametrize("row,reason", [
+    # Before: an OverflowError traceback (no 64-bit column holds the rank)
+    ("2021,63,Lai Châu,12,dti,,999999999999999999999,reported,,", "is not a rank"),
+    # Before: "error: unknown unit set '99'", without file, row or column
+    ("2022,99,Hải Phòng,31,dti,0.5,14,reported,,", "unit_set '99' is not one of 63, 34"),
+])
+def test_a_fact_with_an_impossible_rank_or_unit_set_is_quarantined_with_its_line(
+        row, reason, project_copy, capsys):
+    _append_fact(row)(project_copy)
+    assert main(["clean", "--root", str(project_copy)]) == 0
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    quarantine = (project_copy / "data/processed/quarantine.csv").read_text(encoding="utf-8-sig")
+    [line] = [q for q in quarantine.splitlines() if reason in q]
+    assert "dti_press_facts_2020_2024.csv" in line
+
+
+def test_a_dti_column_mixing_decimal_styles_names_file_row_and_column(project_copy, capsys):
+    # Before: "error: column mixes Vietnamese (0,5) and English (0.5) number formats", no file
+    (project_copy / "data/raw/dti/dti-2023-63-mix.csv").write_text(
+        'Tỉnh,Điểm,Xếp hạng\nHải Phòng,"0,5",1\nHà Nội,0.6,2\n', encoding="utf-8")
+    before = snapshot(project_copy)
+    assert main(["clean", "--root", str(project_copy)]) == 2
+    assert ("error: data/raw/dti/dti-2023-63-mix.csv, row 3: column 'Điểm' mixes Vietnamese "
+            "('0,5', row 2) and English ('0.6', row 3) decimals") in one_line(capsys)
+    assert snapshot(project_copy) == before

@@ -47,6 +47,20 @@ _NUMBER = re.compile(r"[-+]?\d[\d.,\s]*\d|[-+]?\d", re.ASCII)
 # A cell that says "no value" in a table: read as a blank cell (the caller keeps the row and
 # notes the cell), never as a number and never a reason to drop the row.
 NO_VALUE = frozenset({"-", "–", "—", "−", "n/a", "n.a.", "..", "...", "…"})
+# No unit set has a million units: a rank above it is a typing slip (and no 64-bit integer
+# column can hold 999999999999999999999).
+MAX_RANK = 1_000_000
+
+
+def rank_problem(value: float) -> str | None:
+    """Why `value` cannot be a rank: not whole, below 1, or beyond any unit set."""
+    if value != int(value):
+        return "is not a whole number"
+    if not 1 <= value <= MAX_RANK:
+        return f"is not a rank (1 to {MAX_RANK:,})"
+    return None
+
+
 # U+2212 MINUS SIGN (typeset tables) is a minus like '-'.
 _MINUS = str.maketrans({"\u2212": "-"})
 _UNITS = {"%": "%", "mbps": "Mbps", "gbps": "Gbps", "kbps": "kbps"}
@@ -82,6 +96,14 @@ def token_style(token: str) -> str | None:
     if looks_grouped:
         return VI if sep == "." else EN  # '1.234.567' can only be grouping
     return VI if sep == "," else EN
+
+
+def cell_style(value: object) -> str | None:
+    """'vi', 'en' or None: the style of a cell's number when it is unambiguous."""
+    if not isinstance(value, str):
+        return None
+    match = _NUMBER.search(value)
+    return token_style(match.group(0)) if match else None
 
 
 def column_style(values: Iterable[object], default: str = VI) -> str:

@@ -28,7 +28,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .. import errors
-from ..domain.numbers import NumberError, column_style, is_no_value, parse_number, token_style
+from ..domain.numbers import (
+    NumberError,
+    column_style,
+    is_no_value,
+    parse_number,
+    rank_problem,
+    token_style,
+)
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
 from ..vocab import unit_set_year_problem, url_problem
@@ -326,9 +333,9 @@ class _Rows:
             raise NumberError(f"column {written.header!r} says {written_cell!r} but column "
                               f"{plain.header!r} says {plain_cell!r}")
         if role == "rank":
-            if number != int(number):
-                raise NumberError(f"rank {cell!r} in column {column.header!r} is not a whole "
-                                  "number")
+            if rank_problem(number):
+                raise NumberError(f"rank {cell!r} in column {column.header!r} "
+                                  f"{rank_problem(number)}")
             return int(number)
         return number
 
