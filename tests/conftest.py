@@ -130,7 +130,7 @@ def synthetic_index_project(cleaned_project, tmp_path_factory):
 # one cannot silently slow the loop down (an explicit @pytest.mark.slow works as well).
 SLOW_SIGNS = ("report_cli(", "run_jobs(", "papermill.", "open_offline(", "axe_violations(",
               "WarmKernel(", "execute_here(", "dask_executor(", "KernelSlot(", "start(root",
-              "require_chromium", "[\"build\"", "slot_here(")
+              "require_chromium", "[\"build\"", "slot_here(", "execute(", "kernel_slot(")
 
 
 def pytest_collection_modifyitems(config, items):
