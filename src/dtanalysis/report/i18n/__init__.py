@@ -15,6 +15,7 @@ from __future__ import annotations
 from . import (
     about,
     briefing,
+    claims,
     common,
     headline,
     indicators,
@@ -30,7 +31,7 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
+_MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets, indicators,
             merger, about, overview, indices)
 
 
