@@ -17,6 +17,7 @@ Conventions every chart keeps:
 
 from __future__ import annotations
 
+import colorsys
 import io
 from contextlib import contextmanager
 
@@ -111,6 +112,18 @@ TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7
          "#bcbd22", "#17becf")
 DARK2 = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
          "#666666")
+
+
+def series_colours(n: int) -> list[str]:
+    """`n` distinct colours for as many lines (one per index of the catalogue, which may grow
+    without code): Dark2's eight, then hues spread by the golden angle at Dark2's saturation
+    and lightness (a line is also named in the legend and the chart's table)."""
+    colours = list(DARK2[:n])
+    for i in range(len(colours), n):
+        hue = (i - len(DARK2)) * 0.381966 % 1.0
+        red, green, blue = colorsys.hls_to_rgb(hue, 0.42 + 0.12 * (i % 2), 0.65)
+        colours.append(f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}")
+    return colours
 
 
 def peer_colours(n: int) -> list[str]:
