@@ -79,12 +79,13 @@ def national_overview() -> nbformat.NotebookNode:
                       "display(*report.show_overview_title(ctx))"),
     ]
     sections = [
-        ("1. Ranking (latest complete ranking)", "show_ranking"),
-        ("2. Ranks by year (heat map)", "show_rank_heatmap"),
-        ("3. Biggest movers", "show_movers"),
-        ("4. Regions compared", "show_regions"),
-        ("5. Units with data each year", "show_coverage"),
-        ("6. One index's ranks against another's", "show_index_comparison"),
+        ("1. Maps of the latest rank, one per index of the catalogue", "show_maps"),
+        ("2. Ranking, per index", "show_ranking"),
+        ("3. Ranks by year (heat map), per index", "show_rank_heatmap"),
+        ("4. Biggest movers, per index (no uncertain rank)", "show_movers"),
+        ("5. Regions compared, per index", "show_regions"),
+        ("6. Units with data each year, per index, every status counted", "show_coverage"),
+        ("7. One index's ranks against another's", "show_index_comparison"),
     ]
     for title, function in sections:
         cells.append(new_code_cell(f"# {title}\ndisplay(*report.{function}(ctx))"))

@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
 
 # For `open_offline(probe=…)`: what injected markup would leave behind in a page (a script
 # that ran sets window.__pwned; handlers, non-http(s) links, SVG/iframes, images from URLs).
+# Our own inline SVG is a map: an <svg class="dta-map"> directly in a <figure class="dta-map">.
 INJECTION_PROBE = """() => ({
   pwned: window.__pwned === undefined ? null : window.__pwned,
   scripts: document.scripts.length,
@@ -48,7 +49,8 @@ INJECTION_PROBE = """() => ({
       a => a.name.toLowerCase().startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
   links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(
       h => !/^(https?:|#|[\\w./-]+\\.(html|ipynb|csv|xlsx|pdf)(#.*)?$)/i.test(h)),
-  injected: document.querySelectorAll('svg, iframe, object, embed, img:not([src^="data:"])')
+  injected: document.querySelectorAll(
+      'svg:not(figure.dta-map > svg.dta-map), iframe, object, embed, img:not([src^="data:"])')
       .length,
 })"""
 NOTHING_INJECTED = {"pwned": None, "scripts": 0, "handlers": [], "links": [], "injected": 0}

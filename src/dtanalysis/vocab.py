@@ -84,6 +84,7 @@ PROCESSED_TABLES = (
     "index_methods",
     "index_scores",
     "index_publications",
+    "boundaries",
 )
 # The columns that identify one row of each table (unique together).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -100,6 +101,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "index_methods": ("index", "year", "source_line"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
     "index_publications": ("index", "year", "unit_set"),
+    "boundaries": ("unit_set", "province_code"),
 }
 # The columns that name a row to a reader (in a validation failure), before the checked ones.
 ROW_LABELS: dict[str, tuple[str, ...]] = {
@@ -115,6 +117,7 @@ ROW_LABELS: dict[str, tuple[str, ...]] = {
     "index_methods": ("index", "year"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
     "index_publications": ("index", "year", "unit_set"),
+    "boundaries": ("unit_set", "province_code"),
 }
 PROVENANCE = ("source", "source_file", "source_line")
 

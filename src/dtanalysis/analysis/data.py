@@ -63,6 +63,8 @@ class Data:
     # What each publisher published per index, year and unit set (`<index>/publications.csv`).
     index_publications: pd.DataFrame = field(
         default_factory=lambda: frame("index_publications", []))
+    # The units' boundaries for the maps (GeoJSON coordinates as text; empty: no map).
+    boundaries: pd.DataFrame = field(default_factory=lambda: frame("boundaries", []))
     # What analyses derive from the whole tables (splits, lookups, national figures), computed
     # once per Data (`memo`); a Data built by `dataclasses.replace` starts with none.
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -96,6 +98,7 @@ class Data:
                    targets=tables["targets"], catalogue=tables["indicator_catalogue"],
                    sources=tables["sources"], quarantine=quarantine, validation=validation,
                    manifest=manifest(paths.root), root=paths.root,
+                   boundaries=tables["boundaries"],
                    **{name: tables[name] for name in INDEX_TABLES})
 
     @classmethod
@@ -224,15 +227,36 @@ def member_codes(data: Data, code: str, unit_set: str) -> list[str]:
     return [] if pd.isna(members) or not members else str(members).split("|")
 
 
-def set_years(data: Data, unit_set: str) -> list[int]:
-    """Years for which the dti table holds any row of the set."""
-    years = data.dti.loc[data.dti["unit_set"] == unit_set, "year"].dropna().unique()
+def set_years(data: Data, unit_set: str, index: str = OVERALL) -> list[int]:
+    """Years for which the index (default DTI: the dti table) holds any row of the set."""
+    if index == OVERALL:
+        years = data.dti.loc[data.dti["unit_set"] == unit_set, "year"].dropna().unique()
+    else:
+        scores = data.index_scores
+        years = scores.loc[(scores["unit_set"] == unit_set) & (scores["index"] == index),
+                           "year"].dropna().unique()
     return sorted(int(y) for y in years)
 
 
-def overall_rows(data: Data, unit_set: str) -> pd.DataFrame:
-    dti = data.dti
-    return dti[(dti["unit_set"] == unit_set) & (dti["metric"] == OVERALL)]
+def overall_rows(data: Data, unit_set: str, index: str = OVERALL) -> pd.DataFrame:
+    """The rows of the index's overall metric in the set: DTI from the dti table, any other
+    index of the catalogue from index_scores (its root metric), with the dti table's columns."""
+    if index == OVERALL:
+        dti = data.dti
+        return dti[(dti["unit_set"] == unit_set) & (dti["metric"] == OVERALL)]
+    return memo(data, ("overall_rows", unit_set, index),
+                lambda: _index_overall_rows(data, unit_set, index))
+
+
+def _index_overall_rows(data: Data, unit_set: str, index: str) -> pd.DataFrame:
+    metrics = data.index_metrics
+    roots = metrics.loc[(metrics["index"] == index) & metrics["parent"].isna(), "metric"]
+    scores = data.index_scores
+    if roots.empty:
+        return scores.iloc[0:0].drop(columns="index")
+    rows = scores[(scores["index"] == index) & (scores["unit_set"] == unit_set)
+                  & (scores["metric"] == roots.iloc[0])]
+    return rows.drop(columns="index")
 
 
 def method_changes_between(previous_year: int, year: int) -> tuple[int, ...]:

@@ -1,5 +1,5 @@
 """The national overview: rank matrix, movers, regions compared and coverage per year of a unit
-set."""
+set, for any index of the catalogue (`index`, DTI by default)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from itertools import pairwise
 import pandas as pd
 
 from .data import (
+    OVERALL,
     STATUS_ORDER,
     Data,
     method_changes_between,
@@ -18,6 +19,7 @@ from .data import (
     set_years,
     units,
 )
+from .indices import methods_between
 from .position import national_position
 from .trajectory import provinces_mean, trajectory_years
 
@@ -29,11 +31,12 @@ class RankMatrix:
     names: pd.Series  # code → short name
 
 
-def rank_matrix(data: Data, unit_set: str) -> RankMatrix:
-    """Overall rank of every unit of the set in every year of the data (NaN where unknown),
-    units ordered by the latest complete ranking (else the latest ranking), then by name."""
-    rows = overall_rows(data, unit_set)
-    years = set_years(data, unit_set)
+def rank_matrix(data: Data, unit_set: str, index: str = OVERALL) -> RankMatrix:
+    """Overall rank of every unit of the set in every year of the index's data (NaN where
+    unknown), units ordered by the latest complete ranking (else the latest ranking), then by
+    name."""
+    rows = overall_rows(data, unit_set, index)
+    years = set_years(data, unit_set, index)
     everyone = units(data, unit_set)
     ranks = rows.pivot_table(index="province_code", columns="year", values="rank",
                              aggfunc="first")
@@ -41,20 +44,21 @@ def rank_matrix(data: Data, unit_set: str) -> RankMatrix:
     statuses = rows.pivot(index="province_code", columns="year", values="rank_status")
     statuses = statuses.reindex(index=everyone["province_code"], columns=years)
     statuses = statuses.where(ranks.notna().to_numpy(), None)
-    reference = national_position(data, unit_set)
+    reference = national_position(data, unit_set, index=index)
     order = {c: i for i, c in enumerate(reference.table["province_code"])}
     names = everyone.set_index("province_code")["short_name"]
     ordered = sorted(ranks.index, key=lambda c: (order.get(c, len(order)), names[c]))
     return RankMatrix(ranks.loc[ordered], statuses.loc[ordered], names.loc[ordered])
 
 
-def movers(data: Data, unit_set: str) -> pd.DataFrame:
-    """Rank changes between consecutive years of the set's data where both ranks are known
-    and neither is uncertain, largest first (`change` = places gained, > 0 up)."""
-    rows = overall_rows(data, unit_set)
+def movers(data: Data, unit_set: str, index: str = OVERALL) -> pd.DataFrame:
+    """Rank changes between consecutive years of the set's data where both ranks are known,
+    largest first (`change` = places gained, > 0 up). An uncertain (‡) rank is never a
+    change: a pair with one is left out (the heat map lists it with its mark)."""
+    rows = overall_rows(data, unit_set, index)
     # an uncertain rank is never one end of a move (claims.may_lead)
     rows = rows[rows["rank"].notna() & (rows["rank_status"] != "uncertain")]
-    years = set_years(data, unit_set)
+    years = set_years(data, unit_set, index)
     info = units(data, unit_set).set_index("province_code")
     records = []
     for before, after in pairwise(years):
@@ -69,7 +73,8 @@ def movers(data: Data, unit_set: str) -> pd.DataFrame:
                 "from_status": plain_value(a.loc[c, "rank_status"]),
                 "to_status": plain_value(b.loc[c, "rank_status"]),
                 "change": int(a.loc[c, "rank"]) - int(b.loc[c, "rank"]),
-                "method_changes": method_changes_between(before, after),
+                "method_changes": (method_changes_between(before, after) if index == OVERALL
+                                   else methods_between(data, index, before, after)),
             })
     frame = pd.DataFrame(records, columns=[
         "province_code", "name", "region", "region_en", "from_year", "to_year", "from_rank",
@@ -81,10 +86,11 @@ def movers(data: Data, unit_set: str) -> pd.DataFrame:
     return frame.drop(columns="size").reset_index(drop=True)
 
 
-def regions_compared(data: Data, unit_set: str, year: int | None = None) -> pd.DataFrame:
-    """Per region, for the latest complete ranking: units ranked, median, best and worst rank
-    (with the unit holding each)."""
-    position = national_position(data, unit_set, year)
+def regions_compared(data: Data, unit_set: str, year: int | None = None,
+                     index: str = OVERALL, exact: bool = False) -> pd.DataFrame:
+    """Per region, for the latest complete ranking (`exact`: the ranking of `year`): units
+    ranked, median, best and worst rank (with the unit holding each)."""
+    position = national_position(data, unit_set, year, index=index, exact=exact)
     table = position.table
     records = []
     for region, group in table.groupby("region", sort=False):
@@ -104,13 +110,17 @@ def regions_compared(data: Data, unit_set: str, year: int | None = None) -> pd.D
     return frame.sort_values(["median_rank", "region"], ignore_index=True)
 
 
-def coverage(data: Data, unit_set: str) -> pd.DataFrame:
-    """Per year of the set: how many units have an overall rank / score, the ranks by status,
-    and whether the mean over provinces was published."""
-    rows = overall_rows(data, unit_set)
-    means = set(provinces_mean(data, unit_set)["year"].dropna().astype(int))
+def coverage(data: Data, unit_set: str, index: str = OVERALL) -> pd.DataFrame:
+    """Per year of the set: how many units have an overall rank / score, the ranks by status
+    (every status of the vocabulary: `n_rank` is their sum), and whether the mean over
+    provinces was published (DTI only: no other index has it in the data)."""
+    rows = overall_rows(data, unit_set, index)
+    means = (set(provinces_mean(data, unit_set)["year"].dropna().astype(int))
+             if index == OVERALL else set())
+    years = trajectory_years(data, unit_set) if index == OVERALL else set_years(data, unit_set,
+                                                                                   index)
     records = []
-    for year in trajectory_years(data, unit_set):
+    for year in years:
         group = rows[rows["year"] == year]
         record = {"year": year, "n_units": n_units(data, unit_set),
                   "n_rank": int(group["rank"].notna().sum()),

@@ -28,26 +28,32 @@ class Position:
         return None if rows.empty else rows.iloc[0]
 
 
-def complete_ranking_years(data: Data, unit_set: str) -> list[int]:
-    """Years whose overall ranking of the set has a rank for every unit."""
-    rows = overall_rows(data, unit_set)
+def complete_ranking_years(data: Data, unit_set: str, index: str = "dti") -> list[int]:
+    """Years whose overall ranking of the set (by the index, default DTI) has a rank for every
+    unit."""
+    rows = overall_rows(data, unit_set, index)
     counts = rows[rows["rank"].notna()].groupby("year")["province_code"].nunique()
     size = n_units(data, unit_set)
     return sorted(int(y) for y, n in counts.items() if n == size)
 
 
 def national_position(data: Data, unit_set: str, year: int | None = None,
-                      code: str | None = None) -> Position:
+                      code: str | None = None, index: str = "dti",
+                      exact: bool = False) -> Position:
     """The latest complete overall ranking of the set at or before `year` (every unit ranked),
     with each unit's region and its rank within the region. When no ranking is complete, the
-    latest one with the most ranks, flagged `complete=False`."""
-    rows = overall_rows(data, unit_set)
+    latest one with the most ranks, flagged `complete=False`. `index`: DTI by default, or any
+    index of the catalogue. `exact`: the ranking of `year` itself (complete or not)."""
+    rows = overall_rows(data, unit_set, index)
     ranked = rows[rows["rank"].notna()]
     if year is not None:
         ranked = ranked[ranked["year"] <= year]
     size = n_units(data, unit_set)
-    complete = [y for y in complete_ranking_years(data, unit_set) if year is None or y <= year]
-    if complete:
+    complete = [y for y in complete_ranking_years(data, unit_set, index)
+                if year is None or y <= year]
+    if exact and year is not None and (ranked["year"] == year).any():
+        chosen, is_complete = year, year in complete
+    elif complete:
         chosen, is_complete = complete[-1], True
     elif not ranked.empty:
         counts = ranked.groupby("year")["province_code"].nunique()

@@ -64,6 +64,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "index": S, "year": I, "unit_set": S, "kind": S, "n_published": I, "excluded": S,
         "also_published": S, "as_written": S, "note": S, **PROVENANCE,
     },
+    # One row per unit of each set: its boundary (GeoJSON polygons' coordinates as JSON text,
+    # lon/lat) from data/raw/geo/, for the maps.
+    "boundaries": {
+        "unit_set": S, "province_code": S, "name": S, "geometry": S, **PROVENANCE,
+    },
 }
 
 

@@ -25,7 +25,7 @@ from ..paths import (
     Paths,
 )
 from ..vocab import UNIT_SETS
-from . import articles, dti_facts, dti_tables, indices, quarantine
+from . import articles, dti_facts, dti_tables, geo, indices, quarantine
 
 
 @dataclass
@@ -88,6 +88,8 @@ def clean(root=None) -> Cleaned:
            indices.catalogue_records(index_import.catalogue, paths.relative).items()},
         "index_scores": frame("index_scores", index_import.scores),
         "index_publications": frame("index_publications", index_import.publications),
+        # The province boundaries of both sets, for the maps (checked against the registry).
+        "boundaries": frame("boundaries", geo.read_boundaries(paths, registry)),
     }
     tables["sources"] = frame("sources", source_records(tables, curated))
     return Cleaned(tables, quarantine.to_frame(held))
@@ -139,7 +141,9 @@ def source_records(tables: dict[str, pd.DataFrame], curated: list[dict]) -> list
                 "crosswalk per Resolution 202/2025/QH15", "published": "2025", "title":
                 "Provinces 63 → 34 crosswalk", "url": None, "kind": "registry",
                 "note": "data/raw/" + REGISTRY_FILE}]
-    for source_id in sorted(cited - {REGISTRY_SOURCE}):
+    if geo.GEO_SOURCE in cited:
+        records.append(dict(geo.GEO_SOURCE_RECORD))
+    for source_id in sorted(cited - {REGISTRY_SOURCE, geo.GEO_SOURCE}):
         if source_id in known:
             entry = known[source_id]
             records.append({"source_id": source_id, "publisher": entry.get("publisher") or None,

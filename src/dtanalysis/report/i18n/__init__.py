@@ -20,6 +20,7 @@ from . import (
     headline,
     indicators,
     indices,
+    maps,
     merger,
     overview,
     pillars,
@@ -31,8 +32,8 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets, indicators,
-            merger, about, overview, indices)
+_MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets,
+            indicators, merger, about, overview, indices, maps)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -51,7 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_ix_percentile": "Phân vị (100 = hạng 1)",
         "chart_ix_score": "Điểm",
         "chart_ix_sub_title": "{name}: {index} {year}, các chỉ số thành phần",
-        "h_ov_indices": "6. Các chỉ số quốc gia cạnh nhau",
+        "h_ov_indices": "7. Các chỉ số quốc gia cạnh nhau",
         "ix_later": ("{index}: bảng trên dẫn giá trị công bố năm {year}; giá trị sau đó suy ra "
                      "hoặc không chắc chắn, không dùng làm giá trị dẫn: {values}."),
         "ov_ix_latest": ("Thứ hạng của mỗi đơn vị trong bảng xếp hạng gần nhất của từng chỉ số "
@@ -125,7 +125,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_ix_percentile": "Percentile (100 = rank 1)",
         "chart_ix_score": "Score",
         "chart_ix_sub_title": "{name}: {index} {year}, sub-indices",
-        "h_ov_indices": "6. The national indices side by side",
+        "h_ov_indices": "7. The national indices side by side",
         "ix_later": ("{index}: the table leads with the value published for {year}; later "
                      "values are derived or uncertain and do not lead: {values}."),
         "ov_ix_latest": ("Each unit's rank in each index's latest ranking of at least half the "

@@ -3,14 +3,21 @@
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "ov_title": "Tổng quan chuyển đổi số các tỉnh — {set_label}",
-        "ov_intro": ("Toàn bộ các tỉnh trong {set_label}: bảng xếp hạng đầy đủ gần nhất, thứ hạng "
-                     "theo năm, các đơn vị thay đổi nhiều nhất, so sánh giữa các vùng và mức độ "
-                     "đầy đủ của dữ liệu."),
-        "h_ov_ranking": "1. Bảng xếp hạng",
-        "h_ov_heatmap": "2. Thứ hạng theo năm",
-        "h_ov_movers": "3. Thay đổi thứ hạng lớn nhất",
-        "h_ov_regions": "4. So sánh các vùng",
-        "h_ov_coverage": "5. Số đơn vị có dữ liệu mỗi năm",
+        "ov_intro": ("Toàn bộ các tỉnh trong {set_label}, theo từng chỉ số quốc gia ({indices}): "
+                     "bản đồ và bảng xếp hạng gần nhất, thứ hạng theo năm, các đơn vị thay đổi "
+                     "nhiều nhất, so sánh giữa các vùng và mức độ đầy đủ của dữ liệu."),
+        "h_ov_ranking": "2. Bảng xếp hạng",
+        "h_ov_heatmap": "3. Thứ hạng theo năm",
+        "h_ov_movers": "4. Thay đổi thứ hạng lớn nhất",
+        "h_ov_regions": "5. So sánh các vùng",
+        "h_ov_coverage": "6. Số đơn vị có dữ liệu mỗi năm",
+        "ov_heatmap_intro": ("Ô trống: không có thứ hạng trong dữ liệu năm đó. Chỉ năm có bảng xếp "
+                             "hạng đầy đủ mới có đủ {n} ô. Màu: cùng thang màu với bản đồ (đậm = "
+                             "hạng cao)."),
+        "ov_index_h": "{index}",
+        "ov_index_none": "**{index}**: không có thứ hạng nào cho {set_label} trong dữ liệu.",
+        "ov_movers_uncertain": ("Thứ hạng không chắc chắn (‡) không được tính là thay đổi; "
+                                "chúng có trong bảng thứ hạng theo năm."),
         "ov_index_coverage_intro": ("Mỗi chỉ số, mỗi năm: số đơn vị có giá trị trong dữ liệu "
                                     "trên số đơn vị được công bố (theo khai báo của nhà xuất "
                                     "bản trong publications.csv; không có khai báo: trên số "
@@ -19,14 +26,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ov_col_held": "Có trong dữ liệu",
         "ov_published_declared": "{n} (theo nhà xuất bản)",
         "ov_published_undeclared": "không khai báo (bộ {n} đơn vị)",
-        "ov_heatmap_intro": ("Ô trống: dữ liệu không có thứ hạng năm đó. Chỉ năm có bảng xếp "
-                             "hạng đầy đủ mới có đủ {n} ô."),
         "ov_movers_intro": ("Thay đổi thứ hạng giữa hai năm liền nhau khi cả hai thứ hạng đều "
                             "được biết, trong cùng {set_label} (dương = tăng bậc)."),
         "ov_movers_none": "Không có đơn vị nào có thứ hạng ở hai năm liền nhau.",
         "ov_regions_intro": ("Trung vị thứ hạng của mỗi vùng trong bảng xếp hạng năm {year} "
                              "(thấp hơn = tốt hơn)."),
-        "ov_coverage_intro": "Số đơn vị (trên {n}) có thứ hạng và có điểm DTI mỗi năm.",
+        "ov_coverage_intro": ("Số đơn vị (trên {n}) có thứ hạng và có điểm {index} mỗi năm, "
+                              "thứ hạng đếm theo mọi trạng thái."),
         "chart_heatmap_title": "Thứ hạng DTI theo năm — {set_short} († suy ra, ‡ không chắc chắn)",
         "chart_regions_title": "Thứ hạng theo vùng, năm {year}",
         "chart_regions_median": "Trung vị",
@@ -36,13 +42,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "ov_title": "Provincial digital transformation overview — {set_label}",
-        "ov_intro": ("All units of the {set_label}: the latest complete ranking, ranks year by "
-                     "year, the biggest movers, regions compared and how complete the data is."),
-        "h_ov_ranking": "1. Ranking",
-        "h_ov_heatmap": "2. Ranks by year",
-        "h_ov_movers": "3. Biggest movers",
-        "h_ov_regions": "4. Regions compared",
-        "h_ov_coverage": "5. Units with data each year",
+        "ov_intro": ("All units of the {set_label}, index by index ({indices}): maps and the "
+                     "latest ranking, ranks year by year, the biggest movers, regions compared "
+                     "and how complete the data is."),
+        "h_ov_ranking": "2. Ranking",
+        "h_ov_heatmap": "3. Ranks by year",
+        "h_ov_movers": "4. Biggest movers",
+        "h_ov_regions": "5. Regions compared",
+        "h_ov_coverage": "6. Units with data each year",
+        "ov_heatmap_intro": ("A blank cell: no rank in the data for that year. Only a year with a "
+                             "complete ranking has all {n} cells. Colours: the maps' scale "
+                             "(darker = better)."),
+        "ov_index_h": "{index}",
+        "ov_index_none": "**{index}**: no rank for the {set_label} in the data.",
+        "ov_movers_uncertain": ("An uncertain (‡) rank is never counted as a change; it is in "
+                                "the table of ranks by year."),
         "ov_index_coverage_intro": ("Each index and year: units with a value held here of the "
                                     "units published (as the publisher declares in "
                                     "publications.csv; nothing declared: of the set's units), "
@@ -51,13 +65,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ov_col_held": "Held here",
         "ov_published_declared": "{n} (the publisher's)",
         "ov_published_undeclared": "not declared (set of {n})",
-        "ov_heatmap_intro": ("A blank cell: the data hold no rank that year. Only a year with a "
-                             "complete ranking has all {n} cells."),
         "ov_movers_intro": ("Rank changes between two consecutive years where both ranks are "
                             "known, within the {set_label} (positive = up)."),
         "ov_movers_none": "No unit has a rank in two consecutive years.",
         "ov_regions_intro": "Median rank of each region in the {year} ranking (lower = better).",
-        "ov_coverage_intro": "Units (of {n}) with a rank and with a DTI score each year.",
+        "ov_coverage_intro": ("Units (of {n}) with a rank and with a {index} score each year, "
+                              "ranks counted by every status."),
         "chart_heatmap_title": "DTI rank by year — {set_short} († derived, ‡ uncertain)",
         "chart_regions_title": "Ranks by region, {year}",
         "chart_regions_median": "Median",

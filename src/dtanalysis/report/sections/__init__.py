@@ -12,6 +12,7 @@ from .briefing import show_briefing
 from .headline import show_headline
 from .indicators import show_indicators
 from .indices import show_index_comparison, show_indices
+from .maps import show_maps, show_province_map
 from .merger import show_merger
 from .overview import (
     show_coverage,
@@ -29,7 +30,7 @@ from .trajectory import show_trajectory
 
 SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
             "about", "indices")
-OVERVIEW_HEADINGS = ("h_ov_ranking", "h_ov_heatmap", "h_ov_movers", "h_ov_regions",
+OVERVIEW_HEADINGS = ("h_ov_maps", "h_ov_ranking", "h_ov_heatmap", "h_ov_movers", "h_ov_regions",
                      "h_ov_coverage", "h_ov_indices")
 
 
@@ -44,7 +45,8 @@ def overview_headings(lang: str = "vi") -> list[str]:
 
 __all__ = ["OVERVIEW_HEADINGS", "SECTIONS", "overview_headings", "section_headings",
            "show_about", "show_briefing", "show_coverage", "show_headline",
-           "show_index_comparison", "show_indicators", "show_indices", "show_merger",
+           "show_index_comparison", "show_indicators", "show_indices", "show_maps", "show_merger",
            "show_movers", "show_overview_title", "show_pillars", "show_position",
+           "show_province_map",
            "show_rank_heatmap", "show_ranking", "show_regions", "show_targets", "show_title",
            "show_trajectory"]

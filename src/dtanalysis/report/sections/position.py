@@ -20,6 +20,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_list, t
+from .maps import show_province_map
 
 
 def show_position(ctx: ReportContext) -> list:
@@ -82,4 +83,4 @@ def show_position(ctx: ReportContext) -> list:
         t("col_rank_status", lang): [status_text(s, lang) for s in table["rank_status"]],
     })
     out.append(table_html(shown, [c == ctx.code for c in table["province_code"]]))
-    return out
+    return out + show_province_map(ctx)  # the small map, the province outlined
