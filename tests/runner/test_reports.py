@@ -214,7 +214,15 @@ def test_numbers_to_take_away_beside_each_report(built):
                 & (table["period"] == "2022") & (table["measure"] == "rank")]
     assert own[["name", "value", "status"]].values.tolist() == [["Hải Phòng", "14.0",
                                                                    "official"]]
-    assert (table["source_file"].str.startswith("data/raw/")).all()
+    values = table[table["section"] != "coverage"]
+    assert (values["source_file"].str.startswith("data/raw/")).all()
+    # coverage rows are counts made here: they cite the publisher's declaration when there is
+    # one, and say so when there is none (never a file they did not come from)
+    coverage = table[table["section"] == "coverage"]
+    assert not coverage.empty
+    declared = coverage["source_file"] != ""
+    assert coverage.loc[declared, "source_file"].str.startswith("data/raw/indices/").all()
+    assert coverage.loc[~declared, "qualifier"].str.contains("not declared").all()
     assert "Hải Phòng" in set(table["name"])  # Vietnamese survives the round trip
     book = pd.read_excel(xlsx, sheet_name=None, dtype=str)
     assert set(book) == {"numbers", "about"}
