@@ -16,6 +16,7 @@ from . import (
     about,
     briefing,
     common,
+    compare,
     headline,
     indicators,
     indices,
@@ -31,7 +32,7 @@ from . import (
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
-            merger, about, overview, indices)
+            merger, about, overview, indices, compare)
 
 
 def _merge() -> dict[str, dict[str, str]]:
