@@ -108,16 +108,18 @@ def _gap(unit_set, code, name, index, year, metric, reason, note, n_ranked, out_
 
 
 def latest_side_by_side(data: Data, codes: list[str], unit_set: str) -> pd.DataFrame:
-    """Per index of the catalogue and unit (in the order given): the unit's scorecard row
-    (`indices.scorecard`: the latest published value leads, its year, score, rank of
-    `out_of`, statuses, source, n ranked of n units that year)."""
+    """Per index of the catalogue (its order) and unit (the order given): the unit's
+    scorecard row (`indices.scorecard`: the latest published value leads, its year, score,
+    rank of `out_of`, statuses, source, n ranked of n units that year)."""
     frames = []
-    for code in codes:
+    for position, code in enumerate(codes):
         card = ix.scorecard(data, code, unit_set)
         card.insert(0, "province_code", code)
         card.insert(1, "name", name_of(data, code, unit_set))
+        card["_unit"], card["_index"] = position, range(len(card))
         frames.append(card)
-    return pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True).sort_values(["_index", "_unit"], kind="stable")
+    return out.drop(columns=["_unit", "_index"]).reset_index(drop=True)
 
 
 def group_targets(data: Data, codes: list[str], unit_set: str, as_of=None) -> pd.DataFrame:

@@ -35,7 +35,7 @@ WIDTH = 9.5
 DPI = 100
 PROVINCE_COLOUR = "#c0392b"
 MEAN_COLOUR = "#444444"
-BEST_COLOUR = "#1e8449"
+BEST_COLOUR = "#000000"  # black: no unit's colour (`unit_style`) is near it
 MEDIAN_COLOUR = "#7f8c8d"
 STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "published_secondary": "#9dc3e6",
                   "derived": "#f4b183",

@@ -8,6 +8,7 @@ import pandas as pd
 from ... import analysis as an
 from ...analysis import indices as ix
 from ..charts import indices as ix_charts
+from ..charts.style import unit_style
 from ..context import OverviewContext, ReportContext
 from ..display import (
     chart_alt,
@@ -251,7 +252,8 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     chart = []
     if rows["highlight"].any():
         alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), shown, lang, limit=len(rows))
-        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, shown, lang)
+        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang,
+                                                 unit_style(ctx.code)[0]), alt, shown, lang)
     return [md(text), *chart, table_html(shown, highlight=list(rows["highlight"]))]
 
 
