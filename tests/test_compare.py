@@ -80,6 +80,14 @@ def test_a_gap_comes_with_its_reason_only_when_asked(shipped_data, data):
         assert set(zip(mine["index"], mine["year"])) == said
 
 
+def test_a_unit_of_2025_did_not_exist_before_2025(shipped_data):
+    gaps = dtanalysis.compare(["Hải Phòng", "Huế"], unit_set="34", root=shipped_data,
+                              with_reason=True)
+    gaps = gaps[gaps["reason"].notna()]
+    assert set(gaps.loc[gaps["year"] < 2024, "reason"]) == {grp.NOT_YET_FORMED}
+    assert (gaps.loc[gaps["reason"] == grp.NOT_YET_FORMED, "year"] < 2025).all()
+
+
 def test_scores_takes_a_list_and_years_are_plain_ints(shipped_data):
     both = dtanalysis.scores("pci", province=["Quảng Ninh", "hai phong"], root=shipped_data)
     one = pd.concat([dtanalysis.scores("pci", province=n, root=shipped_data)
@@ -139,6 +147,20 @@ def test_the_shipped_comparison_is_planned_and_linked_from_each_member(shipped_d
               and j.unit_set == "63")
     assert hp.parameters["comparisons"] == [
         ["../compare/hai-phong--hai-duong--quang-ninh.html", "Hải Phòng · Hải Dương · Quảng Ninh"]]
+
+
+def test_a_member_report_links_its_comparisons_and_only_pages_beside_it(data):
+    from dtanalysis import report
+
+    ctx = report.report_context("Hải Dương", "63", lang="en", data=data)
+    links = [["../compare/hai-phong--hai-duong--quang-ninh.en.html", "Hải Phòng · <b>x</b>"],
+             ["javascript:alert(1)", "bad"], ["https://example.invalid/x", "remote"]]
+    html = report.show_comparison_links(ctx, links)[0].data
+    assert html.count("<a ") == 1
+    assert ('<a href="../compare/hai-phong--hai-duong--quang-ninh.en.html">Hải Phòng · '
+            "&lt;b&gt;x&lt;/b&gt;</a>") in html
+    assert html.startswith('<p class="dta-comparisons">Group comparisons with Hải Dương: ')
+    assert report.show_comparison_links(ctx, []) == []
 
 
 @pytest.mark.parametrize("rows,expected", [

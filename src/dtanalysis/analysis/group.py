@@ -19,7 +19,9 @@ from .targets import targets_progress
 LISTED_WITHOUT_VALUE = "listed_without_value"   # in the year's table, without score or rank
 NOT_IN_TABLES_HELD = "not_in_tables_held"       # the tables held here have no row of the unit
 NO_TABLE_FOR_SET = "no_table_for_set"           # no table of the set that year (another set's)
-REASONS = (LISTED_WITHOUT_VALUE, NOT_IN_TABLES_HELD, NO_TABLE_FOR_SET)
+NOT_YET_FORMED = "unit_not_yet_formed"          # a unit of 2025, a year before any table of it
+REASONS = (LISTED_WITHOUT_VALUE, NOT_IN_TABLES_HELD, NO_TABLE_FOR_SET, NOT_YET_FORMED)
+FIRST_YEAR_OF_34 = 2025  # the 34 units were formed on 1 July 2025 (DTI 2024 ranked them too)
 
 GROUP_COLUMNS = ["unit_set", "province_code", "name", "index", "year", "metric", "score",
                  "rank", "out_of", "n_ranked", "n_units", "status", "score_status",
@@ -94,8 +96,10 @@ def _gap_rows(data: Data, codes: list[str], unit_set: str, catalogue: pd.DataFra
                                 int(row.out_of), n_set))
             for year in any_set:
                 if year not in published:
+                    reason = (NOT_YET_FORMED if unit_set == "34" and year < FIRST_YEAR_OF_34
+                              else NO_TABLE_FOR_SET)
                     out.append(_gap(unit_set, code, name, entry.index, year, entry.root,
-                                    NO_TABLE_FOR_SET, None, 0, n_set, n_set))
+                                    reason, None, 0, n_set, n_set))
     return out
 
 

@@ -95,6 +95,9 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
     notebook = paths.notebooks / PROVINCE_NOTEBOOK
     parameters = {"province": unit.short_name, "unit_set": unit_set, "lang": lang,
                   **(extra or {})}
+    links = comparison_links(paths, lang).get((unit_set, unit.code))
+    if links and "comparisons" not in parameters:  # a member of a group compared by build
+        parameters["comparisons"] = links
     check_parameters(notebook, parameters)
     return Job("province", unit.short_name, notebook, parameters,
                paths.report_folder(unit_set) / f"{unit.slug}{_suffix(lang)}", unit_set,
@@ -213,7 +216,19 @@ def comparison_jobs(paths: Paths, lang: str) -> list[Job]:
 
 def comparison_links(paths: Paths, lang: str) -> dict[tuple[str, str], list[list[str]]]:
     """(unit_set, code) → [[href from the unit's report, label], …] of the comparisons of
-    `data/raw/comparisons.csv` the unit is in: its report's `comparisons` parameter."""
+    `data/raw/comparisons.csv` the unit is in: its report's `comparisons` parameter (read
+    once while the file is unchanged)."""
+    path = paths.raw / COMPARISONS_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _comparison_links(paths, lang, stamp)
+
+
+@lru_cache(maxsize=8)
+def _comparison_links(paths: Paths, lang: str,
+                      stamp: int) -> dict[tuple[str, str], list[list[str]]]:
     links: dict[tuple[str, str], list[list[str]]] = {}
     for unit_set, units in read_comparisons(paths):
         href = f"../{COMPARE_FOLDER}/{compare_slug(units, unit_set)}{_suffix(lang)}.html"
@@ -224,16 +239,12 @@ def comparison_links(paths: Paths, lang: str) -> dict[tuple[str, str], list[list
 
 
 def build_plan(paths: Paths, lang: str) -> list[Job]:
-    """Every report of a build: the overview of each set, then every unit of both sets (a
-    member of a comparison of `data/raw/comparisons.csv` links it: parameter `comparisons`),
-    then the comparisons."""
+    """Every report of a build: the overview of each set, then every unit of both sets, then
+    the comparisons of `data/raw/comparisons.csv` (each member's report links them: its
+    parameter `comparisons`, `province_job`)."""
     plan = [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
-    links = comparison_links(paths, lang)
     for unit_set in UNIT_SETS:
-        for unit in registry(paths.root).all(unit_set):
-            extra = ({"comparisons": links[(unit_set, unit.code)]}
-                     if (unit_set, unit.code) in links else None)
-            plan.append(province_job(paths, unit.code, unit_set, lang, extra))
+        plan += all_province_jobs(paths, unit_set, lang)
     return plan + comparison_jobs(paths, lang)
 
 
