@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from browser import axe_violations
 
 import dtanalysis
 from dtanalysis import analysis as an
@@ -274,7 +275,7 @@ def test_the_comparison_charts_use_the_same_colours(data):
 
 
 @pytest.mark.slow
-def test_the_comparison_page_runs_through_the_runner(project_copy, capsys):
+def test_the_comparison_page_runs_through_the_runner(project_copy, capsys, require_chromium):
     root = str(project_copy)
     assert main(["compare", "--province", "Hải Phòng", "--province", "hai duong",
                  "--province", "Quảng Ninh", "--root", root]) == 0
@@ -296,6 +297,10 @@ def test_the_comparison_page_runs_through_the_runner(project_copy, capsys):
     assert en.count('src="data:image/svg+xml;base64,') >= 3  # a chart per index
     assert "63 of 63 units ranked" in en                      # coverage stated
     assert "Traceback" not in vi and "Traceback" not in en
+    # offline, accessible: axe-core finds no serious or critical violation in either language
+    pages = [folder / f"{stem}.html", folder / f"{stem}.en.html"]
+    assert {page: lines for page, lines in axe_violations(pages).items() if lines} == {}
+    assert '<html lang="en">' in en and "http://" not in en.split("<body")[0]
     numbers = pd.read_csv(folder / f"{stem}.csv", encoding="utf-8-sig", dtype=str)
     assert set(numbers["province_code"]) == set(CODES.values())
     pci = numbers[(numbers["index"] == "pci") & (numbers["province_code"] == "22")
