@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     _root(validate)
 
     build = commands.add_parser(
-        "build", help="clean → validate → every province report of both sets → overview → index")
+        "build", help="clean → validate → every province report of both sets → overview → "
+                      "the comparisons of data/raw/comparisons.csv → index")
     build.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
     _allow_shrink(build)
