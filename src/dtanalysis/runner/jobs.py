@@ -96,8 +96,9 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
     parameters = {"province": unit.short_name, "unit_set": unit_set, "lang": lang,
                   **(extra or {})}
     links = comparison_links(paths, lang).get((unit_set, unit.code))
-    if links and "comparisons" not in parameters:  # a member of a group compared by build
-        parameters["comparisons"] = links
+    if (links and "comparisons" not in parameters
+            and "comparisons" in notebook_parameters(notebook)):  # a member of a group
+        parameters["comparisons"] = links  # compared by build (a notebook that takes them)
     check_parameters(notebook, parameters)
     return Job("province", unit.short_name, notebook, parameters,
                paths.report_folder(unit_set) / f"{unit.slug}{_suffix(lang)}", unit_set,
