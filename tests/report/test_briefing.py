@@ -57,8 +57,10 @@ def test_subindices_need_a_median_of_at_least_three_units():
 
 
 def test_target_summary_counts_no_data_apart_from_not_reached(data):
-    s = bf.target_summary(data, "22", "63")  # Quảng Ninh: six targets, no value reported
-    assert (s.total, s.no_data, s.reached, s.not_reached) == (6, 6, 0, 0)
+    # Quảng Ninh: 13 targets; only the DTI top 3 has a value (rank 3 in 2022); the others, the
+    # qualitative ones included, have none: no data, never "not reached"
+    s = bf.target_summary(data, "22", "63")
+    assert (s.total, s.no_data, s.reached, s.not_reached) == (13, 12, 1, 0)
     hp = bf.target_summary(data, HP, "63")
     assert hp.reached + hp.not_reached + hp.no_data == hp.total == len(hp.table)
 
@@ -103,7 +105,7 @@ def test_a_gap_is_said_in_words(data):
     points = key_points(ctx, bf.briefing(data, ctx.code, "63"))
     assert points == [
         ("In 2022, Bắc Kạn ranked **63 of 63** on DTI (official), down 12 places from 2021. "
-         "Other indices: PAPI 2024 rank **22† of 61** (derived); PCI 2021 rank **48 of 63** "
+         "Other indices: PAPI 2024 rank **22† of 61** (derived); PCI 2022 rank **35 of 63** "
          "(reported)."),
         ("Strengths and weaknesses by sub-index cannot be named: no sub-index of Bắc Kạn was "
         "published together with values of at least 3 units to compare with a median."),

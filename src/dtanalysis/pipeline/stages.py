@@ -21,7 +21,7 @@ from ..ingest.clean import clean
 from ..lock import project_lock
 from ..paths import VALIDATION, Paths
 from ..testhooks import pause_point
-from . import store
+from . import store, versions
 from .validate import ValidationReport, row_count_floors, validate
 
 log = logging.getLogger(__name__)
@@ -82,9 +82,10 @@ def data_is_current(root=None) -> bool:
 
 def recover(paths: Paths) -> None:
     """Put back what a killed run left half-done (call it holding the project lock): a
-    data/processed or Data Docs folder caught between the two renames of a swap, staging
+    data/processed, Data Docs or reports/data folder caught between the two renames of a swap,
+    staging
     folders, temporaries of reports."""
-    for target in (paths.processed, paths.data_docs):
+    for target in (paths.processed, paths.data_docs, paths.reports / "data"):
         for done in store.recover(target):
             log.warning("%s: %s", paths.relative(target.parent), done)
     removed = remove_temporaries(paths.reports)
@@ -133,8 +134,8 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False,
                  ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
         staging = store.staging_folder(paths)
         try:
-            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
-                                         inputs_hash(paths))
+            inputs = inputs_hash(paths)
+            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging, inputs)
             pause_point("clean:staged")
             report = _validate_into(paths, cleaned.tables, data_docs, previous)
             with disk_errors("writing validation.json",
@@ -151,6 +152,10 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False,
                 store.discard(staging)
                 log.warning(refused)
             else:
+                with disk_errors("recording the data version",
+                                 hint="data/processed/ was left as it was; free some space, "
+                                      "then run again"):
+                    versions.record(paths, staging, cleaned.tables, version, inputs)
                 store.swap_in(staging, paths.processed)
                 log.info("data/processed/ replaced; data version %s", version)
         except BaseException:

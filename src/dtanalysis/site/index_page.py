@@ -290,6 +290,10 @@ def write_index(paths: Paths) -> Path:
         else:
             links.append(f'<span class="failed">{escape(record["label"])}: '
                          f"{escape(record.get('error') or 'failed')}</span>")
+    if (paths.reports / "data" / "index.html").is_file():  # site.datapackage
+        links.append('<a href="data/index.html">Tất cả dữ liệu / all the data</a>')
+    if (paths.reports / "changes.html").is_file():
+        links.append('<a href="changes.html">Dữ liệu thay đổi / what changed</a>')
     has_validation = bool(write_validation_page(paths))
     if has_validation:
         links.append('<a href="validation.html">Kiểm định dữ liệu / data validation</a>')
