@@ -316,3 +316,17 @@ def test_the_comparison_page_runs_through_the_runner(project_copy, capsys, requi
     assert main(["compare", "--province", "Hải Phòng", "--province", "hai duong",
                  "--province", "Quảng Ninh", "--root", root]) == 0
     assert "1 up to date" in capsys.readouterr().err
+
+
+def test_each_units_targets_side_by_side_and_no_na_text(data):
+    from dtanalysis import report
+
+    for lang in ("vi", "en"):
+        ctx = report.compare_context(SEED_GROUP, "63", lang, data=data)
+        html = "\n".join(getattr(o, "data", "") for o in report.show_compare_targets(ctx))
+        assert "NA&gt;" not in html and "<NA>" not in html and "nan" not in html
+        targets = grp.group_targets(data, list(CODES.values()), "63")
+        assert html.count("<tr>") == len(targets) + 1  # a row per target, and the header
+        text_targets = targets[targets["target_value"].isna()]
+        for written in text_targets["target_as_written"].dropna():  # qualitative: in words
+            assert str(written).replace("<", "&lt;")[:30] in html
