@@ -187,10 +187,20 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
     if traj.empty:
         return []
     out = [md(f"### {t('ix_history_h', lang, index=label, name=ctx.name)}")]
-    rows = [r for _, r in traj.iterrows()]
+    rows, years = [], []  # consecutive years without a value, alike, are one row: 2006–2019
+    for _, r in traj.iterrows():
+        empty = missing(r["score"]) and missing(r["rank"])
+        last = rows[-1] if rows else None
+        if (empty and last is not None and missing(last["score"]) and missing(last["rank"])
+                and int(r["year"]) == years[-1][1] + 1
+                and (r["n_rank"], r["n_units"]) == (last["n_rank"], last["n_units"])):
+            years[-1] = (years[-1][0], int(r["year"]))
+            continue
+        rows.append(r)
+        years.append((int(r["year"]), int(r["year"])))
     valued = [not (missing(r["score"]) and missing(r["rank"])) for r in rows]
     table = pd.DataFrame({
-        t("ix_col_year", lang): [str(int(r["year"])) for r in rows],
+        t("ix_col_year", lang): [str(a) if a == b else f"{a}–{b}" for a, b in years],
         t("ix_col_score", lang): [
             (_score(r["score"], r["score_status"], entry["score_max"], lang) or "—") if ok
             else t("ix_no_value", lang) for r, ok in zip(rows, valued)],
