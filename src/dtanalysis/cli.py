@@ -427,7 +427,10 @@ def _cmd_scores(args) -> int:
                    root=Paths.at(args.root).require_project().root)
     sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
     if table.empty:
-        print("no values: none was published for this choice (a gap, not a zero)",
+        # never "not published": whether a publisher published a value is declared in
+        # publications.csv, not read from an empty selection (analysis.claims)
+        print("no values held for this choice: not in the collected tables, or no table of "
+              "that year (a gap, not a zero; `dtanalysis indices` lists the years held)",
               file=sys.stderr)
     return 0
 

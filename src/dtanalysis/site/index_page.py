@@ -94,13 +94,15 @@ def _standing_cells(record: dict, indices: list[str]) -> str:
     for index in indices:
         s = by_index.get(index)
         if not s or (s.get("rank") is None and s.get("score") is None):
-            if s and s.get("published") is False:
+            # why there is no value, as `analysis.claims.why_missing` says (never "not
+            # published" where the publisher declared nothing)
+            reason = (s or {}).get("missing")
+            if reason:
+                text = f"{reason['vi']} / {reason['en']}"
+            elif s and s.get("published") is False:
                 text = "không có bảng / no table"
-            elif s and s.get("gap_years"):
-                years = ", ".join(str(y) for y in s["gap_years"])
-                text = f"không công bố / not published ({years})"
             else:
-                text = "chưa có / none"
+                text = "không có trong dữ liệu / none held here"
             cells.append(f'<td class="missing">{escape(text)}</td>')
             continue
         parts = []
@@ -114,9 +116,17 @@ def _standing_cells(record: dict, indices: list[str]) -> str:
             arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
             parts.append(f"{arrow}{abs(delta) if delta else ''} (vs {s.get('previous_year')})")
         later = ""
-        if s.get("gap_years"):
+        if s.get("gap_reasons"):
+            later = "".join(f"<br><small>{escape(g['vi'])} / {escape(g['en'])}</small>"
+                            for g in s["gap_reasons"])
+        elif s.get("gap_years"):
             years = ", ".join(str(y) for y in s["gap_years"])
-            later = f"<br><small>{escape(years)}: không công bố / not published</small>"
+            later = (f"<br><small>{escape(years)}: không có trong dữ liệu / none held "
+                     "here</small>")
+        cover = s.get("coverage")
+        if cover:
+            later = (f"<br><small>{cover['held']}/{cover['out_of']} có trong dữ liệu / "
+                     f"{cover['held']} of {cover['out_of']} held</small>") + later
         # each value unbroken; a narrow page wraps between them
         values = " · ".join(f"<span>{escape(p)}</span>" for p in parts)
         cells.append(f'<td class="num">{values} '

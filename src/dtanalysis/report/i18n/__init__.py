@@ -15,6 +15,7 @@ from __future__ import annotations
 from . import (
     about,
     briefing,
+    claims,
     common,
     compare,
     headline,
@@ -31,8 +32,8 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
-            merger, about, overview, indices, compare)
+_MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets,
+            indicators, merger, about, overview, indices, compare)
 
 
 def _merge() -> dict[str, dict[str, str]]:

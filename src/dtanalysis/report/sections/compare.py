@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import analysis as an
+from ...analysis import claims
 from ...analysis import group as grp
 from ...analysis import indices as ix
 from .. import charts
@@ -25,6 +26,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_list, fmt_number, fmt_with_unit, fmt_years, t
+from ..wording import missing_text
 from .indices import _labels, _score
 from .targets import _indicator_labels, _latest_text, _progress_text, _target_text
 
@@ -96,10 +98,12 @@ def _gap_lines(ctx: CompareContext, card: pd.DataFrame, labels: dict[str, str]) 
             if gap.listed:
                 lines.append(t("ix_gap_listed", lang, index=labels[gap.index], year=gap.year,
                                name=name, note=gap.note or ""))
-            else:
-                lines.append(t("ix_gap_absent", lang, index=labels[gap.index], year=gap.year,
-                               name=name, n_score=gap.n_score, n_rank=gap.n_rank,
-                               n_units=gap.n_units))
+            else:  # why, as analysis.claims says (section 9's words)
+                m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, code)
+                label = labels[gap.index]
+                text = "**" + missing_text(m, lang, label, name).replace(
+                    f"{label} {gap.year}:", f"{label} {gap.year}**:", 1)
+                lines.append(text if name in text else f"{name} — {text}")
     return lines
 
 
