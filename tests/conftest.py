@@ -1,7 +1,8 @@
 """Fixtures shared by the whole suite, declared once.
 
-- `shipped_data`: the project's own `data/processed`, built from the shipped `data/raw` when it
-  is missing or stale (a fresh clone has none); `data`: those tables as `analysis.Data`.
+- `shipped_data`: a temporary copy of the project with the processed tables of the shipped
+  `data/raw` (copied from the checkout when current there, else built in the copy: the
+  checkout is never written); `data`: those tables as `analysis.Data`.
 - `cleaned_project`: a copy of the project (raw data, suites, notebooks) in a temporary folder,
   cleaned and validated once per session; `project_copy`: a fresh copy of it for a test that
   changes files.
@@ -42,13 +43,22 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def shipped_data() -> Path:
+def shipped_data(tmp_path_factory) -> Path:
+    """A temporary copy of the project (raw data, suites, notebooks) with its processed
+    tables: the checkout's own `data/processed` is copied when it is current (nothing is
+    written into the checkout), else the copy is cleaned."""
     from dtanalysis.pipeline.stages import data_is_current, run_clean
 
-    if not data_is_current(ROOT):
-        result = run_clean(ROOT, data_docs=True)
+    root = tmp_path_factory.mktemp("shipped") / "project"
+    for part in PROJECT_PARTS:
+        shutil.copytree(ROOT / part, root / part)
+    if data_is_current(ROOT):
+        shutil.copytree(ROOT / "data/processed", root / "data/processed")
+        shutil.copytree(ROOT / "reports/data_docs", root / "reports/data_docs")
+    if not data_is_current(root):
+        result = run_clean(root, data_docs=True)
         assert result.ok, result.refused
-    return ROOT
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -113,3 +123,26 @@ def synthetic_index_project(cleaned_project, tmp_path_factory):
     result = run_clean(root)
     assert result.ok, result.refused
     return root
+
+
+# `pytest -m "not slow"`: the fast loop. A test is slow when it starts a kernel, a browser or
+# a whole command end to end; those that say so in their source are marked here, so that a new
+# one cannot silently slow the loop down (an explicit @pytest.mark.slow works as well).
+SLOW_SIGNS = ("report_cli(", "run_jobs(", "papermill.", "open_offline(", "axe_violations(",
+              "WarmKernel(", "execute_here(", "dask_executor(", "KernelSlot(", "start(root",
+              "require_chromium", "[\"build\"", "slot_here(", "execute(", "kernel_slot(")
+
+
+def pytest_collection_modifyitems(config, items):
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None or item.get_closest_marker("slow"):
+            continue
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        if any(sign in source for sign in SLOW_SIGNS):
+            item.add_marker(pytest.mark.slow)

@@ -63,12 +63,12 @@ def test_a_closed_pipe_is_quiet():
 
 def test_year_and_peers_are_checked_before_any_kernel(shipped_data, capsys):
     assert main(["report", "--province", "Hải Phòng", "--year", "1999",
-                 "--root", str(ROOT)]) == 2
+                 "--root", str(shipped_data)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no DTI data for year 1999 in the 63-unit set; years with "
                           "data: 2020") and "\n" not in err
     assert main(["report", "--province", "Hải Phòng", "--peers", "Xyzzz",
-                 "--root", str(ROOT)]) == 2
+                 "--root", str(shipped_data)]) == 2
     assert "unknown province 'Xyzzz'" in capsys.readouterr().err
 
 
@@ -76,7 +76,7 @@ def test_year_and_peers_become_notebook_parameters(shipped_data):
     from dtanalysis.paths import Paths
     from dtanalysis.runner.jobs import check_peers, check_year, province_job
 
-    paths = Paths.at(ROOT)
+    paths = Paths.at(shipped_data)
     extra = {"year": check_year(paths, "63", 2022),
              "peers": check_peers(paths, "63", ["hai duong", "TP.HCM"])}
     job = province_job(paths, "Hải Phòng", "63", "vi", extra)

@@ -8,7 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "bad-input.md"
 BAD_INPUT_FILES = ("tests/ingest/test_rawfile.py", "tests/test_bad_input.py",
-                   "tests/test_hostile_content.py", "tests/pipeline/test_store_csv.py")
+                   "tests/test_hostile_content.py", "tests/pipeline/test_store_csv.py",
+                   "tests/test_bad_input_r3.py", "tests/test_hostile_data_docs.py")
 
 
 def _tests(file: str) -> set[str]:

@@ -13,6 +13,7 @@ ParameterError. Nothing here prints: progress goes to a `Progress` and to `loggi
 from __future__ import annotations
 
 import logging
+import math
 import os
 import subprocess
 import time
@@ -98,6 +99,7 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     `local[:N]`) runs the reports on a Dask cluster (see `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
+    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
     read_comparisons(paths)  # a bad row of data/raw/comparisons.csv: refused before anything
     with project_lock(paths, "build"):
         recover(paths)
@@ -128,6 +130,17 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
     and `peers` (names, any spelling) become the notebook's parameters (checked first)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
+    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
+    if unit_set not in ("63", "34"):
+        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    if provinces is not None and (isinstance(provinces, str) or not all(
+            isinstance(p, str) for p in provinces)):
+        raise ParameterError("provinces must be a list of names, e.g. [\"Hải Phòng\"]")
+    if peers is not None and (isinstance(peers, str) or not all(
+            isinstance(p, str) for p in peers)):
+        raise ParameterError("peers must be a list of names, e.g. [\"Hải Dương\"]")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ParameterError(f"year must be a whole year such as 2023, not {year!r}")
     extra = {}
     if year is not None:
         extra["year"] = check_year(paths, unit_set, year)
@@ -135,6 +148,9 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
         extra["peers"] = check_peers(paths, unit_set, peers)
     plan = (all_province_jobs(paths, unit_set, lang, extra) if all_units else
             [province_job(paths, name, unit_set, lang, extra) for name in provinces or []])
+    # One unit named several ways (`Hải Phòng`, `hai-phong`, `31`) is one report, run once.
+    seen: set[Path] = set()
+    plan = [job for job in plan if not (job.html in seen or seen.add(job.html))]
     with project_lock(paths, "report"):
         recover(paths)
         return _run(paths, plan, jobs, force, with_code, progress, cell_timeout,
@@ -150,6 +166,7 @@ def compare(root=None, *, provinces: list[str], unit_set: str = "63", lang: str 
     twice): `reports/compare/<slug-a>--<slug-b>….html` with its CSV and XLSX, run like a
     province report. The group is checked first (ParameterError: nothing is written)."""
     paths = Paths.at(root).require_project()
+    _check_run_options(lang, cell_timeout, report_timeout, None)
     plan = [compare_job(paths, provinces, unit_set, lang)]
     with project_lock(paths, "compare"):
         recover(paths)
@@ -171,6 +188,26 @@ def check_jobs(jobs: int | None) -> int | None:
                     jobs, cores, cores)
         return cores
     return jobs
+
+
+LANGS = ("vi", "en")
+
+
+def _check_run_options(lang, cell_timeout, report_timeout, scheduler) -> str | None:
+    """The options of `build` and `report` checked before any work starts (the command line
+    refuses the same values): a ParameterError, one line; the scheduler as it will run."""
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be 'vi' or 'en', not {lang!r}")
+    for name, value in (("cell_timeout", cell_timeout), ("report_timeout", report_timeout)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not math.isfinite(value) or value < 0):
+            raise ParameterError(f"{name} must be a number of seconds ≥ 0 (or None), "
+                                 f"not {value!r}")
+    if scheduler is None:
+        return None
+    from .runner.distributed import check_scheduler  # its module imports dask lazily
+
+    return check_scheduler(scheduler)
 
 
 def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code: bool,

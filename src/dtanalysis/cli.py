@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _logging(args.verbose, getattr(args, "quiet", False))
+    _settings_home()
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)
@@ -205,6 +206,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: writing{name}: {reason}; free some space or fix the permissions, then "
               "run again", file=sys.stderr)
         return 2
+
+
+def _settings_home() -> None:
+    """When HOME cannot be written (a cron job's or a service's user), IPython and matplotlib
+    in this process and in the kernels would each warn on stderr ("IPython parent … is not a
+    writable location"), on every run and under --quiet: they get a private temporary folder
+    instead, removed at exit."""
+    home = os.path.expanduser("~")
+    if os.path.isdir(home) and os.access(home, os.W_OK):
+        return
+    missing = [name for name in ("IPYTHONDIR", "MPLCONFIGDIR") if not os.environ.get(name)]
+    if not missing:
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="dtanalysis-settings-")
+    atexit.register(shutil.rmtree, folder, True)
+    for name in missing:
+        os.environ[name] = os.path.join(folder, name.lower())
+    logging.getLogger("dtanalysis").info("HOME %s cannot be written: IPython and matplotlib "
+                                         "settings in %s", home, folder)
 
 
 class _Stderr(logging.StreamHandler):

@@ -10,12 +10,15 @@ Runs inside the kernel (see runner.kernels.RESET); imports nothing from the pack
 from __future__ import annotations
 
 import copy
+import os
 import sys
+import warnings
 from types import ModuleType
 
 PREFIX = "dtanalysis"
 _PLAIN = (str, bytes, int, float, bool, type(None))
 _saved: dict[str, tuple[ModuleType, dict, dict]] = {}  # module → (module, names, containers)
+_process: dict[str, object] = {}  # the kernel's environ, working folder and pandas options
 
 
 def _ours(name: str) -> bool:
@@ -36,7 +39,12 @@ def _plain(value, depth: int = 0) -> bool:
 
 
 def snapshot() -> int:
-    """Remember every loaded dtanalysis module's names and plain mutable containers."""
+    """Remember every loaded dtanalysis module's names and plain mutable containers, and the
+    kernel's `os.environ`, working folder and pandas options."""
+    _process.clear()
+    _process.update(environ=dict(os.environ), cwd=os.getcwd())
+    if "pandas" in sys.modules:
+        _process["pandas"] = _pandas_options()
     _saved.clear()
     for name, module in list(sys.modules.items()):
         if module is None or not _ours(name):
@@ -52,6 +60,7 @@ def snapshot() -> int:
 def restore() -> None:
     """Put every snapshotted module back as it was; drop dtanalysis modules loaded since;
     clear functools caches of the package."""
+    _restore_process()
     if not _saved:
         return
     for name in [n for n in sys.modules if _ours(n) and n not in _saved]:
@@ -89,3 +98,43 @@ def restore() -> None:
 
 
 _MISSING = object()
+
+
+def _restore_process() -> None:
+    """`os.environ`, the working folder and pandas' options as `snapshot` found them (a
+    notebook's `os.environ[...] = …`, `os.chdir(…)` or `pd.set_option(…)` must not reach the
+    next report)."""
+    environ = _process.get("environ")
+    if isinstance(environ, dict):
+        for key in [k for k in os.environ if k not in environ]:
+            del os.environ[key]
+        for key, value in environ.items():
+            if os.environ.get(key) != value:
+                os.environ[key] = value
+    cwd = _process.get("cwd")
+    if isinstance(cwd, str):
+        try:
+            os.chdir(cwd)
+        except OSError:  # the folder is gone: the runner sees it (WarmKernel.at_home)
+            pass
+    saved = _process.get("pandas")
+    if isinstance(saved, dict) and "pandas" in sys.modules:
+        from pandas._config import config
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for key, value in saved.items():
+                try:
+                    if config.get_option(key) != value:
+                        config.set_option(key, value)
+                except (KeyError, ValueError, TypeError):  # an option pandas no longer has
+                    continue
+
+
+def _pandas_options() -> dict[str, object]:
+    from pandas._config import config
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {key: config.get_option(key) for key in config._registered_options
+                if key not in config._deprecated_options}

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ProjectError
+from .errors import ParameterError, ProjectError
 
 # Raw inputs (data/raw/), read by `ingest`.
 REGISTRY_FILE = "provinces_63_with_34_crosswalk.csv"
@@ -35,6 +35,9 @@ def find_root(start: Path | str | None = None) -> Path:
     (the current one or a parent) holding `data/raw`, else the current folder (which
     `Paths.require_project` then refuses)."""
     if start is not None:
+        if not isinstance(start, (str, os.PathLike)):
+            raise ParameterError(f"root must be a folder's path, not {type(start).__name__} "
+                               f"{str(start)[:40]!r}", hint="pass a str or pathlib.Path")
         return Path(start).resolve()
     env = os.environ.get("DTANALYSIS_ROOT")
     if env:

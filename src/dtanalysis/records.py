@@ -13,11 +13,13 @@ from pathlib import Path
 # Every key a record holds (a record written by an older version may lack some).
 FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date", "data_version",
           "package_version", "commit", "inputs_hash", "html", "ipynb", "status", "error",
-          "seconds", "html_sha256", "html_bytes", "html_mtime_ns", "standing", "exports_error")
+          "seconds", "html_sha256", "html_bytes", "html_mtime_ns", "standing", "exports_error", "last_good")
 # "standing" (province reports): one dict per index of the catalogue, as in the briefing —
 # index, label, year, rank, rank_status, score, score_status, score_decimals, n_units,
 # rank_delta (places gained), previous_year, published (the index has a table for the set),
 # gap_years (later years it published without a value for the unit).
+# "last_good" (a failed report whose last good page was kept): that page's run_date and
+# data_version; the page carries a banner saying it is stale and why.
 STATUSES = ("ok", "failed")
 
 

@@ -135,3 +135,17 @@ def split_several(text: object) -> list[str]:
         return []
     cleaned = _REMARK.sub(" ", str(text))
     return [part.strip() for part in _SEVERAL.split(cleaned) if part and part.strip()]
+
+
+_SCHEME = re.compile(r"^\s*[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_WEB = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def url_problem(text: object) -> str | None:
+    """Why a source cell may not be kept: it is an address (it has a scheme) but not an
+    http(s) one without spaces (`javascript:`, `data:`, `file:` …) — the check the `sources`
+    suite makes of sources.csv, for every source_url. None for a web address or a source id."""
+    if not isinstance(text, str) or not _SCHEME.match(text) or _WEB.match(text.strip()):
+        return None
+    shown = text.strip()[:60]
+    return f"source_url {shown!r} is not an http(s) address"

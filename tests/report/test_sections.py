@@ -194,7 +194,7 @@ def test_headline_sentence_for_a_missing_score(data):
 @pytest.mark.slow
 def test_province_report_notebook_end_to_end(tmp_path, shipped_data):
     papermill = pytest.importorskip("papermill")
-    notebooks = ROOT / "notebooks"
+    notebooks = shipped_data / "notebooks"
     source = (notebooks / "province_report.ipynb").read_text(encoding="utf-8")
     assert "great_expectations" not in source
     out = tmp_path / "province_report.ipynb"

@@ -61,7 +61,7 @@ def dask_project(tmp_path):
 
 def test_parse_scheduler():
     assert parse_scheduler("local") == ("local", None)
-    assert parse_scheduler("local:3") == ("local", 3)
+    assert parse_scheduler("local:3") == ("local", min(3, os.cpu_count() or 1))  # clamped
     assert parse_scheduler("tcp://10.0.0.5:8786") == ("address", None)
     for bad in ("", "local:0", "local:x"):
         with pytest.raises(ParameterError):

@@ -44,7 +44,26 @@ _WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "
 _SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9}
 _SCALE_SUFFIX = {1e6: "mn", 1e9: "bn"}
 _CURRENCIES = {"dong": "VND", "vnd": "VND", "usd": "USD"}
-_NUMBER = re.compile(r"[-+]?\d[\d.,\s]*\d|[-+]?\d")
+_NUMBER = re.compile(r"[-+]?\d[\d.,\s]*\d|[-+]?\d", re.ASCII)
+# A cell that says "no value" in a table: read as a blank cell (the caller keeps the row and
+# notes the cell), never as a number and never a reason to drop the row.
+NO_VALUE = frozenset({"-", "–", "—", "−", "n/a", "n.a.", "..", "...", "…"})
+# No unit set has a million units: a rank above it is a typing slip (and no 64-bit integer
+# column can hold 999999999999999999999).
+MAX_RANK = 1_000_000
+
+
+def rank_problem(value: float) -> str | None:
+    """Why `value` cannot be a rank: not whole, below 1, or beyond any unit set."""
+    if value != int(value):
+        return "is not a whole number"
+    if not 1 <= value <= MAX_RANK:
+        return f"is not a rank (1 to {MAX_RANK:,})"
+    return None
+
+
+# U+2212 MINUS SIGN (typeset tables) is a minus like '-'.
+_MINUS = str.maketrans({"\u2212": "-"})
 _UNITS = {"%": "%", "mbps": "Mbps", "gbps": "Gbps", "kbps": "kbps"}
 
 
@@ -80,6 +99,14 @@ def token_style(token: str) -> str | None:
     return VI if sep == "," else EN
 
 
+def cell_style(value: object) -> str | None:
+    """'vi', 'en' or None: the style of a cell's number when it is unambiguous."""
+    if not isinstance(value, str):
+        return None
+    match = _NUMBER.search(value)
+    return token_style(match.group(0)) if match else None
+
+
 def column_style(values: Iterable[object], default: str = VI) -> str:
     """The decimal style of a column, from its unambiguous tokens (see module docstring)."""
     styles = set()
@@ -112,9 +139,16 @@ def parse_number(raw: object, style: str | None = None) -> Number:
         if not math.isfinite(float(raw)):
             raise NumberError(f"{raw!r} is not a finite number")
         return Number(float(raw), as_written=str(raw))
-    text = nfc(str(raw)).strip()
+    written = nfc(str(raw)).strip()
+    text = written.translate(_MINUS)
     if not text:
         raise NumberError("empty value")
+    foreign = next((c for c in text if c.isdigit() and not c.isascii()), None)
+    if foreign is not None:
+        raise NumberError(f"{text!r} is written with digits of another script ({foreign!r}): "
+                          "ambiguous here, write it with 0-9")
+    if is_no_value(text):
+        raise NumberError(f"{text!r} says no value")
     numbers = list(_NUMBER.finditer(text))
     if not numbers:
         return _number_word(text)
@@ -129,6 +163,9 @@ def parse_number(raw: object, style: str | None = None) -> Number:
         numbers = numbers[1:]
     if numbers:
         raise NumberError(f"{text!r} holds more than one number")
+    if re.match(r"\s*[-+]", rest):
+        raise NumberError(f"{text!r} has a sign after the number: ambiguous (a range cut "
+                          "short, a typing slip?)")
     value, unit = _scaled(_value(first.group(0), style), rest)
     if not math.isfinite(value) or (denominator is not None and not (
             math.isfinite(denominator) and denominator > 0)):
@@ -139,8 +176,13 @@ def parse_number(raw: object, style: str | None = None) -> Number:
         unit=unit,
         qualifier=_qualifier(text[: first.start()]),
         denominator=denominator,
-        as_written=text,
+        as_written=written,
     )
+
+
+def is_no_value(cell: object) -> bool:
+    """`-`, `—`, `N/A`, `..`: a cell that says the table has no value there."""
+    return isinstance(cell, str) and cell.strip().casefold() in NO_VALUE
 
 
 def _number_word(text: str) -> Number:

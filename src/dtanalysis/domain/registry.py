@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import numbers
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,11 +63,20 @@ class Province:
 
 def unit_set_on(date: dt.date | dt.datetime | str | int) -> str:
     """The unit set in force on a date: '63' before 1 July 2025, '34' from then on.
-    A bare year counts as 31 December of that year."""
-    if isinstance(date, int) or (isinstance(date, str) and date.strip().isdigit()):
-        date = dt.date(int(date), 12, 31)
-    elif isinstance(date, str):
-        date = dt.date.fromisoformat(date[:10])
+    A bare year counts as 31 December of that year. Anything else (`"2025-13-45"`, `10**20`,
+    a float, True) is a ParameterError, one line."""
+    given = date
+    try:
+        if isinstance(date, bool) or not isinstance(date, (numbers.Integral, str, dt.date)):
+            raise TypeError
+        if isinstance(date, numbers.Integral) or re.fullmatch(r"\s*\d{1,4}\s*", date if isinstance(
+                date, str) else ""):
+            date = dt.date(int(date), 12, 31)
+        elif isinstance(date, str):
+            date = dt.date.fromisoformat(date.strip()[:10])
+    except (TypeError, ValueError, OverflowError):
+        raise ParameterError(f"on={quoted(given)} is not a date: give a date, an ISO date "
+                             "such as '2025-07-01', or a year") from None
     if isinstance(date, dt.datetime):
         date = date.date()
     return "34" if date >= MERGER_DATE else "63"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.numbers import NumberError, column_style, parse_number
+from ..domain.numbers import NumberError, column_style, parse_number, rank_problem
 from ..domain.registry import ProvinceError, Registry
-from ..vocab import STATUSES
+from ..vocab import STATUSES, UNIT_SETS, url_problem
 from .dti_tables import METRICS
 from .quarantine import Quarantined
 from .rawfile import read_records
@@ -40,11 +40,14 @@ def read_facts(path: Path, registry: Registry, relative: str):
         except NumberError as error:
             reject(line, record, f"value or rank is not a number ({error})")
             continue
-        if rank is not None and rank != int(rank):
-            reject(line, record, f"rank {record['rank']!r} is not a whole number")
+        if rank is not None and rank_problem(rank):
+            reject(line, record, f"rank {record['rank']!r} {rank_problem(rank)}")
             continue
         if not record["year"].isdigit() or len(record["year"]) != 4:
             reject(line, record, f"year {record['year']!r} is not a year")
+            continue
+        if url_problem(record["source_url"]):
+            reject(line, record, url_problem(record["source_url"]))
             continue
         if record["status"] not in STATUSES:
             reject(line, record, f"status {record['status']!r} is not one of {STATUSES}")
@@ -60,6 +63,10 @@ def read_facts(path: Path, registry: Registry, relative: str):
             continue
         if record["metric"] not in METRICS:
             reject(line, record, f"metric {record['metric']!r} is not a DTI metric")
+            continue
+        if record["unit_set"] not in UNIT_SETS:
+            reject(line, record, f"unit_set {record['unit_set']!r} is not one of "
+                                 f"{', '.join(UNIT_SETS)}")
             continue
         try:
             unit = registry.resolve(record["entity"], unit_set=record["unit_set"])

@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.numbers import NumberError, column_style, parse_number
+from ..domain.numbers import (
+    NumberError,
+    cell_style,
+    column_style,
+    parse_number,
+    rank_problem,
+)
 from ..domain.registry import ProvinceError, Registry
 from ..domain.text import fold
 from ..errors import InputError
@@ -222,6 +228,25 @@ def year_and_set(path: Path, relative: str) -> tuple[int, str]:
     return year, unit_set
 
 
+def _column_style(column: Column, body, relative: str) -> str:
+    """The decimal style of a value column; a column mixing 0,5 and 0.5 is refused naming the
+    file, the column and the first row of each style."""
+    cells = [(line, cells[column.index]) for line, cells in body if column.index < len(cells)]
+    try:
+        return column_style([cell for _, cell in cells])
+    except NumberError:
+        first: dict[str, tuple[int, object]] = {}
+        for line, cell in cells:
+            style = cell_style(cell)
+            if style:
+                first.setdefault(style, (line, cell))
+        (vi_line, vi), (en_line, en) = first.get("vi", (0, "")), first.get("en", (0, ""))
+        raise InputError(f"column {column.header!r} mixes Vietnamese ({vi!r}, row {vi_line}) "
+                         f"and English ({en!r}, row {en_line}) decimals", path=relative,
+                         row=max(vi_line, en_line),
+                         hint="write every number of the column the same way") from None
+
+
 def import_table(path: Path, registry: Registry, relative: str,
                  root: Path | None = None) -> TableImport:
     """Read one DTI ranking table into long rows (see module docstring). A file that cannot
@@ -242,8 +267,7 @@ def import_table(path: Path, registry: Registry, relative: str,
     by_role = {c.role: c for c in columns if c.role not in ("score", "rank")}
     values = [c for c in columns if c.role in ("score", "rank")]
     body = grid[header_at + 1:]
-    styles = {c.index: column_style([cells[c.index] for _, cells in body
-                                     if c.index < len(cells)]) for c in values}
+    styles = {c.index: _column_style(c, body, relative) for c in values}
     result = TableImport([], [])
     for line, cells in body:
         def at(column: Column | None, cells: list[object] = cells) -> object:
@@ -344,8 +368,9 @@ def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | N
         if extra is not None:  # "hạng mười ba?" reads as 10 with unit "ba?": never in a table
             return (f"value {cell!r} in column {column.header!r} is not a plain number "
                     f"(it carries {extra!r})"), []
-        if column.role == "rank" and number.value != int(number.value):
-            return f"rank {cell!r} in column {column.header!r} is not a whole number", []
+        if column.role == "rank" and rank_problem(number.value):
+            return (f"rank {cell!r} in column {column.header!r} "
+                    f"{rank_problem(number.value)}"), []
         entry = metrics.setdefault(column.metric, {"score": None, "rank": None})
         entry[column.role] = int(number.value) if column.role == "rank" else number.value
     source = str(at(by_role.get("source"))).strip() if "source" in by_role else ""

@@ -9,7 +9,7 @@ to quarantine, because every table of the index would be read wrong.
 
 from __future__ import annotations
 
-import csv
+import math
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain.text import fold, nfc
 from ..errors import InputError
+from .rawfile import read_grid
 
 CATALOGUE_FILE = "catalogue.csv"
 NAME_ALIASES_FILE = "name-aliases.csv"
@@ -98,20 +99,28 @@ class Index:
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """(1-based line, record) of a UTF-8 CSV whose header has every `required` column; values
-    NFC-normalised and stripped. Raises InputError naming the file for a missing column."""
+    """(1-based line, record) of a catalogue CSV whose header has every `required` column;
+    values NFC-normalised and stripped. Read by the one raw reader (`rawfile.read_grid`: any
+    encoding and delimiter it reads). Raises InputError naming the file for a missing column
+    or a file that cannot be read; a header with no rows is no rows."""
     if not path.is_file():
         raise InputError("file not found", path=path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"missing column(s) {', '.join(missing)}", path=path, row=1,
-                             hint=f"the header must have {', '.join(required)}")
-        rows = []
-        for record in reader:
-            rows.append((reader.line_num,
-                         {k: nfc(v or "").strip() for k, v in record.items() if k is not None}))
+    grid = read_grid(path)
+    if not grid.rows:
+        raise InputError("is empty", path=grid.shown, hint="restore its header row")
+    line, header = grid.rows[0]
+    header = [nfc(str(cell or "")).strip() for cell in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}", path=grid.shown, row=line,
+                         hint=f"the header must have {', '.join(required)}")
+    rows = []
+    for line, cells in grid.rows[1:]:
+        texts = [nfc(str(cell if cell is not None else "")).strip() for cell in cells]
+        if not any(texts):
+            continue
+        rows.append((line, {name: (texts[i] if i < len(texts) else "")
+                            for i, name in enumerate(header) if name}))
     return rows
 
 
@@ -119,10 +128,46 @@ def _number(text: str, column: str, path: Path, line: int) -> float | None:
     if not text:
         return None
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise InputError(f"{column} {text!r} is not a number", path=path, row=line,
                          hint="write it with a decimal point, e.g. 0.5") from None
+    if not math.isfinite(value):
+        raise InputError(f"{column} {text!r} is not a finite number", path=path, row=line,
+                         hint="write the bound the publisher states, or leave it empty")
+    return value
+
+
+def _bounds(row: dict[str, str], path: Path, line: int) -> tuple[float | None, float | None]:
+    """score_min, score_max of a row: finite numbers or empty, the lower not above the upper."""
+    low = _number(row.get("score_min", ""), "score_min", path, line)
+    high = _number(row.get("score_max", ""), "score_max", path, line)
+    if low is not None and high is not None and low > high:
+        raise InputError(f"score_min {low:g} is above score_max {high:g}", path=path, row=line,
+                         hint="the lower bound goes in score_min")
+    return low, high
+
+
+def _check_root_bounds(index: Index, path: Path) -> None:
+    """The catalogue's bounds of an index hold its overall metric's bounds of metrics.csv: a
+    score metrics.csv allows must not lie outside the catalogue's range."""
+    if not index.metrics:
+        return
+    root = index.metrics[index.root]
+    narrower = ((index.score_min is not None and root.score_min is not None
+                 and index.score_min > root.score_min)
+                or (index.score_max is not None and root.score_max is not None
+                    and index.score_max < root.score_max))
+    if narrower:
+        raise InputError(
+            f"index {index.index!r}: score_min, score_max {_span(index.score_min)}–"
+            f"{_span(index.score_max)} is narrower than {index.index}/{METRICS_FILE}'s "
+            f"{root.metric!r} {_span(root.score_min)}–{_span(root.score_max)}", path=path,
+            row=index.line, hint="give the index the range its publisher states in both files")
+
+
+def _span(value: float | None) -> str:
+    return "open" if value is None else f"{value:g}"
 
 
 def _flag(text: str, column: str, path: Path, line: int) -> bool:
@@ -152,11 +197,11 @@ def read_catalogue(indices_folder: Path) -> dict[str, Index]:
         folder = indices_folder / index_id
         hosts = tuple(h.strip().lower() for h in row.get("official_hosts", "").split("|")
                       if h.strip())
+        score_min, score_max = _bounds(row, path, line)
         indexes[index_id] = Index(
             index=index_id, name_vi=row["name_vi"], name_en=row["name_en"],
             publisher=row["publisher"], url=row["url"] or None, official_hosts=hosts,
-            score_min=_number(row["score_min"], "score_min", path, line),
-            score_max=_number(row["score_max"], "score_max", path, line),
+            score_min=score_min, score_max=score_max,
             higher_is_better=_flag(row["higher_is_better"], "higher_is_better", path, line),
             note=row["note"] or None, folder=folder,
             metrics=read_metrics(folder / METRICS_FILE) if folder.is_dir() else {},
@@ -164,6 +209,7 @@ def read_catalogue(indices_folder: Path) -> dict[str, Index]:
             table_sources=read_table_sources(folder / TABLE_SOURCES_FILE),
             codebook=read_codebook(folder / CODEBOOK_FILE), line=line,
         )
+        _check_root_bounds(indexes[index_id], path)
     return indexes
 
 
@@ -191,11 +237,11 @@ def read_metrics(path: Path) -> dict[str, Metric]:
                 raise InputError(f"alias {alias!r} of {metric!r} already names "
                                  f"{owner[alias]!r}", path=path, row=line,
                                  hint="a header spelling must name one metric")
+        score_min, score_max = _bounds(row, path, line)
         metrics[metric] = Metric(
             metric=metric, parent=row["parent"] or None, label_vi=row["label_vi"],
             label_en=row["label_en"], aliases=aliases, aggregate=aggregate,
-            score_min=_number(row.get("score_min", ""), "score_min", path, line),
-            score_max=_number(row.get("score_max", ""), "score_max", path, line),
+            score_min=score_min, score_max=score_max,
             note=row.get("note") or None, line=line,
             highlight=_flag(row.get("highlight") or "false", "highlight", path, line))
     _check_tree(metrics, path)
@@ -253,10 +299,12 @@ def read_codebook(path: Path) -> dict[str, str]:
     """An index's own province codes: first column the code, second the name."""
     if not path.exists():
         return {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+    grid = read_grid(path)
     codebook: dict[str, str] = {}
-    for line, cells in enumerate(rows[1:], start=2):
+    for line, raw in grid.rows[1:]:
+        cells = [str(cell if cell is not None else "") for cell in raw]
+        if not any(c.strip() for c in cells):
+            continue
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise InputError("a codebook row needs a code and a name", path=path, row=line)
         key = fold(cells[0])

@@ -28,10 +28,17 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .. import errors
-from ..domain.numbers import NumberError, column_style, parse_number, token_style
+from ..domain.numbers import (
+    NumberError,
+    column_style,
+    is_no_value,
+    parse_number,
+    rank_problem,
+    token_style,
+)
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
-from ..vocab import unit_set_year_problem
+from ..vocab import unit_set_year_problem, url_problem
 from . import rawfile
 from .dti_tables import _NOTE_START, _SOURCE_START, _blank
 from .index_catalogue import Index
@@ -255,7 +262,7 @@ class _Rows:
         except PROVINCE_ERRORS as error:
             # A lone unreadable cell is a title or note line, not a row.
             return None if len(filled) == 1 else ("quarantine", str(error))
-        problem = self._check(unit, cells)
+        problem = self._check(unit, cells) or url_problem(self._text("source", cells))
         if problem:
             return "quarantine", problem
         try:
@@ -293,7 +300,9 @@ class _Rows:
         return None
 
     def _values(self, cells: list[object]) -> dict[str, dict]:
-        """metric → {score, rank}; raises NumberError naming the cell and its column."""
+        """metric → {score, rank}; raises NumberError naming the cell and its column. A cell
+        saying "no value" (`-`, `—`, `N/A`) is a blank cell, listed in `self.no_value`."""
+        self.no_value: list[str] = []
         values: dict[str, dict] = {}
         for (metric, role), pair in _pairs(self.values).items():
             number = self._value(pair, cells, role)
@@ -308,18 +317,25 @@ class _Rows:
         cell = plain_cell if not _blank(plain_cell) else written_cell
         if _blank(cell):
             return None
+        if is_no_value(cell):  # the row is kept (its other values count), the cell noted
+            self.no_value.append(f"{column.header} {str(cell).strip()!r}")
+            return None
         try:
-            number = _parse(cell, self.styles[column.index]).value
+            parsed = _parse(cell, self.styles[column.index])
         except NumberError as error:
             raise NumberError(f"value {cell!r} in column {column.header!r} is not a number "
                               f"({error})") from None
+        if parsed.unit is not None:  # '45%' where a score or a rank goes: not this number
+            raise NumberError(f"value {cell!r} in column {column.header!r} carries the unit "
+                              f"{parsed.unit!r}: a {role} is a plain number")
+        number = parsed.value
         if column is plain and not _blank(written_cell) and not _agrees(written_cell, number):
             raise NumberError(f"column {written.header!r} says {written_cell!r} but column "
                               f"{plain.header!r} says {plain_cell!r}")
         if role == "rank":
-            if number != int(number):
-                raise NumberError(f"rank {cell!r} in column {column.header!r} is not a whole "
-                                  "number")
+            if rank_problem(number):
+                raise NumberError(f"rank {cell!r} in column {column.header!r} "
+                                  f"{rank_problem(number)}")
             return int(number)
         return number
 
@@ -336,7 +352,9 @@ class _Rows:
                 return "gap", {**common, "note": note or "empty row: no value in this table"}
             values = {self.index.root: {"score": None, "rank": None}}
             note = note or "listed without a score or rank"
-        full_note = " | ".join(n for n in (note, default_note) if n) or None
+        blanks = (f"no value in the table: {', '.join(self.no_value)}"
+                  if getattr(self, "no_value", None) else None)
+        full_note = " | ".join(n for n in (note, blanks, default_note) if n) or None
         source = self._text("source", cells) or None
         return "rows", [({**common, "metric": metric, "score": entry["score"],
                           "rank": entry["rank"], "status": None, "source": source,

@@ -8,20 +8,24 @@
 A new index is a row of `catalogue.csv` plus a folder `<index>/` with `metrics.csv` and tables
 `<index>-<year>-<63|34>[-label].<csv|xlsx>`; a new year is one more table. Neither needs code.
 The folder may also hold `methods.csv`, `table-sources.csv`, `codebook-provinces.csv`,
-`publications.csv` (what the publisher published, `index_publications`) and sub-folders (e.g. `checks/`), which are not tables. Any other file, and a folder with no
-catalogue row, is reported in `quarantined` and not read.
+`publications.csv` (what the publisher published, `index_publications`) and sub-folders (e.g.
+`checks/`), which are not tables. Any other file in an index's folder (misnamed, `.xls`) is
+refused (InputError: exit 2, with what to do); a folder with no catalogue row is reported in
+`quarantined` and not read; a catalogue row with no folder is warned about (one line).
 
 Reading: `index_catalogue`; tables: `index_tables`; collapsing and derivation: `index_derive`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.registry import Registry
+from ..errors import InputError
 from ..paths import REGISTRY_FILE, Paths
 from ..vocab import UNIT_SET_SIZE
 from .index_catalogue import (
@@ -40,6 +44,8 @@ from .index_derive import GROUP, collapse, derive
 from .index_publications import PUBLICATIONS_FILE, check_publications, read_publications
 from .index_tables import FILE_NAME, TABLE, import_table
 from .quarantine import Quarantined
+
+log = logging.getLogger(__name__)
 
 NOT_TABLES = (METRICS_FILE, METHODS_FILE, TABLE_SOURCES_FILE, CODEBOOK_FILE, PUBLICATIONS_FILE,
               "README.md")
@@ -78,6 +84,10 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
     with the tables' rows by standing."""
     result = IndexImport(read_catalogue(folder))
     names = read_name_aliases(folder)
+    for index in result.catalogue.values():
+        if not index.folder.is_dir():
+            log.warning("%s: the index %r has no folder %s/: no tables, its reports say so",
+                        CATALOGUE_FILE, index.index, relative(index.folder))
     for path in sorted(folder.iterdir()):
         if path.name.startswith((".", "~$")) or path.name in (CATALOGUE_FILE,
                                                               NAME_ALIASES_FILE, "README.md"):
@@ -120,10 +130,17 @@ def _tables(index: Index, result: IndexImport, relative) -> list[Path]:
         if match and match["index"] == index.index:
             tables.append(path)
             continue
-        result.quarantined.append(Quarantined(
-            TABLE, relative(path), 0, {"file": path.name},
-            f"file name does not follow {index.index}-<year>-<63|34>[-label].<csv|xlsx>; "
-            "not imported"))
+        # As in data/raw/dti/: a file here is a table of the index, so one that cannot be
+        # read as one is refused (exit 2) with what to do, never skipped in silence.
+        name = f"{index.index}-<year>-<63|34>[-label].csv (or .xlsx)"
+        if path.suffix.lower() == ".xls":
+            raise InputError("is an Excel 97-2003 (.xls) workbook, which is not read",
+                             path=relative(path), hint=f"open it in Excel, save it as .xlsx "
+                             f"(Excel Workbook) and name it {name}")
+        raise InputError(f"is in the folder of the index {index.index!r} but its name does "
+                         f"not follow {name}", path=relative(path),
+                         hint=f"rename it {name}, or move it out of data/raw/indices/"
+                              f"{index.index}/")
     return tables
 
 

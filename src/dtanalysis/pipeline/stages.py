@@ -75,7 +75,7 @@ def data_is_current(root=None) -> bool:
     validated (Data Docs present), and its files still match their manifest (a truncated or
     changed table is not current)."""
     paths = Paths.at(root).require_project()
-    return (store.manifest(paths.root).get("inputs_hash") == inputs_hash(paths)
+    return (store.manifest_or_nothing(paths.root).get("inputs_hash") == inputs_hash(paths)
             and (paths.data_docs / "index.html").exists()
             and not store.verify(paths.processed))
 
@@ -94,7 +94,7 @@ def recover(paths: Paths) -> None:
 
 
 def _previous_rows(paths: Paths) -> dict[str, int]:
-    tables = store.manifest(paths.root).get("tables") or {}
+    tables = store.manifest_or_nothing(paths.root).get("tables") or {}
     return {name: int(entry.get("rows", 0)) for name, entry in tables.items()
             if isinstance(entry, dict)}
 

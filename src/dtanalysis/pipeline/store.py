@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import numbers
 import os
 import shutil
 import tempfile
@@ -150,7 +151,9 @@ def verify(folder: Path) -> list[str]:
         return []
     try:
         files = json.loads(path.read_text(encoding="utf-8")).get("files") or {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
+        return [f"{MANIFEST}: not readable"]
+    if not isinstance(files, dict):
         return [f"{MANIFEST}: not readable"]
     problems = []
     for name, digest in sorted(files.items()):
@@ -188,8 +191,30 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
 
 
 def manifest(root=None) -> dict:
+    """data/processed/manifest.json ({} when there is none); a manifest that cannot be read
+    (not UTF-8 JSON of an object: a damaged file) is a ProjectError saying to clean again."""
     path = Paths.at(root).processed / MANIFEST
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if not path.exists():
+        return {}
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise ProjectError(f"data/processed/{MANIFEST} cannot be read ({reason})",
+                           hint="run `dtanalysis clean` to rebuild data/processed") from None
+    if not isinstance(found, dict):
+        raise ProjectError(f"data/processed/{MANIFEST} is not a manifest",
+                           hint="run `dtanalysis clean` to rebuild data/processed")
+    return found
+
+
+def manifest_or_nothing(root=None) -> dict:
+    """The manifest, or {} when it is missing or damaged (then the data is not current and
+    `build` cleans again)."""
+    try:
+        return manifest(root)
+    except ProjectError:
+        return {}
 
 
 def indices(root=None) -> pd.DataFrame:
@@ -227,10 +252,13 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
         raise ParameterError(f"unknown unit set {unit_set!r}: one of {', '.join(UNIT_SETS)}")
     unit_set = None if unit_set is None else str(unit_set)
     if year is not None:
-        try:
-            year = int(year)
-        except (TypeError, ValueError):
-            raise ParameterError(f"a year is a whole number, not {year!r}") from None
+        year = _check_year(year)
+    for name, value in (("index", index), ("metric", metric)):
+        if value is not None and not isinstance(value, str):
+            raise ParameterError(f"{name} is one id as text, not {type(value).__name__} "
+                                 f"{str(value)[:40]!r}")
+    if province is not None and not isinstance(province, (str, int)):
+        raise ParameterError(f"province is a name or GSO code, not {type(province).__name__}")
     table = load("index_scores", root)
     known = sorted(load("index_catalogue", root)["index"])
     if index is not None:
@@ -277,6 +305,17 @@ def plain_years(frame: pd.DataFrame) -> pd.DataFrame:
     if "year" in frame.columns and frame["year"].notna().all():
         frame["year"] = frame["year"].astype("int64")
     return frame
+
+
+def _check_year(year) -> int:
+    """A whole year (int, or text of digits): 2020.9, True, inf are ParameterErrors, never
+    rounded or read as 1."""
+    if isinstance(year, str) and year.strip().isdigit() and len(year.strip()) <= 4:
+        return int(year)
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral) or not (
+            0 < int(year) < 10_000):
+        raise ParameterError(f"a year is a whole number such as 2023, not {str(year)[:40]!r}")
+    return int(year)
 
 
 def _in_any_set(reg, name: str) -> list:

@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from ..errors import ClusterError, ParameterError
 from .jobs import Job
@@ -61,17 +63,50 @@ WATCH_SECONDS = 2  # how often a retried job's workers are checked for being los
 ATTEMPTS = 3  # workers a job may be sent to when a worker cannot run it (see the docstring)
 
 
+SCHEMES = ("tcp", "tls", "ws", "wss")  # what a Dask scheduler's address starts with
+
+
 def parse_scheduler(text: str) -> tuple[str, int | None]:
-    """("local", N workers or None) or ("address", None)."""
-    text = (text or "").strip()
-    if not text:
-        raise ParameterError("--scheduler needs an address or local[:N]")
+    """("local", N workers or None) or ("address", None); N above the cores is clamped to
+    them (each worker runs a kernel: more only thrash). ParameterError, one line, for
+    anything else (`foo`, `tcp://[::1`, `inproc://x`, `local:²`)."""
+    if not isinstance(text, str) or not text.strip():
+        raise ParameterError("--scheduler needs an address (tcp://host:8786) or local[:N]")
+    text = text.strip()
+    shown = text if len(text) <= 60 else text[:60] + "…"
     if text == "local" or text.startswith("local:"):
         count = text.partition(":")[2]
-        if count and (not count.isdigit() or int(count) < 1):
-            raise ParameterError(f"--scheduler {text}: N in local:N must be a whole number ≥ 1")
-        return "local", int(count) if count else None
+        if count and (not re.fullmatch(r"[0-9]{1,6}", count) or int(count) < 1):
+            raise ParameterError(f"--scheduler {shown}: N in local:N must be a whole number "
+                                 "≥ 1", hint="e.g. local:2, or local for one worker per core")
+        return "local", min(int(count), os.cpu_count() or 1) if count else None
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as error:
+        raise ParameterError(f"--scheduler {shown!r} is not an address ({error})",
+                             hint="give tcp://host:8786 or local[:N]") from None
+    if parts.scheme not in SCHEMES or not parts.hostname or parts.path not in ("", "/") \
+            or port == 0:
+        raise ParameterError(f"--scheduler {shown!r} is not a Dask scheduler's address",
+                             hint="give tcp://host:8786 (tls://… with certificates) or "
+                                  "local[:N]")
     return "address", None
+
+
+def check_scheduler(text: str | None) -> str | None:
+    """`text` checked (ParameterError) before any work starts; says so when local:N asks
+    for more workers than the cores (it runs as many as the cores)."""
+    if text is None:
+        return None
+    kind, workers = parse_scheduler(text)
+    if kind == "local":
+        asked = text.strip().partition(":")[2]
+        if asked and workers is not None and int(asked) > workers:
+            log.warning("--scheduler %s is more than the %d core(s): starting %d workers",
+                        text.strip(), workers, workers)
+            return f"local:{workers}"
+    return text.strip()
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..domain.group import group_slug, resolve_group
 from ..domain.registry import Province, ProvinceError, registry
-from ..errors import InputError, ParameterError
+from ..errors import InputError, ParameterError, ProjectError
 from ..paths import (
     COMPARE_FOLDER,
     COMPARE_NOTEBOOK,
@@ -58,9 +58,18 @@ def notebook_parameters(notebook: Path) -> set[str]:
 def _parameters_of(notebook: str, mtime_ns: int) -> frozenset[str]:
     # Plain JSON, not nbformat: importing nbformat costs seconds (jsonschema), and a rebuild
     # where nothing changed must stay well under 1.5 s.
-    nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get(
+    try:
+        nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+        cells = nb.get("cells", []) if isinstance(nb, dict) else None
+        if not isinstance(cells, list) or not all(isinstance(c, dict) for c in cells):
+            raise ValueError("no list of cells")
+    except (OSError, ValueError) as error:  # UnicodeDecodeError, JSONDecodeError: ValueErrors
+        raise ProjectError(f"{Path(notebook).name} is not a notebook ({type(error).__name__}: "
+                           f"{str(error)[:80]})", path=None,
+                           hint="restore it (git checkout -- notebooks) or save it again "
+                                "from Jupyter") from None
+    for cell in cells:
+        if cell.get("cell_type") == "code" and "parameters" in (cell.get("metadata") or {}).get(
                 "tags", []):
             names = set()
             source = cell.get("source", "")

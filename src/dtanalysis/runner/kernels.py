@@ -15,10 +15,12 @@ nothing here reads or changes this process's working folder or environment beyon
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
 import queue
+import re
 import shutil
 import signal
 import sys
@@ -76,8 +78,12 @@ def _ready_client():
         sees nothing of it: the request is sent again, as jupyter_client does."""
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
-            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+            started = time.monotonic()
             while True:
+                # the limit scales with the machine's load, looked at again on every try: a
+                # kernel that is alive but slow on a busy machine is waited for
+                deadline = started + (patience(timeout) if timeout is not None
+                                      else float("inf"))
                 msg_id = self.kernel_info()
                 try:
                     reply = await self.shell_channel.get_msg(timeout=1)
@@ -91,7 +97,8 @@ def _ready_client():
                 if not await self._async_is_alive():
                     raise RuntimeError("Kernel died before replying to kernel_info")
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+                    raise RuntimeError(f"Kernel didn't respond in {deadline - started:.0f} "
+                                       "seconds")
 
         async def _idle_after(self, msg_id: str, seconds: float) -> bool:
             """Whether IOPub shows the idle status of request `msg_id` within `seconds` of
@@ -117,6 +124,20 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
+MAX_SLOWDOWN = 10.0  # a wait grows with the load up to ten times its length
+
+
+def patience(seconds: float) -> float:
+    """`seconds` scaled by how busy the machine is: the 1-minute load average per core, from
+    1 (an idle machine: the limit as given) to MAX_SLOWDOWN. A kernel that needs 60 s to start
+    at a load of 10 on 2 cores is slow, not dead: a correct run must not fail for it."""
+    try:
+        load = os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:  # no load average on this system
+        load = 1.0
+    return seconds * min(MAX_SLOWDOWN, max(1.0, load))
+
+
 class KernelError(RuntimeError):
     """A kernel that could not be started or set up (the caller falls back or fails the run)."""
 
@@ -129,7 +150,13 @@ class WarmKernel:
         # jupyter_client costs a few hundred ms to import: only where a kernel is started.
         from jupyter_client.manager import KernelManager
 
-        self._dir = tempfile.mkdtemp(prefix="dtanalysis-kernel-")
+        _sweep_stale_folders()
+        # Private (0700: the connection file holds the kernel's key), named after this
+        # process so that a later run can remove it when this process was killed before it
+        # could (`_sweep_stale_folders`); removed at exit when the kernel was never shut down.
+        self._dir = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
+        os.chmod(self._dir, 0o700)
+        _LIVE_FOLDERS.add(self._dir)
         self.km = KernelManager(kernel_name="python3", transport="ipc",
                                 ip=os.path.join(self._dir, "k"),
                                 connection_file=os.path.join(self._dir, "kernel.json"))
@@ -163,10 +190,11 @@ class WarmKernel:
         try:
             msg_id = client.execute(code, silent=True, store_history=False,
                                     allow_stdin=False)
-            deadline = time.monotonic() + timeout
+            started = time.monotonic()
             while True:
-                if time.monotonic() > deadline:
-                    raise KernelError(f"kernel set-up did not answer within {timeout:g} s")
+                waited = time.monotonic() - started
+                if waited > patience(timeout):
+                    raise KernelError(f"kernel set-up did not answer within {waited:.0f} s")
                 try:
                     reply = client.get_shell_msg(timeout=POLL_SECONDS)
                 except queue.Empty:
@@ -214,6 +242,48 @@ class WarmKernel:
             self.km.shutdown_kernel(now=True)
         finally:
             shutil.rmtree(self._dir, ignore_errors=True)
+            _LIVE_FOLDERS.discard(self._dir)
+
+
+FOLDER_PREFIX = "dtanalysis-kernel-"
+_LIVE_FOLDERS: set[str] = set()  # connection folders of this process's kernels
+
+
+@atexit.register
+def _remove_live_folders() -> None:
+    """At exit (a run that ended, one interrupted by Ctrl-C), no connection folder of this
+    process's kernels stays behind, shut down or not."""
+    for folder in list(_LIVE_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
+    _LIVE_FOLDERS.clear()
+
+
+@functools.cache
+def _sweep_stale_folders() -> int:
+    """Remove the connection folders that processes of this user left when they were killed
+    (`kill -9`, a lost Dask worker): `dtanalysis-kernel-<pid>-*` whose process is gone.
+    Once per process; returns how many were removed."""
+    removed = 0
+    pattern = re.compile(re.escape(FOLDER_PREFIX) + r"(\d+)-")
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or int(match.group(1)) == os.getpid():
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_uid != os.getuid() or not entry.is_dir(
+                    follow_symlinks=False):
+                continue
+            os.kill(int(match.group(1)), 0)  # the process is alive: its folder is in use
+        except ProcessLookupError:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed += 1
+        except OSError:  # PermissionError: a process of another user: alive
+            continue
+    return removed
 
 
 def _folder_id(path) -> tuple[int, int] | None:

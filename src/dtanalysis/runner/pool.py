@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -260,7 +261,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
         raise Interrupted(job.label)
 
     def write() -> None:
-        if executed.exists():
+        if _whole_notebook(executed):
             os.replace(executed, job.ipynb)  # kept for audit, also when it failed
         if error is None:
             atomic_write(job.html, html)
@@ -278,6 +279,22 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
     return _conclude(job, ctx, record, error, seconds)
 
 
+def _whole_notebook(path: Path) -> bool:
+    """Papermill wrote `path` whole (a full disk leaves it empty or cut short: then it is not
+    kept, and the old notebook stays)."""
+    try:
+        return _whole_json(path.read_bytes())
+    except OSError:
+        return False
+
+
+def _whole_json(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data), dict)
+    except ValueError:
+        return False
+
+
 def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: float,
           files: dict[str, bytes]) -> Outcome:
     """Write a report that ran elsewhere (a Dask worker, `runner.remote`) into this project,
@@ -289,7 +306,7 @@ def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: f
     def write() -> None:
         with disk_errors(f"writing reports into {ctx.paths.relative(job.out.parent)}"):
             job.out.parent.mkdir(parents=True, exist_ok=True)
-        if "ipynb" in files:
+        if "ipynb" in files and _whole_json(files["ipynb"]):
             atomic_write(job.ipynb, files["ipynb"])  # kept for audit, also when it failed
         if error is None:
             atomic_write(job.html, files["html"])
@@ -313,15 +330,54 @@ def store(job: Job, ctx: RunContext, record: dict, error: str | None, seconds: f
 def _keep(job: Job, ctx: RunContext, record: dict, error: str | None,
           write: Callable[[], None]) -> str | None:
     """Run `write` (the report's files); the report's error afterwards (a disk's refusal is
-    one). A failed report's page is removed: never a stale page that looks current."""
+    one). A failed report keeps its last good page (and its CSV / XLSX), marked stale with
+    the failure on the page and, through `last_good` in the record, on the index; a page no
+    good run is known to have written is removed: never a stale page that looks current."""
+    last_good = _last_good(read_record(job.record))
     try:
         with disk_errors(f"writing the report {ctx.paths.relative(job.html)}"):
             write()
     except StorageError as failure:
         error = str(failure)
     if error:
-        job.html.unlink(missing_ok=True)  # never leave a stale page that looks current
+        if last_good and job.html.is_file() and _mark_stale(job.html, record, error):
+            record["last_good"] = last_good
+        else:
+            job.html.unlink(missing_ok=True)  # never leave a stale page that looks current
     return error
+
+
+def _last_good(previous: dict) -> dict | None:
+    """What the page on disk is, when a good run wrote it: that run's date and data version
+    (carried over by later failed runs)."""
+    if previous.get("status") == "ok":
+        return {"run_date": previous.get("run_date"),
+                "data_version": previous.get("data_version")}
+    return previous.get("last_good") or None
+
+
+STALE_BANNER = re.compile(r"<!--dtanalysis-stale-->.*?<!--/dtanalysis-stale-->", re.DOTALL)
+
+
+def _mark_stale(page: Path, record: dict, error: str) -> bool:
+    """Put (or replace) a banner at the top of the kept page: the run of `record` failed with
+    `error`, this page is an older one. False when the page cannot be read or written."""
+    banner = ('<!--dtanalysis-stale--><div class="dtanalysis-stale" role="alert" style="'
+              "background:#fff4e5;border:1px solid #f0b35b;padding:.5rem .75rem;"
+              'margin:.5rem;font-family:sans-serif">⚠ Trang cũ / stale page: lần chạy '
+              f"{escape(str(record.get('run_date', '')))} bị lỗi / the latest run failed: "
+              f"{escape(error)} — đây là trang của lần chạy tốt trước / this is the last good "
+              "run's page.</div><!--/dtanalysis-stale-->")
+    try:
+        text = STALE_BANNER.sub("", page.read_text(encoding="utf-8"))
+        body = re.search(r"<body[^>]*>", text)
+        at = body.end() if body else 0
+        with disk_errors(f"marking the page {page.name} stale"):
+            atomic_write(page, text[:at] + banner + text[at:])
+    except (OSError, UnicodeDecodeError, StorageError) as failure:
+        log.warning("%s: could not mark the page stale: %s", page.name, failure)
+        return False
+    return True
 
 
 def _conclude(job: Job, ctx: RunContext, record: dict, error: str | None,

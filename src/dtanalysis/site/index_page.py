@@ -134,6 +134,15 @@ def _standing_cells(record: dict, indices: list[str]) -> str:
     return "".join(cells)
 
 
+def _kept_page(record: dict, folder: Path) -> dict | None:
+    """A failed report's last good page (`last_good` of its record), when it is still there."""
+    kept = record.get("last_good")
+    if (record.get("status") == "failed" and isinstance(kept, dict) and record.get("html")
+            and (folder / str(record["html"])).is_file()):
+        return kept
+    return None
+
+
 def _downloads(record: dict, folder: Path, href: str) -> str:
     links = []
     html = record.get("html", "")
@@ -141,7 +150,7 @@ def _downloads(record: dict, folder: Path, href: str) -> str:
     for suffix, label in ((".pdf", "PDF"), (".csv", "CSV"), (".xlsx", "XLSX")):
         if (folder / f"{stem}{suffix}").is_file():
             links.append(f'<a href="{escape(href)}/{escape(stem + suffix)}">{label}</a>')
-    if record.get("ipynb"):
+    if record.get("ipynb") and (folder / str(record["ipynb"])).is_file():
         links.append(f'<a href="{escape(href)}/{escape(record["ipynb"])}">.ipynb</a>')
     return " ".join(links)
 
@@ -150,7 +159,8 @@ def _row(record: dict, href: str, folder: Path, indices: list[str], current: str
     status = record.get("status", "missing")
     label = escape(record.get("label", ""))
     stale = status == "ok" and current and record.get("data_version") != current
-    if status == "ok":
+    kept = _kept_page(record, folder)
+    if status == "ok" or kept:
         name = (f'<a href="{escape(href)}/{escape(record["html"])}#briefing">{label}</a>')
     else:
         name = label
@@ -159,6 +169,9 @@ def _row(record: dict, href: str, folder: Path, indices: list[str], current: str
     if stale:
         status_cell = ('<td class="stale">⚠ cũ / stale<br><small>dữ liệu khác phiên bản '
                        "hiện tại; chạy lại / rebuild</small></td>")
+    elif kept:
+        status_cell = ('<td class="failed">✘ lỗi / failed<br><small class="stale">⚠ trang cũ '
+                       f"/ stale page of {escape(str(kept.get('run_date') or ''))}</small></td>")
     else:
         text = {"ok": "✔ ok", "failed": "✘ lỗi / failed"}.get(status, escape(str(status)))
         status_cell = f'<td class="{escape(str(status))}">{text}</td>'
@@ -294,9 +307,11 @@ def write_index(paths: Paths) -> Path:
     overview = [r for r in read_records(paths.reports) if r.get("kind") == "overview"]
     links = []
     for record in overview:
-        if record.get("status") == "ok":
+        if record.get("status") == "ok" or _kept_page(record, paths.reports):
+            stale = ("" if record.get("status") == "ok" else
+                     f" ⚠ trang cũ / stale page: {escape(record.get('error') or 'failed')}")
             links.append(f'<a href="{escape(record["html"])}">{escape(record["label"])} '
-                         f"({escape(record['lang'])})</a>")
+                         f"({escape(record['lang'])})</a>{stale}")
         else:
             links.append(f'<span class="failed">{escape(record["label"])}: '
                          f"{escape(record.get('error') or 'failed')}</span>")

@@ -67,15 +67,18 @@ def append_run(paths: Paths, entry: dict) -> Path:
 
 
 def read_runs(paths: Paths, last: int | None = None) -> list[dict]:
-    """The logged runs, oldest first (the `last` ones); unreadable lines are skipped."""
+    """The logged runs, oldest first (the `last` ones); unreadable lines (not UTF-8, not JSON, not
+    an object) are skipped."""
     try:
-        lines = run_log_path(paths).read_text(encoding="utf-8").splitlines()
+        lines = run_log_path(paths).read_bytes().splitlines()
     except OSError:
         return []
     runs = []
     for line in lines:
-        try:
-            runs.append(json.loads(line))
-        except ValueError:
+        try:  # a line that is not UTF-8 JSON of one run (a damaged log) is skipped
+            run = json.loads(line.decode("utf-8"))
+        except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             continue
+        if isinstance(run, dict):
+            runs.append(run)
     return runs[-last:] if last else runs

@@ -147,8 +147,16 @@ def check_score_in_index_bounds(df: pd.DataFrame, tables: dict[str, pd.DataFrame
     lo = _floats(row_key.map(low[~low.index.duplicated()]))
     hi = _floats(row_key.map(high[~high.index.duplicated()]))
     score = _floats(df["score"])
+    # The overall metric also lies within the catalogue's bounds of its index (both files
+    # state the range: a score outside either contradicts one of them).
+    root = set(key[is_root].dropna())
+    on_root = row_key.isin(root).to_numpy(dtype=bool)
+    c_lo = np.where(on_root, _floats(df["index"].map(catalogue["score_min"])), np.nan)
+    c_hi = np.where(on_root, _floats(df["index"].map(catalogue["score_max"])), np.nan)
     with np.errstate(invalid="ignore"):
-        return np.isnan(score) | ((np.isnan(lo) | (score >= lo)) & (np.isnan(hi) | (score <= hi)))
+        inside = ((np.isnan(lo) | (score >= lo)) & (np.isnan(hi) | (score <= hi))
+                  & (np.isnan(c_lo) | (score >= c_lo)) & (np.isnan(c_hi) | (score <= c_hi)))
+    return np.isnan(score) | inside
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,15 @@ def _national_code_check(df, tables):
 
 
 def _index_order_check(df, tables):
+    """check_score_rank_order in the direction of the catalogue's higher_is_better: for an
+    index where a lower score is better, a lower score never has a worse rank (a catalogue
+    that says the opposite of what the published ranks show fails here)."""
+    catalogue = tables.get("index_catalogue")
+    if catalogue is not None and "higher_is_better" in catalogue.columns:
+        higher = catalogue.drop_duplicates("index").set_index("index")["higher_is_better"]
+        lower = df["index"].map(higher).eq(False).to_numpy(dtype=bool, na_value=False)
+        score = _floats(df["score"])
+        df = df.assign(score=np.where(lower, -score, score))
     return check_score_rank_order(df, tables, by=("index", "year", "unit_set", "metric"))
 
 
@@ -246,7 +263,7 @@ VIEW_CHECKS: dict[str, tuple[ViewCheck, ...]] = {
                   ("index_metrics", "index_catalogue"), check_score_in_index_bounds),
         ViewCheck("check_rank_within_set", ("unit_set", "rank"), (), check_rank_within_set),
         ViewCheck("check_score_rank_order", ("index", "year", "unit_set", "metric", "score",
-                                             "rank"), (), _index_order_check),
+                                             "rank"), ("index_catalogue",), _index_order_check),
         _SOURCE,
     ),
 }

@@ -6,6 +6,7 @@ on its validation view, into a `ValidationReport`; optionally GX Data Docs.
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,33 @@ def _build_data_docs(context, folder: Path) -> Path:
     if (folder / "index.html").is_file():
         shutil.rmtree(folder / "validations", ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
+    _escape_stored_values(context)
     context.build_data_docs(site_names=[DATA_DOCS_SITE])
     return folder / "index.html"
+
+
+def _escape_stored_values(context) -> None:
+    """Great Expectations writes the values a row failed with (`partial_unexpected_list`,
+    `observed_value`, ...) into its Data Docs pages as markup, unescaped: a raw `url` of
+    `<script>…` would run there. The stored results' values are HTML-escaped before the pages
+    are rendered, so rejected data reaches the page as text (the `ValidationReport` keeps the
+    values as they are)."""
+    store = context.validation_results_store
+    for key in store.list_keys():
+        suite_result = store.get(key)
+        for result in suite_result.results:
+            result.result = _escaped(result.result)
+        store.set(key, suite_result)
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _failure(table: str, result, frame: pd.DataFrame) -> Failure:

@@ -10,13 +10,13 @@ from ..i18n import fmt_number, t
 from . import svg as v
 from .style import (
     BEST_COLOUR,
-    DARK2,
     DPI,
     MEDIAN_COLOUR,
     PROVINCE_COLOUR,
     WIDTH,
     chart_style,
     rank_ticks,
+    series_colours,
     status_entries,
 )
 from .svg import is_hollow, missing
@@ -30,7 +30,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
     """One line per index: the unit's percentile among the ranked units (100 = first) by
     year; hollow where derived or uncertain, never joined across a year without a value.
     Written as SVG (`svg`)."""
-    colours = dict(zip(trajectories, DARK2))
+    colours = dict(zip(trajectories, series_colours(len(trajectories))))
     shown = {index: traj[traj["percentile"].notna()] for index, traj in trajectories.items()}
     shown = {index: traj for index, traj in shown.items() if not traj.empty}
     years = sorted({int(y) for traj in shown.values() for y in traj["year"]})

@@ -17,6 +17,7 @@ Conventions every chart keeps:
 
 from __future__ import annotations
 
+import colorsys
 import hashlib
 import io
 from contextlib import contextmanager
@@ -141,6 +142,18 @@ def unit_style(code: object) -> tuple[str, str]:
     key = f"{int(text):02d}" if text.isdigit() and 0 < int(text) < 100 else None
     k = _CODE_ORDER[key] if key else int(hashlib.sha256(text.encode()).hexdigest(), 16) % 99
     return UNIT_COLOURS[k % len(UNIT_COLOURS)], UNIT_MARKERS[k // len(UNIT_COLOURS)]
+
+
+def series_colours(n: int) -> list[str]:
+    """`n` distinct colours for as many lines (one per index of the catalogue, which may grow
+    without code): Dark2's eight, then hues spread by the golden angle at Dark2's saturation
+    and lightness (a line is also named in the legend and the chart's table)."""
+    colours = list(DARK2[:n])
+    for i in range(len(colours), n):
+        hue = (i - len(DARK2)) * 0.381966 % 1.0
+        red, green, blue = colorsys.hls_to_rgb(hue, 0.42 + 0.12 * (i % 2), 0.65)
+        colours.append(f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}")
+    return colours
 
 
 def peer_colours(n: int) -> list[str]:

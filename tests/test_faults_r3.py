@@ -1,0 +1,151 @@
+"""Faults, third round (issue 21): kernel connection folders (private, never left behind by
+Ctrl-C or a killed process), warm kernels that give the next report the environment, working
+folder and pandas options it would get from a fresh kernel. docs/faults.md lists them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from runner.test_pool import synthetic_notebook
+from test_faults import SLEEPY, gone, start, synthetic_project  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def folders(tmp: Path) -> list[Path]:
+    return sorted(tmp.glob("dtanalysis-kernel-*"))
+
+
+@pytest.mark.slow
+def test_kernel_folders_are_private_and_gone_after_ctrl_c(synthetic_project, tmp_path):  # noqa: F811
+    # Before: every kernel's connection folder (with its key) stayed in the temporary folder
+    # after Ctrl-C of a build.
+    root = synthetic_project
+    synthetic_notebook(root / "notebooks/province_report.ipynb", SLEEPY)
+    tmp, markers = tmp_path / "tmp", tmp_path / "markers"
+    tmp.mkdir(), markers.mkdir()
+    proc = start(root, "report", "--province", "Hải Phòng", "--province", "Hải Dương",
+                 "--province", "Quảng Ninh", "--jobs", "2",
+                 env={"TMPDIR": str(tmp), "MARKERS": str(markers)})
+    deadline = time.monotonic() + 180
+    while len(list(markers.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    found = folders(tmp)
+    assert len(found) == 2, found
+    for folder in found:  # private: the connection file holds the kernel's key
+        assert folder.stat().st_mode & 0o777 == 0o700, folder  # (jupyter adds the sticky bit)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert gone(str(tmp), timeout=10)
+    assert folders(tmp) == []
+
+
+KERNEL_THEN_WAIT = textwrap.dedent("""
+    import sys, time
+    from dtanalysis.runner.kernels import WarmKernel
+    kernel = WarmKernel(sys.argv[1], warm_up=False)
+    print("started", flush=True)
+    time.sleep(600)
+""")
+
+
+@pytest.mark.slow
+def test_a_killed_process_leaves_its_kernel_folder_to_the_next_run(tmp_path):
+    # Before: a killed worker's (or kill -9 of a run's) folders stayed for ever.
+    from dtanalysis.runner import kernels
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    proc = subprocess.Popen([sys.executable, "-c", KERNEL_THEN_WAIT, str(tmp_path)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "started"
+    [left] = folders(tmp)
+    assert left.name.startswith(f"dtanalysis-kernel-{proc.pid}-")
+    mine = tmp / f"dtanalysis-kernel-{os.getpid()}-alive"  # a live process's: kept
+    mine.mkdir()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert gone(str(tmp), timeout=30)  # its kernel ends with it
+    assert left.exists()
+    sweep = "from dtanalysis.runner.kernels import _sweep_stale_folders as s; print(s())"
+    subprocess.run([sys.executable, "-c", sweep], env=env, check=True)
+    assert folders(tmp) == [mine]
+    assert kernels.FOLDER_PREFIX == "dtanalysis-kernel-"
+
+
+PROCESS_STATE = """
+import os, pathlib
+import pandas as pd
+assert "DTANALYSIS_LEAKED" not in os.environ, os.environ["DTANALYSIS_LEAKED"]
+assert pathlib.Path.cwd().name == "notebooks", os.getcwd()
+assert pd.get_option("display.max_rows") == 60, pd.get_option("display.max_rows")
+os.environ["DTANALYSIS_LEAKED"] = province
+os.environ.pop("HOME", None)
+os.chdir("/")
+pd.set_option("display.max_rows", 3)
+pd.set_option("display.float_format", "{:.1f}".format)
+"""
+
+
+def test_a_warm_kernel_gives_every_report_the_environment_folder_and_options_of_a_fresh_one(
+        tmp_path):
+    # Before: os.environ, the working folder and pandas options set by one report's notebook
+    # were seen by the next report on the same warm kernel.
+    import shutil
+
+    from runner.test_pool import ROOT as TEST_ROOT
+
+    from dtanalysis.paths import Paths
+    from dtanalysis.runner.jobs import province_job
+    from dtanalysis.runner.pool import RunContext, run_jobs
+
+    root = tmp_path / "project"
+    shutil.copytree(TEST_ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "data" / "processed").mkdir(parents=True)
+    (root / "data" / "processed" / "manifest.json").write_text('{"data_version": "s"}')
+    synthetic_notebook(root / "notebooks" / "province_report.ipynb", PROCESS_STATE)
+    ctx = RunContext.create(Paths.at(root))
+    jobs = [province_job(Paths.at(root), n) for n in ("Hải Phòng", "Quảng Ninh", "Huế")]
+    outcomes = run_jobs(jobs, ctx, n_jobs=1)  # one warm kernel for the three
+    assert [o.status for o in outcomes] == ["ok", "ok", "ok"], [o.error for o in outcomes]
+
+
+def test_kernel_start_waits_grow_with_the_load(monkeypatch):
+    # Before: at a load of 10 on 2 cores a correct run failed with "Kernel didn't respond in
+    # 60 seconds": the waits for a kernel are now scaled by the load per core (up to 10x).
+    from dtanalysis.runner import kernels
+
+    cores = os.cpu_count() or 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert kernels.patience(60) == 60
+    monkeypatch.setattr(os, "getloadavg", lambda: (5.0 * cores, 1.0, 1.0))
+    assert kernels.patience(60) == 300
+    monkeypatch.setattr(os, "getloadavg", lambda: (1000.0 * cores, 1.0, 1.0))
+    assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN
+
+
+def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811
+                                                     monkeypatch):
+    # Before: IPython warned "IPython parent … is not a writable location" on stderr from this
+    # process and from every kernel, under --quiet: cron mailed every run.
+    root = synthetic_project
+    synthetic_notebook(root / "notebooks/province_report.ipynb", "print(province)\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    env = {"HOME": str(blocker / "home"), "TMPDIR": str(tmp_path)}  # not even root makes it
+    for name in ("IPYTHONDIR", "MPLCONFIGDIR"):
+        monkeypatch.delenv(name, raising=False)
+    proc = start(root, "report", "--province", "Hải Phòng", "--quiet", "--jobs", "1", env=env)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert (out, err) == ("", "")
+    assert not list(tmp_path.glob("dtanalysis-settings-*"))  # removed at exit
