@@ -257,8 +257,11 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
         if value is not None and not isinstance(value, str):
             raise ParameterError(f"{name} is one id as text, not {type(value).__name__} "
                                  f"{str(value)[:40]!r}")
-    if province is not None and not isinstance(province, (str, int)):
-        raise ParameterError(f"province is a name or GSO code, not {type(province).__name__}")
+    if province is not None and not isinstance(province, (str, int)) and not (
+            isinstance(province, (list, tuple))
+            and all(isinstance(p, (str, int)) for p in province)):
+        raise ParameterError(f"province is a name or GSO code (or a list of them), not "
+                             f"{type(province).__name__}")
     table = load("index_scores", root)
     known = sorted(load("index_catalogue", root)["index"])
     if index is not None:
