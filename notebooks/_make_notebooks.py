@@ -2,7 +2,8 @@
 
     .venv/bin/python notebooks/_make_notebooks.py
 
-Writes province_report.ipynb, national_overview.ipynb and explore.ipynb next to this file,
+Writes province_report.ipynb, national_overview.ipynb, compare.ipynb and explore.ipynb next to
+this file,
 without outputs. The notebooks are thin: every cell calls one function of the package
 (`dtanalysis.report`), which takes every number from the processed tables and every text from
 `dtanalysis.report.i18n`. Cell ids are derived from the notebook and the cell's position, so
@@ -47,10 +48,13 @@ def province_report() -> nbformat.NotebookNode:
                     '1 July 2025\n'
                     'year = None  # None: the latest year with a value\n'
                     'peers = "region"  # "region" or a list of province names\n'
-                    'lang = "vi"  # "vi" or "en"'),
+                    'lang = "vi"  # "vi" or "en"\n'
+                    'comparisons = []  # [[href, label], …]: group comparisons with this unit '
+                    '(set by build)'),
         new_code_cell(SETUP + "\n\n"
                       "ctx = report.report_context(province, unit_set, year, peers, lang)\n"
-                      "display(*report.show_title(ctx))"),
+                      "display(*report.show_title(ctx))\n"
+                      "display(*report.show_comparison_links(ctx, comparisons))"),
         new_code_cell("# Briefing: standing per index, key points, targets, one chart (page 1)\n"
                       "display(*report.show_briefing(ctx))"),
     ]
@@ -86,6 +90,28 @@ def national_overview() -> nbformat.NotebookNode:
         ("5. Regions compared, per index", "show_regions"),
         ("6. Units with data each year, per index, every status counted", "show_coverage"),
         ("7. One index's ranks against another's", "show_index_comparison"),
+    ]
+    for title, function in sections:
+        cells.append(new_code_cell(f"# {title}\ndisplay(*report.{function}(ctx))"))
+    return _notebook(cells)
+
+
+def compare() -> nbformat.NotebookNode:
+    cells = [
+        _parameters('provinces = ["Hải Phòng", "Hải Dương", "Quảng Ninh"]  # 2 to 8 units, any '
+                    'spelling\n'
+                    'unit_set = "63"  # "63" or "34"; every unit of one set\n'
+                    'lang = "vi"  # "vi" or "en"'),
+        new_code_cell(SETUP + "\n\n"
+                      "ctx = report.compare_context(provinces, unit_set, lang)\n"
+                      "display(*report.show_compare_title(ctx))"),
+    ]
+    sections = [
+        ("1. Every index of the catalogue side by side", "show_compare_indices"),
+        ("2. One chart per index, the units in their own colours", "show_compare_trajectories"),
+        ("3. Each unit's own targets", "show_compare_targets"),
+        ("4. The indicators they share", "show_compare_indicators"),
+        ("5. The 2025 merger", "show_compare_merger"),
     ]
     for title, function in sections:
         cells.append(new_code_cell(f"# {title}\ndisplay(*report.{function}(ctx))"))
@@ -193,7 +219,8 @@ def explore() -> nbformat.NotebookNode:
 
 def main() -> None:
     for name, build in (("province_report", province_report),
-                        ("national_overview", national_overview), ("explore", explore)):
+                        ("national_overview", national_overview), ("compare", compare),
+                        ("explore", explore)):
         nb = build()
         for position, cell in enumerate(nb.cells):
             cell.id = f"{name.replace('_', '-')}-{position:02d}"

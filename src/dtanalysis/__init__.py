@@ -7,6 +7,7 @@ compared, every number with its source.
     >>> dti = dtanalysis.load("dti")
     >>> dtanalysis.indices()                   # the national indices: DTI, PCI, PAPI, …
     >>> dtanalysis.scores("pci", province="Hải Phòng")   # one index's values, with sources
+    >>> dtanalysis.compare(["Hải Phòng", "Hải Dương", "Quảng Ninh"])  # a group, every index
     >>> result = dtanalysis.build()            # clean → validate → reports → index
 
 `dtanalysis.builder.report(...)` runs chosen province reports; `dtanalysis.report` is the
@@ -21,11 +22,13 @@ _API = {
     "indices": ("dtanalysis.pipeline.store", "indices"),
     "scores": ("dtanalysis.pipeline.store", "scores"),
     "province": ("dtanalysis.domain.registry", "province"),
+    "compare": ("dtanalysis.analysis.group", "compare"),
     "build": ("dtanalysis.builder", "build"),
     "DtanalysisError": ("dtanalysis.errors", "DtanalysisError"),
 }
 
-__all__ = ["DtanalysisError", "__version__", "build", "indices", "load", "province", "scores"]
+__all__ = ["DtanalysisError", "__version__", "build", "compare", "indices", "load", "province",
+           "scores"]
 
 
 def __getattr__(name: str):

@@ -30,7 +30,9 @@ from .runner.jobs import (
     build_plan,
     check_peers,
     check_year,
+    compare_job,
     province_job,
+    read_comparisons,
 )
 from .runner.pdf import find_chromium, pdf_is_current, print_pdf
 from .runner.pool import (
@@ -98,6 +100,7 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
+    read_comparisons(paths)  # a bad row of data/raw/comparisons.csv: refused before anything
     with project_lock(paths, "build"):
         recover(paths)
         cleaned = None
@@ -152,6 +155,23 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
         recover(paths)
         return _run(paths, plan, jobs, force, with_code, progress, cell_timeout,
                     report_timeout, scheduler, pdf)
+
+
+def compare(root=None, *, provinces: list[str], unit_set: str = "63", lang: str = "vi",
+            force: bool = False, with_code: bool = False, pdf: bool = False,
+            cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
+            report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
+            progress: Progress | None = None) -> ReportsResult:
+    """The comparison page of a chosen group (2 to 8 units of one set, any spelling, none
+    twice): `reports/compare/<slug-a>--<slug-b>….html` with its CSV and XLSX, run like a
+    province report. The group is checked first (ParameterError: nothing is written)."""
+    paths = Paths.at(root).require_project()
+    _check_run_options(lang, cell_timeout, report_timeout, None)
+    plan = [compare_job(paths, provinces, unit_set, lang)]
+    with project_lock(paths, "compare"):
+        recover(paths)
+        return _run(paths, plan, 1, force, with_code, progress, cell_timeout, report_timeout,
+                    None, pdf)
 
 
 def check_jobs(jobs: int | None) -> int | None:

@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     _root(validate)
 
     build = commands.add_parser(
-        "build", help="clean → validate → every province report of both sets → overview → index")
+        "build", help="clean → validate → every province report of both sets → overview → "
+                      "the comparisons of data/raw/comparisons.csv → index")
     build.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
     _allow_shrink(build)
@@ -120,6 +121,29 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(report)
     _root(report)
 
+    compare = commands.add_parser(
+        "compare", help="compare a chosen group of 2 to 8 units side by side (one page)")
+    compare.add_argument("--province", action="append", metavar="NAME", required=True,
+                         help="a unit of the group, any spelling (2 to 8 times)")
+    compare.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63",
+                         help="unit set of every unit (default: 63)")
+    compare.add_argument("--lang", choices=("vi", "en"), default="vi",
+                         help="language of the page (default: vi)")
+    compare.add_argument("--force", action="store_true",
+                         help="re-run the page when its inputs have not changed")
+    compare.add_argument("--with-code", action="store_true", help="keep code cells in the HTML")
+    compare.add_argument("--pdf", action="store_true",
+                         help="also print the page to a PDF beside its HTML")
+    compare.add_argument("--quiet", "-q", action="store_true",
+                         help="print nothing on success, a summary on failure")
+    compare.add_argument("--on-failure", metavar="CMD", default=None,
+                         help="shell command run when the run ends with exit code 1 or 2")
+    compare.add_argument("--cell-timeout", type=_seconds, default=300.0, metavar="SECONDS",
+                         help="fail the page when a cell runs longer (default: 300; 0: none)")
+    compare.add_argument("--report-timeout", type=_seconds, default=900.0, metavar="SECONDS",
+                         help="fail the page when it runs longer (default: 900; 0: none)")
+    _root(compare)
+
     provinces = commands.add_parser("provinces", help="list the provinces of a unit set")
     provinces.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63")
     _root(provinces)
@@ -131,8 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
         "scores", help="the values of a national index as CSV (source, file and line included)")
     scores.add_argument("--index", default=None, metavar="ID",
                         help="an index of the catalogue: dti, pci, papi, … (default: all)")
-    scores.add_argument("--province", default=None, metavar="NAME",
-                        help="a province or unit, any spelling")
+    scores.add_argument("--province", action="append", default=None, metavar="NAME",
+                        help="a province or unit, any spelling (repeatable)")
     scores.add_argument("--year", type=int, default=None)
     scores.add_argument("--set", dest="unit_set", choices=("63", "34"), default=None)
     scores.add_argument("--metric", default=None, metavar="METRIC",
@@ -345,6 +369,19 @@ def _cmd_report(args) -> int:
         pdf=args.pdf, year=args.year, peers=args.peers, cell_timeout=args.cell_timeout,
         report_timeout=args.report_timeout, progress=progress, scheduler=args.scheduler),
         _reports_text)
+
+
+def _cmd_compare(args) -> int:
+    from .builder import compare  # lazy: --help starts in 0.2 s
+    from .runner.jobs import compare_job  # lazy, as above
+
+    paths = Paths.at(args.root).require_project()
+    compare_job(paths, args.province, args.unit_set, args.lang)  # refused before the run log
+    return _scheduled_run(args, paths, "compare", lambda progress: compare(
+        paths.root, provinces=args.province, unit_set=args.unit_set, lang=args.lang,
+        force=args.force, with_code=args.with_code, pdf=args.pdf,
+        cell_timeout=args.cell_timeout, report_timeout=args.report_timeout,
+        progress=progress), _reports_text)
 
 
 def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:

@@ -17,6 +17,7 @@ INDICATORS_FILE = "indicators.csv"
 TARGETS_FILE = "targets.csv"
 INDICATOR_CATALOGUE_FILE = "indicator_catalogue.csv"
 SOURCES_FILE = "sources.csv"
+COMPARISONS_FILE = "comparisons.csv"  # the groups `build` compares (`dtanalysis compare`)
 # Processed outputs (data/processed/) besides the tables, written by `pipeline`.
 MANIFEST = "manifest.json"
 QUARANTINE = "quarantine.csv"
@@ -24,6 +25,8 @@ VALIDATION = "validation.json"
 # Notebooks and report folders, per unit set.
 PROVINCE_NOTEBOOK = "province_report.ipynb"
 OVERVIEW_NOTEBOOK = "national_overview.ipynb"
+COMPARE_NOTEBOOK = "compare.ipynb"
+COMPARE_FOLDER = "compare"
 REPORT_FOLDERS = {"63": "provinces", "34": "units-2025"}
 
 

@@ -13,7 +13,7 @@ from svgread import ranking_rows
 
 from dtanalysis import analysis as an
 from dtanalysis.report import charts
-from dtanalysis.report.charts.style import PROVINCE_COLOUR
+from dtanalysis.report.charts.style import unit_style
 from dtanalysis.report.charts.svg import is_hollow
 from dtanalysis.vocab import mark
 
@@ -87,7 +87,7 @@ def test_the_ranking_highlights_its_province_and_marks_uncertain_ranks(data, pos
     assert [r["name"] for r in rows] == list(table["name"])  # every unit, best first
     chosen = [r for r in rows if r["edge"] == "black"]
     assert [r["name"] for r in chosen] == ["Hải Phòng"]
-    assert chosen[0]["bold"] and chosen[0]["colour"] == PROVINCE_COLOUR
+    assert chosen[0]["bold"] and chosen[0]["colour"] == unit_style(HP)[0]  # its own colour
     assert chosen[0]["opacity"] is None  # the others are lighter
     assert all(r["opacity"] == "0.75" and not r["bold"] for r in rows if r is not chosen[0])
     assert len(rows) == position.n_ranked

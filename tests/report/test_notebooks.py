@@ -12,7 +12,8 @@ import pytest
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-@pytest.mark.parametrize("name", ["explore.ipynb", "national_overview.ipynb"])
+@pytest.mark.parametrize("name", ["explore.ipynb", "national_overview.ipynb",
+                                  "compare.ipynb"])
 def test_notebook_runs_with_defaults(name, shipped_data, tmp_path):
     notebooks = shipped_data / "notebooks"  # in the copy: it finds the copy's data
     assert "great_expectations" not in (notebooks / name).read_text(encoding="utf-8")

@@ -268,6 +268,30 @@ SUB_INDEX_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlig
                      "status", "source", "best", "median", "n"]
 
 
+def sub_index_history(data: Data, code: str, unit_set: str, index: str) -> pd.DataFrame:
+    """The unit's sub-indices (the children of the overall metric, in the catalogue's order)
+    in every year it has a value for any of them: one row per (metric, year) with a score,
+    its status and source (a year or sub-index without a score has no row)."""
+    children, own_rows, _ = _sub_index_tables(data, index, unit_set)
+    own = own_rows.get(code) or {}
+    records = []
+    for child in children:
+        for year in sorted(own):
+            mine = own[year].get(child["metric"])
+            if mine is None or pd.isna(mine["score"]):
+                continue
+            records.append({"index": index, "year": int(year), **child,
+                            "score": mine["score"], "status": mine["status"],
+                            "source": mine["source"]})
+    frame = pd.DataFrame(records, columns=SUB_INDEX_HISTORY_COLUMNS)
+    frame["year"] = frame["year"].astype("int64")
+    return frame
+
+
+SUB_INDEX_HISTORY_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight",
+                             "score", "status", "source"]
+
+
 def _sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
     """Per Data, index and set, once for every unit: the children of the overall metric (in
     the catalogue's order), each unit's scored rows (code → year → metric → its first row),

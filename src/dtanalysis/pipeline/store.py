@@ -238,12 +238,13 @@ SCORE_COLUMNS = ("index", "year", "unit_set", "province_code", "province", "metr
                  "source_line", "note", "conflict")
 
 
-def scores(index: str | None = None, *, province: str | None = None, year: int | None = None,
+def scores(index: str | None = None, *, province=None, year: int | None = None,
            unit_set: str | None = None, metric: str | None = None, root=None) -> pd.DataFrame:
     """The national indices' values (`index_scores`) with the unit's name, filtered: an index
     of the catalogue, a province in any spelling, a year, a unit set, a metric of the index's
-    `metrics.csv`: `dtanalysis.scores("pci", province="Hải Phòng")`. A value not published is
-    no row (never a filled one). An unknown index or metric is a ParameterError naming the
+    `metrics.csv`: `dtanalysis.scores("pci", province="Hải Phòng")`; `province` may be a list
+    of names (`province=["Hải Phòng", "Quảng Ninh"]`). A value not published is no row (never
+    a filled one); `year` is an int64 column. An unknown index or metric is a ParameterError naming the
     known ones."""
     from ..domain.registry import registry  # lazy: only when a province is named
 
@@ -256,8 +257,11 @@ def scores(index: str | None = None, *, province: str | None = None, year: int |
         if value is not None and not isinstance(value, str):
             raise ParameterError(f"{name} is one id as text, not {type(value).__name__} "
                                  f"{str(value)[:40]!r}")
-    if province is not None and not isinstance(province, (str, int)):
-        raise ParameterError(f"province is a name or GSO code, not {type(province).__name__}")
+    if province is not None and not isinstance(province, (str, int)) and not (
+            isinstance(province, (list, tuple))
+            and all(isinstance(p, (str, int)) for p in province)):
+        raise ParameterError(f"province is a name or GSO code (or a list of them), not "
+                             f"{type(province).__name__}")
     table = load("index_scores", root)
     known = sorted(load("index_catalogue", root)["index"])
     if index is not None:
@@ -278,8 +282,13 @@ def scores(index: str | None = None, *, province: str | None = None, year: int |
         table = table[table["metric"] == metric]
     reg = registry(Paths.at(root).root)
     if province is not None:
-        units = [reg.resolve(province, unit_set=unit_set)] if unit_set else _in_any_set(
-            reg, province)
+        names = [province] if isinstance(province, str) or not hasattr(
+            province, "__iter__") else list(province)
+        if not names:
+            raise ParameterError("province=[] names no unit",
+                                 hint="leave it out for every unit, or name one or more")
+        units = [u for name in names for u in (
+            [reg.resolve(name, unit_set=unit_set)] if unit_set else _in_any_set(reg, name))]
         table = table[[(s, c) in {(u.unit_set, u.code) for u in units}
                        for s, c in zip(table["unit_set"], table["province_code"])]]
     if unit_set is not None:
@@ -290,7 +299,15 @@ def scores(index: str | None = None, *, province: str | None = None, year: int |
     table["province"] = [reg.get(c, s).short_name for c, s in
                          zip(table["province_code"], table["unit_set"])]
     table = table.sort_values(["index", "unit_set", "year", "metric", "province_code"])
-    return table[list(SCORE_COLUMNS)].reset_index(drop=True)
+    return plain_years(table[list(SCORE_COLUMNS)].reset_index(drop=True))
+
+
+def plain_years(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its `year` column as plain int64 (not the nullable Int64 the tables are
+    read as), where it has no missing year: plotting libraries then show 2020, not 2020.5."""
+    if "year" in frame.columns and frame["year"].notna().all():
+        frame["year"] = frame["year"].astype("int64")
+    return frame
 
 
 def _check_year(year) -> int:
@@ -329,4 +346,4 @@ def load(table: str, root=None) -> pd.DataFrame:
     if table not in PROCESSED_TABLES:
         raise ParameterError(f"unknown table {table!r}: one of {', '.join(PROCESSED_TABLES)}, "
                              "quarantine")
-    return read_table(folder, table)
+    return plain_years(read_table(folder, table))

@@ -13,7 +13,8 @@ page footers) does not import matplotlib.
 from importlib import import_module
 
 _FROM = {"report_context": "context", "overview_context": "context",
-         "ReportContext": "context", "OverviewContext": "context"}
+         "compare_context": "context", "ReportContext": "context",
+         "OverviewContext": "context", "CompareContext": "context"}
 # Submodules asked for as attributes (`from . import charts` inside the package): imported as
 # such, not looked up in `sections` (which imports `display`, which imports `charts`: asking
 # `sections` first made `import dtanalysis.report.display` alone a circular import).

@@ -91,3 +91,35 @@ def overview_context(unit_set: object = "63", lang: str = "vi", *,
     if unit_set not in an.UNIT_SETS:
         raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
     return OverviewContext(data if data is not None else an.Data.load(root), unit_set, lang)
+
+
+@dataclass(frozen=True, eq=False)
+class CompareContext:
+    """A chosen group of units of one set (`dtanalysis compare`), in the order given."""
+    data: an.Data
+    codes: tuple[str, ...]
+    unit_set: str
+    lang: str
+    as_of: dt.date | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [an.name_of(self.data, c, self.unit_set) for c in self.codes]
+
+    @property
+    def set_label(self) -> str:
+        return t(f"set_{self.unit_set}", self.lang)
+
+
+def compare_context(provinces: object, unit_set: object = "63", lang: str = "vi", *,
+                    data: an.Data | None = None, root=None,
+                    as_of: dt.date | None = None) -> CompareContext:
+    """Check the comparison notebook's parameters: 2 to 8 units of one set, any spelling, none
+    twice (`domain.group.resolve_group`; a ParameterError otherwise)."""
+    from ..domain.group import resolve_group
+
+    check_lang(lang)
+    unit_set = str(unit_set).strip()
+    data = data if data is not None else an.Data.load(root)
+    group = resolve_group(provinces, unit_set, data.root)
+    return CompareContext(data, tuple(u.code for u in group), unit_set, lang, as_of)

@@ -57,6 +57,27 @@ def province_numbers(root: Path, data_version: str, province: str, unit_set: str
     return report_numbers(data, code, unit_set, peer_codes(data, code, unit_set, peers))
 
 
+COMPARE_SECTIONS = ("indices", "targets", "indicators")
+
+
+def compare_numbers(root: Path, data_version: str, provinces: list[str],
+                    unit_set: str) -> pd.DataFrame:
+    """The numbers a comparison page shows, unit after unit in the order given: each unit's
+    rows of `report_numbers` of sections indices (every index, metric and year), targets and
+    indicators."""
+    import pandas as pd  # lazy, as above
+
+    from ..analysis.exports import report_numbers
+    from ..domain.group import resolve_group
+
+    data = _data(str(root), data_version)
+    frames = []
+    for unit in resolve_group(provinces, unit_set, root):
+        rows = report_numbers(data, unit.code, unit_set)
+        frames.append(rows[rows["section"].isin(COMPARE_SECTIONS)])
+    return pd.concat(frames, ignore_index=True)
+
+
 def province_standing(root: Path, data_version: str, province: str,
                       unit_set: str) -> list[dict]:
     """The briefing's rows (one per index of the catalogue) as plain values, for the index

@@ -9,15 +9,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..domain.registry import ProvinceError, registry
-from ..errors import ParameterError, ProjectError
-from ..paths import OVERVIEW_NOTEBOOK, PROVINCE_NOTEBOOK, Paths
+from ..domain.group import group_slug, resolve_group
+from ..domain.registry import Province, ProvinceError, registry
+from ..errors import InputError, ParameterError, ProjectError
+from ..paths import (
+    COMPARE_FOLDER,
+    COMPARE_NOTEBOOK,
+    COMPARISONS_FILE,
+    OVERVIEW_NOTEBOOK,
+    PROVINCE_NOTEBOOK,
+    Paths,
+)
 from ..vocab import UNIT_SETS
 
 
 @dataclass(frozen=True)
 class Job:
-    kind: str            # "province" or "overview"
+    kind: str            # "province", "overview" or "compare"
     label: str           # shown in progress and in the index
     notebook: Path
     parameters: dict
@@ -96,6 +104,10 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
     notebook = paths.notebooks / PROVINCE_NOTEBOOK
     parameters = {"province": unit.short_name, "unit_set": unit_set, "lang": lang,
                   **(extra or {})}
+    links = comparison_links(paths, lang).get((unit_set, unit.code))
+    if (links and "comparisons" not in parameters
+            and "comparisons" in notebook_parameters(notebook)):  # a member of a group
+        parameters["comparisons"] = links  # compared by build (a notebook that takes them)
     check_parameters(notebook, parameters)
     return Job("province", unit.short_name, notebook, parameters,
                paths.report_folder(unit_set) / f"{unit.slug}{_suffix(lang)}", unit_set,
@@ -147,12 +159,103 @@ def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
         raise ParameterError(str(error)) from error
 
 
+def compare_job(paths: Paths, names, unit_set: str = "63", lang: str = "vi",
+                where: str = "") -> Job:
+    """The comparison of a chosen group (2 to 8 units of one set, any spelling, none twice):
+    `reports/compare/<slug-a>--<slug-b>….html` (`-34` before the suffix for the 34-unit
+    set, `.en` in English). Refused (ParameterError, one line) before any kernel starts."""
+    return _compare_job(paths, resolve_group(names, unit_set, paths.root, where), unit_set,
+                        lang)
+
+
+def _compare_job(paths: Paths, units: list[Province], unit_set: str, lang: str) -> Job:
+    notebook = paths.notebooks / COMPARE_NOTEBOOK
+    parameters = {"provinces": [u.short_name for u in units], "unit_set": unit_set,
+                  "lang": lang}
+    check_parameters(notebook, parameters)
+    slug = compare_slug(units, unit_set)
+    return Job("compare", " · ".join(u.short_name for u in units), notebook, parameters,
+               paths.reports / COMPARE_FOLDER / f"{slug}{_suffix(lang)}", unit_set, slug, lang)
+
+
+def compare_slug(units: list[Province], unit_set: str) -> str:
+    return group_slug(units) + ("" if unit_set == "63" else f"-{unit_set}")
+
+
+def read_comparisons(paths: Paths) -> list[tuple[str, list[Province]]]:
+    """The groups of `data/raw/comparisons.csv` (columns `unit_set`, `units`: names separated
+    by `;`, any spelling; `note`, free text), each checked as `dtanalysis compare` checks
+    its units. A bad row, or a group listed twice, is refused in one line naming the file and
+    row (InputError / ParameterError, exit 2). No file: no comparisons."""
+    import csv  # lazy: only when the file exists
+
+    path = paths.raw / COMPARISONS_FILE
+    if not path.is_file():
+        return []
+    shown = paths.relative(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as error:
+        raise InputError(f"cannot be read as UTF-8 text ({type(error).__name__})", path=shown,
+                         hint="save it as CSV in UTF-8") from None
+    reader = csv.DictReader(text.splitlines())
+    missing = {"unit_set", "units"} - set(reader.fieldnames or [])
+    if missing:
+        raise InputError(f"has no column {', '.join(sorted(missing))}", path=shown,
+                         hint="the header is: unit_set,units,note")
+    groups, seen = [], {}
+    for line, row in enumerate(reader, start=2):
+        unit_set = (row.get("unit_set") or "").strip()
+        names = [n.strip() for n in (row.get("units") or "").split(";") if n.strip()]
+        if not unit_set and not names:
+            continue  # a blank line
+        units = resolve_group(names, unit_set, paths.root, where=f"{shown}, row {line}: ")
+        key = (unit_set, frozenset(u.code for u in units))
+        if key in seen:
+            raise ParameterError(f"{shown}, row {line}: the same group as row {seen[key]}",
+                                 hint="list each group once")
+        seen[key] = line
+        groups.append((unit_set, units))
+    return groups
+
+
+def comparison_jobs(paths: Paths, lang: str) -> list[Job]:
+    return [_compare_job(paths, units, unit_set, lang)
+            for unit_set, units in read_comparisons(paths)]
+
+
+def comparison_links(paths: Paths, lang: str) -> dict[tuple[str, str], list[list[str]]]:
+    """(unit_set, code) → [[href from the unit's report, label], …] of the comparisons of
+    `data/raw/comparisons.csv` the unit is in: its report's `comparisons` parameter (read
+    once while the file is unchanged)."""
+    path = paths.raw / COMPARISONS_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _comparison_links(paths, lang, stamp)
+
+
+@lru_cache(maxsize=8)
+def _comparison_links(paths: Paths, lang: str,
+                      stamp: int) -> dict[tuple[str, str], list[list[str]]]:
+    links: dict[tuple[str, str], list[list[str]]] = {}
+    for unit_set, units in read_comparisons(paths):
+        href = f"../{COMPARE_FOLDER}/{compare_slug(units, unit_set)}{_suffix(lang)}.html"
+        label = " · ".join(u.short_name for u in units)
+        for unit in units:
+            links.setdefault((unit_set, unit.code), []).append([href, label])
+    return links
+
+
 def build_plan(paths: Paths, lang: str) -> list[Job]:
-    """Every report of a build: the overview of each set, then every unit of both sets."""
+    """Every report of a build: the overview of each set, then every unit of both sets, then
+    the comparisons of `data/raw/comparisons.csv` (each member's report links them: its
+    parameter `comparisons`, `province_job`)."""
     plan = [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
     for unit_set in UNIT_SETS:
         plan += all_province_jobs(paths, unit_set, lang)
-    return plan
+    return plan + comparison_jobs(paths, lang)
 
 
 def _suffix(lang: str) -> str:

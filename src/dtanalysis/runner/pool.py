@@ -40,7 +40,13 @@ from ..pipeline.store import manifest, require_intact
 from ..records import read_record, write_record
 from ..testhooks import pause_point
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
-from .exports import export_paths, province_numbers, province_standing, write_exports
+from .exports import (
+    compare_numbers,
+    export_paths,
+    province_numbers,
+    province_standing,
+    write_exports,
+)
 from .jobs import Job
 from .kernels import WarmKernel
 from .pdf import pdf_path
@@ -144,8 +150,11 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
                        for k, v in zip(labels, values))
     note = ("Mọi con số trong báo cáo đều lấy từ data/raw kèm nguồn (mục 8)." if vi else
             "Every figure in this report comes from data/raw with its source (section 8).")
+    if job.kind == "compare":
+        note = ("Mọi con số trên trang đều lấy từ data/raw kèm nguồn (tệp CSV/XLSX)." if vi
+                else "Every figure on this page comes from data/raw with its source (CSV/XLSX).")
     downloads = ""
-    if job.kind == "province":
+    if job.kind in ("province", "compare"):
         csv, xlsx = export_paths(job.html)
         links = [(csv.name, "CSV (Excel, UTF-8)"), (xlsx.name, "XLSX")]
         if ctx.pdf:
@@ -168,12 +177,16 @@ def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
     """The report's numbers as CSV / XLSX beside it and its standing in the record (for the
     index). The page is already written and stays valid without them: a failure here is
     recorded as `exports_error` and logged, not a failed report."""
-    province = job.parameters["province"]
     try:
-        numbers = province_numbers(ctx.paths.root, ctx.data_version, province, job.unit_set,
-                                   job.parameters.get("peers", "region"))
-        record["standing"] = province_standing(ctx.paths.root, ctx.data_version, province,
-                                               job.unit_set)
+        if job.kind == "compare":
+            numbers = compare_numbers(ctx.paths.root, ctx.data_version,
+                                      job.parameters["provinces"], job.unit_set)
+        else:
+            province = job.parameters["province"]
+            numbers = province_numbers(ctx.paths.root, ctx.data_version, province,
+                                       job.unit_set, job.parameters.get("peers", "region"))
+            record["standing"] = province_standing(ctx.paths.root, ctx.data_version,
+                                                   province, job.unit_set)
         write_exports(numbers, job.html, {
             "report": job.label, "unit_set": job.unit_set, "lang": job.lang,
             "data_version": ctx.data_version, "package_version": __version__,
@@ -255,7 +268,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
             stat = job.html.stat()
             record.update(html_sha256=_sha256(html.encode("utf-8")),
                           html_bytes=stat.st_size, html_mtime_ns=stat.st_mtime_ns)
-            if job.kind == "province":
+            if job.kind in ("province", "compare"):
                 _take_away(job, ctx, run_date, record)
 
     try:

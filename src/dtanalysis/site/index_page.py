@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from ..files import atomic_write
-from ..paths import REPORT_FOLDERS, Paths
+from ..paths import COMPARE_FOLDER, REPORT_FOLDERS, Paths
 from ..records import read_records
 from ..vocab import mark
 from .runlog import read_runs
@@ -223,6 +223,40 @@ def _section(paths: Paths, unit_set: str, title: str, current: str | None) -> st
             f"<tbody>{body}</tbody></table>")
 
 
+def _comparisons_section(paths: Paths, current: str | None) -> str:
+    """The group comparisons (`dtanalysis compare`, `data/raw/comparisons.csv`): each page
+    with its set, language, status, run time and downloads; nothing when there is none."""
+    folder = paths.reports / COMPARE_FOLDER
+    records = read_records(folder) if folder.is_dir() else []
+    if not records:
+        return ""
+    rows = []
+    for record in sorted(records, key=lambda r: (r.get("unit_set", ""), r.get("slug", ""),
+                                                 r.get("lang", ""))):
+        label = escape(record.get("label", ""))
+        ok = record.get("status") == "ok"
+        name = (f'<a href="{COMPARE_FOLDER}/{escape(record["html"])}">{label}</a>' if ok
+                else f'{label}<div class="err">{escape(record.get("error") or "")}</div>')
+        stale = ok and current and record.get("data_version") != current
+        status = ('<td class="stale">⚠ cũ / stale</td>' if stale else
+                  '<td class="ok">✔ ok</td>' if ok else '<td class="failed">✘ lỗi / failed</td>')
+        run_date = record.get("run_date", "")
+        when = (f'<time datetime="{escape(_iso(run_date))}">{escape(run_date)}</time>'
+                if _iso(run_date) else escape(run_date))
+        rows.append(f'<tr><th scope="row">{name}</th>'
+                    f"<td>{escape(record.get('unit_set', ''))}</td>"
+                    f"<td>{escape(record.get('lang', ''))}</td>{status}<td>{when}</td>"
+                    f'<td class="dl">{_downloads(record, folder, COMPARE_FOLDER)}</td></tr>')
+    head = ('<tr><th scope="col">Nhóm / group</th><th scope="col">Bộ / set</th>'
+            '<th scope="col">lang</th><th scope="col">Trạng thái / status</th>'
+            '<th scope="col">Chạy lúc / run</th><th scope="col">Tải về / downloads</th></tr>')
+    title = "So sánh nhóm · group comparisons"
+    return (f"<h2>{title}</h2><p class=\"sub\"><code>dtanalysis compare</code>, "
+            "<code>data/raw/comparisons.csv</code></p>"
+            f"<table><caption>{title}</caption><thead>{head}</thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
 def _current_version(paths: Paths) -> str | None:
     try:
         return json.loads((paths.processed / "manifest.json").read_text(
@@ -322,6 +356,7 @@ chắn / uncertain</p>
           current)}
 {_section(paths, "34", "34 đơn vị hành chính (từ 1/7/2025) · 34 units from 1 July 2025",
           current)}
+{_comparisons_section(paths, current)}
 {_runs_section(paths)}
 </main><script>{SEARCH_SCRIPT}</script>
 </body></html>

@@ -61,7 +61,8 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
     return v.SvgChart(svg.to_string(), width, height)
 
 
-def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str) -> v.SvgChart:
+def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str,
+                    colour: str = PROVINCE_COLOUR) -> v.SvgChart:
     """Horizontal bars: the unit's score on each sub-index, the best and the median as marks;
     a highlighted sub-index (the catalogue's `highlight`) in bold. Written as SVG (`svg`)."""
     labels = list(rows["label_vi" if lang == "vi" else "label_en"])
@@ -97,15 +98,15 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str) -> v.S
             continue
         hollow = is_hollow(row["status"])
         x0, x1 = sorted((ax.x(0), ax.x(row["score"])))
-        svg.rect(x0, ax.y(y) - bar_h / 2, x1 - x0, bar_h, PROVINCE_COLOUR, stroke="white",
+        svg.rect(x0, ax.y(y) - bar_h / 2, x1 - x0, bar_h, colour, stroke="white",
                  stroke_width=PT, opacity=0.45 if hollow else 0.85,
                  hatch="white" if hollow else None)
     svg.z = 2
-    for column, colour in (("best", BEST_COLOUR), ("median", MEDIAN_COLOUR)):
+    for column, benchmark in (("best", BEST_COLOUR), ("median", MEDIAN_COLOUR)):
         for y, value in zip(positions, rows[column]):
             if not missing(value):
-                svg.marker("|", ax.x(value), ax.y(y), 16 * PT, colour, edge=2.5 * PT)
-    entries = [v.Entry(name, PROVINCE_COLOUR, line="-", line_width=8 * PT),
+                svg.marker("|", ax.x(value), ax.y(y), 16 * PT, benchmark, edge=2.5 * PT)
+    entries = [v.Entry(name, colour, line="-", line_width=8 * PT),
                v.Entry(t("chart_pl_best", lang), BEST_COLOUR, "|", marker_size=12 * PT,
                        edge=2.5 * PT),
                v.Entry(t("chart_pl_median", lang), MEDIAN_COLOUR, "|", marker_size=12 * PT,

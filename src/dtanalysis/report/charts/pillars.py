@@ -20,7 +20,8 @@ from .svg import is_hollow, missing, status_marker
 PT = v.PT
 
 
-def pillars_chart(rows: pd.DataFrame, name: str, year: int, lang: str = "vi") -> v.SvgChart:
+def pillars_chart(rows: pd.DataFrame, name: str, year: int, lang: str = "vi",
+                  colour: str = PROVINCE_COLOUR) -> v.SvgChart:
     """For one year: per pillar / main index, the province's value (red) beside the best
     (green triangle) and the median (grey diamond) over the provinces that have a value; scores
     on the left, ranks (inverted) on the right, each label with its n."""
@@ -29,11 +30,11 @@ def pillars_chart(rows: pd.DataFrame, name: str, year: int, lang: str = "vi") ->
     width, height = WIDTH * DPI, (0.55 * len(rows) + 2.2) * DPI
     svg = v.Svg(width, height)
     entries = [
-        v.Entry(t("chart_pl_province", lang, name=name), PROVINCE_COLOUR, "o",
+        v.Entry(t("chart_pl_province", lang, name=name), colour, "o",
                 marker_size=9 * PT),
         v.Entry(t("chart_pl_best", lang), BEST_COLOUR, "^", marker_size=9 * PT),
         v.Entry(t("chart_pl_median", lang), MEDIAN_COLOUR, "D", marker_size=8 * PT),
-        v.Entry(t("chart_derived", lang), PROVINCE_COLOUR, "o", hollow=True,
+        v.Entry(t("chart_derived", lang), colour, "o", hollow=True,
                 marker_size=9 * PT, edge=1.5 * PT),
     ]
     legend_w, legend_h, _ = v.legend_size(entries, 4)
@@ -92,10 +93,10 @@ def pillars_chart(rows: pd.DataFrame, name: str, year: int, lang: str = "vi") ->
                 svg.marker("^", ax.x(r[f"best_{panel}"]), py, 9 * PT, BEST_COLOUR)
             svg.z = 4
             status = r[f"{panel}_status"]
-            svg.marker(status_marker(status), ax.x(r[panel]), py, 10 * PT, PROVINCE_COLOUR,
+            svg.marker(status_marker(status), ax.x(r[panel]), py, 10 * PT, colour,
                        is_hollow(status), edge=2 * PT)
             svg.text(ax.x(r[panel]), py - 9 * PT, f"{fmt(r[panel])}{mark(status)}", 8.5 * PT,
-                     PROVINCE_COLOUR, anchor="middle", bold=True)
+                     colour, anchor="middle", bold=True)
         svg.z = 0
     if not panels:
         svg.text(width / 2, (top + bottom) / 2, t("chart_no_values", lang), v.LABEL_SIZE,

@@ -7,7 +7,7 @@ from ...analysis import Position
 from ...vocab import mark
 from ..i18n import fmt_int, t
 from . import svg as v
-from .style import DPI, PROVINCE_COLOUR, WIDTH, rank_ticks, region_palette
+from .style import DPI, WIDTH, rank_ticks, region_palette, unit_style
 from .svg import is_hollow
 
 PT = v.PT
@@ -92,7 +92,7 @@ def position_chart(position: Position, lang: str = "vi", highlight: str | None =
         svg.z = 3
         svg.text(ax.x(length + 0.3), y, f"{fmt_int(rank, lang)}{mark(status)}", value_size,
                  valign="center", bold=chosen)
-        svg.text(left - v.PAD, y, name, name_size, PROVINCE_COLOUR if chosen else v.TEXT,
+        svg.text(left - v.PAD, y, name, name_size, unit_style(highlight)[0] if chosen else v.TEXT,
                  anchor="end", valign="center", bold=chosen)
     svg.z = 0
     v.draw_legend(svg, legend, 3, (width - legend_w) / 2, height - legend_h - 8, legend_size)

@@ -18,6 +18,7 @@ Conventions every chart keeps:
 from __future__ import annotations
 
 import colorsys
+import hashlib
 import io
 from contextlib import contextmanager
 
@@ -35,7 +36,7 @@ WIDTH = 9.5
 DPI = 100
 PROVINCE_COLOUR = "#c0392b"
 MEAN_COLOUR = "#444444"
-BEST_COLOUR = "#1e8449"
+BEST_COLOUR = "#000000"  # black: no unit's colour (`unit_style`) is near it
 MEDIAN_COLOUR = "#7f8c8d"
 STATUS_COLOURS = {"official": "#1f4e79", "reported": "#5b9bd5", "published_secondary": "#9dc3e6",
                   "derived": "#f4b183",
@@ -112,6 +113,35 @@ TAB10 = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7
          "#bcbd22", "#17becf")
 DARK2 = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
          "#666666")
+
+
+# A unit's own colour and marker, the same in every chart of every report and page (issue
+# #20): Paul Tol's "muted" scheme, nine colours told apart with any of the common
+# colour-vision deficiencies, times eleven marker shapes (the diamond is kept for uncertain
+# values): 99 pairs, one per two-digit GSO code 01–99. The codes are put in the order of the
+# SHA-256 digests of CODE_SALT + code and the k-th takes colour k mod 9 and shape k div 9:
+# derived from the code alone, distinct for every code, and neighbours (Hải Dương 30, Hải Phòng
+# 31) do not share a colour by their numbers. The salt was picked (the first of a counted few)
+# so that the seed articles' group, Hải Phòng, Hải Dương and Quảng Ninh, gets three strong,
+# distinct colours. A unit of 2025 keeps the colour and marker of the code it kept.
+UNIT_COLOURS = ("#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#CC6677", "#AA4499",
+                "#882255", "#999933")
+UNIT_MARKERS = ("o", "s", "^", "v", "p", "h", "X", "P", "*", "<", ">")
+BAND_COLOUR = "#cfcfcf"  # the units a chart does not name, as one grey band
+MAX_NAMED = 6            # a chart of a unit and its peers names at most this many lines
+CODE_SALT = "dtanalysis:24:"
+_CODE_ORDER = {code: k for k, code in enumerate(sorted(
+    (f"{n:02d}" for n in range(1, 100)),
+    key=lambda c: hashlib.sha256((CODE_SALT + c).encode("ascii")).hexdigest()))}
+
+
+def unit_style(code: object) -> tuple[str, str]:
+    """(colour, marker) of the unit with GSO code `code` ("31", or 31): deterministic,
+    distinct for every code from 01 to 99."""
+    text = str(code).strip()
+    key = f"{int(text):02d}" if text.isdigit() and 0 < int(text) < 100 else None
+    k = _CODE_ORDER[key] if key else int(hashlib.sha256(text.encode()).hexdigest(), 16) % 99
+    return UNIT_COLOURS[k % len(UNIT_COLOURS)], UNIT_MARKERS[k // len(UNIT_COLOURS)]
 
 
 def series_colours(n: int) -> list[str]:

@@ -135,9 +135,15 @@ class Svg:
                 f'stroke="{colour}" stroke-width="1.4"/></pattern>'))
         return self.defs[colour][0]
 
+    def polygon(self, points, fill, opacity=None) -> None:
+        """A filled shape without edge (a band between two lines)."""
+        path = " ".join(f"{num(px)},{num(py)}" for px, py in points)
+        self._add(f'<polygon points="{path}" fill="{fill}"{_opacity(opacity)}/>')
+
     def marker(self, shape: str, x, y, size, colour, hollow=False, edge=1.0) -> None:
-        """A matplotlib marker at (x, y): "o" circle, "D" diamond, "s" square, "^" triangle,
-        "|" vertical bar; `size` is its matplotlib markersize in pixels."""
+        """A matplotlib marker at (x, y): "o" circle, "D" diamond, "s" square, "^" "v" "<"
+        ">" triangles, "p" pentagon, "h" hexagon, "X" and "P" crosses, "*" star, "|" vertical
+        bar; `size` is its matplotlib markersize in pixels."""
         fill = "white" if hollow else colour
         stroke = f'stroke="{colour}" stroke-width="{num(edge)}"'
         half = size / 2
@@ -153,8 +159,8 @@ class Svg:
             elif shape == "s":
                 points = [(x - half, y - half), (x + half, y - half), (x + half, y + half),
                           (x - half, y + half)]
-            elif shape == "^":
-                points = [(x, y - half), (x + half, y + half), (x - half, y + half)]
+            elif shape in _POLYGONS:
+                points = [(x + px * half, y + py * half) for px, py in _POLYGONS[shape]]
             else:
                 raise ValueError(f"unknown marker {shape!r}")
             path = " ".join(f"{num(px)},{num(py)}" for px, py in points)
@@ -194,6 +200,43 @@ class Svg:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
                 f'viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">{defs}'
                 f'<rect width="100%" height="100%" fill="white"/>{shapes}</svg>')
+
+
+def _regular(n: int, turn: float = 0.0, inner: float | None = None) -> tuple:
+    """The corners of a regular n-gon (a star with `inner`) in a unit circle, the first at
+    the top turned by `turn` of a corner (y down, as SVG)."""
+    points = []
+    steps = 2 * n if inner else n
+    for i in range(steps):
+        angle = 2 * math.pi * (i + turn) / steps - math.pi / 2
+        r = inner if inner and i % 2 else 1.0
+        points.append((round(r * math.cos(angle), 4), round(r * math.sin(angle), 4)))
+    return tuple(points)
+
+
+def _cross(width: float, turn: bool) -> tuple:
+    """A plus (`turn` False) or an X of arms `width` wide, in the unit square."""
+    w = width / 2
+    plus = ((-w, -1), (w, -1), (w, -w), (1, -w), (1, w), (w, w), (w, 1), (-w, 1), (-w, w),
+            (-1, w), (-1, -w), (-w, -w))
+    if not turn:
+        return plus
+    c = math.sqrt(0.5)
+    return tuple((round((px - py) * c, 4), round((px + py) * c, 4)) for px, py in plus)
+
+
+# Marker shapes as corners in the unit square around the point (half the marker size = 1).
+_POLYGONS = {
+    "^": ((0, -1), (1, 1), (-1, 1)),
+    "v": ((0, 1), (1, -1), (-1, -1)),
+    "<": ((-1, 0), (1, -1), (1, 1)),
+    ">": ((1, 0), (-1, -1), (-1, 1)),
+    "p": _regular(5),
+    "h": _regular(6),
+    "*": _regular(5, inner=0.45),
+    "P": _cross(0.62, False),
+    "X": _cross(0.5, True),
+}
 
 
 def _opacity(value) -> str:
@@ -404,10 +447,12 @@ def status_marker(status: object) -> str:
 
 
 def series(ax: Axes, years, values, statuses, colour, label, line_width=1.6 * PT,
-           size=6 * PT, z=2, marker=None, annotate=None) -> Entry:
+           size=6 * PT, z=2, marker=None, annotate=None, shape=None) -> Entry:
     """Points at known values (hollow for derived/uncertain), joined only between consecutive
     years that both have a value; a segment touching a marked value is dashed; `annotate(v,
-    status)` labels each point. Returns its legend entry."""
+    status)` labels each point. `marker` draws every point with one shape; `shape` (a unit's
+    own marker) draws stated and derived values, an uncertain one keeps its diamond. Returns
+    its legend entry."""
     svg = ax.svg
     points = [(int(y), v, s) for y, v, s in zip(years, values, statuses) if not missing(v)]
     solid: list = []
@@ -426,13 +471,14 @@ def series(ax: Axes, years, values, statuses, colour, label, line_width=1.6 * PT
     svg.polyline(solid, colour, line_width)
     svg.z = z + 1
     for y, v, s in points:
-        svg.marker(marker or status_marker(s), ax.x(y), ax.y(v), size, colour, is_hollow(s),
-                   edge=1.5 * PT)
+        own = shape if shape and s != "uncertain" else None
+        svg.marker(marker or own or status_marker(s), ax.x(y), ax.y(v), size, colour,
+                   is_hollow(s), edge=1.5 * PT)
     if annotate:
         svg.z = z + 2
         for y, v, s in points:
             svg.text(ax.x(y) + 7 * PT, ax.y(v) - 4 * PT, annotate(v, s), 8.5 * PT, colour,
                      bold=True)
     svg.z = 0
-    return Entry(label, colour, marker or "o", "-", line_width=line_width, marker_size=size,
-                 edge=1.5 * PT)
+    return Entry(label, colour, marker or shape or "o", "-", line_width=line_width,
+                 marker_size=size, edge=1.5 * PT)

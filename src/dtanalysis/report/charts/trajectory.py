@@ -9,25 +9,36 @@ from ...analysis import METHOD_CHANGES
 from ..i18n import t
 from . import svg as v
 from .style import (
+    BAND_COLOUR,
     DPI,
+    MAX_NAMED,
     MEAN_COLOUR,
     PROVINCE_COLOUR,
     WIDTH,
-    peer_colours,
     rank_label,
     rank_ticks,
     score_label,
     status_entries,
+    unit_style,
 )
 
 PT = v.PT
 
 
 def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = None,
-                     show_scores: bool | None = None, compact: bool = False) -> v.SvgChart:
+                     show_scores: bool | None = None, compact: bool = False,
+                     max_named: int | None = MAX_NAMED,
+                     methods: dict[int, str] | None = None,
+                     score_axis: str | None = None) -> v.SvgChart:
     """Rank (top panel, inverted) and score (bottom panel) per year of the province (role
-    "province", red, labelled), its peers or members and the mean over provinces (scores).
-    `compact`: ranks only, in a smaller figure (the briefing page)."""
+    "province": thick, its values labelled), its peers or members and the mean over provinces
+    (scores). Every unit in its own colour and marker (`style.unit_style`, from its code).
+    At most `max_named` units are named lines (the province first, then the peers nearest its
+    latest rank); the others are one grey band of their range per year (None: all named).
+    `compact`: ranks only, in a smaller figure (the briefing page). `methods`: first year of
+    a new method → its label's text key (default: DTI's, `analysis.METHOD_CHANGES`; {} for an
+    index whose changes are said in words). `score_axis`: the score axis's label (default:
+    DTI's)."""
     years = sorted(int(y) for y in traj["year"].unique())
     entities = traj[traj["role"] != "mean"]
     means = traj[traj["role"] == "mean"]
@@ -43,24 +54,32 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     groups = dict(tuple(entities.groupby("province_code", sort=False)))
     main = {code for code, rows in groups.items() if (rows["role"] == "province").any()}
     others = [code for code in groups if code not in main]
-    colours = dict(zip(others, peer_colours(len(others))))
-    drawn = []  # (rows, is_main, name, colour) of every unit with a value to draw
-    province_name = None
-    for code in others + [c for c in groups if c in main]:
+    valued = {code for code, rows in groups.items()
+              if rows["rank"].notna().any() or (show_scores and rows["score"].notna().any())}
+    named = _named(groups, main, [c for c in others if c in valued], max_named)
+    banded = [c for c in others if c in valued and c not in named]
+    drawn = []  # (rows, is_main, name, colour, marker) of every named unit with a value
+    province_name, province_colour = None, PROVINCE_COLOUR
+    for code in [c for c in others if c in named] + [c for c in groups if c in main]:
         rows = groups[code].sort_values("year")
         is_main = code in main
         name = rows["name"].iloc[0]
+        colour, marker = unit_style(code)
         if is_main:
-            province_name = name
-        if rows["rank"].notna().any() or (show_scores and rows["score"].notna().any()):
-            drawn.append((rows, is_main, name, PROVINCE_COLOUR if is_main else colours[code]))
+            province_name, province_colour = name, colour
+        if code in valued:
+            drawn.append((rows, is_main, name, colour, marker))
+    band = entities[entities["province_code"].isin(banded)]
     means = means.sort_values("year")
     show_mean = show_scores and bool(means["score"].notna().any())
 
     # Legend: every unit drawn, the mean, then what the markers mean.
-    entries = [v.Entry(name, colour, "o", "-", line_width=(2.6 if main else 1.2) * PT,
+    entries = [v.Entry(name, colour, marker, "-", line_width=(2.6 if main else 1.2) * PT,
                        marker_size=(8 if main else 5) * PT, edge=1.5 * PT)
-               for _, main, name, colour in drawn]
+               for _, main, name, colour, marker in drawn]
+    if banded:
+        entries.append(v.Entry(t("chart_band_one" if len(banded) == 1 else "chart_band", lang,
+                                 n=len(banded)), BAND_COLOUR, patch=True))
     if show_mean:
         entries.append(v.Entry(t("chart_mean", lang), MEAN_COLOUR, "s", "-",
                                line_width=1.4 * PT, marker_size=6 * PT, edge=1.5 * PT))
@@ -121,16 +140,16 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     if score_ax is not None:
         score_ax.grid(yticks=score_ticks)
         score_ax.yticklabels(score_ticks, score_labels)
-        score_ax.ylabel(t("chart_score_axis", lang), 8)
+        score_ax.ylabel(score_axis or t("chart_score_axis", lang), 8)
         if no_score_title:
             score_ax.svg.text(score_ax.left, score_ax.top - 6, no_score_title, 9 * PT,
-                              PROVINCE_COLOUR, italic=True)
+                              province_colour, italic=True)
     for ax in axes:
         ax.frame()
     bottom = axes[-1]
     bottom.xticklabels(years, [str(y) for y in years])
     bottom.xlabel(t("chart_year_axis", lang), 2 * v.PAD + v.TICK_SIZE)
-    _method_lines(axes, years, lang)
+    _method_lines(axes, years, lang, METHOD_CHANGES if methods is None else methods)
     if title:
         svg.text(left, 8 + v.TITLE_SIZE * 0.5, title, v.TITLE_SIZE, bold=True, valign="center")
     if known.empty:
@@ -138,15 +157,19 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
                  t("chart_no_values", lang), v.LABEL_SIZE, "#777777", anchor="middle",
                  valign="center")
 
-    for rows, main, name, colour in drawn:
+    _band(rank_ax, band, "rank")
+    if score_ax is not None:
+        _band(score_ax, band, "score")
+    for rows, main, name, colour, marker in drawn:
         style = ({"line_width": 2.6 * PT, "size": 8 * PT, "z": 5} if main else
                  {"line_width": 1.2 * PT, "size": 5 * PT, "z": 2})
         years_ = rows["year"].tolist()
         v.series(rank_ax, years_, rows["rank"].tolist(), rows["rank_status"].tolist(), colour,
-                 name, annotate=rank_label(lang) if main else None, **style)
+                 name, annotate=rank_label(lang) if main else None, shape=marker, **style)
         if score_ax is not None:
             v.series(score_ax, years_, rows["score"].tolist(), rows["score_status"].tolist(),
-                     colour, name, annotate=score_label(lang) if main else None, **style)
+                     colour, name, annotate=score_label(lang) if main else None,
+                     shape=marker, **style)
     if show_mean:
         v.series(score_ax, means["year"].tolist(), means["score"].tolist(),
                  means["score_status"].tolist(), MEAN_COLOUR, t("chart_mean", lang),
@@ -155,11 +178,73 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     return v.SvgChart(svg.to_string(), width, height)
 
 
-def _method_lines(axes: list[v.Axes], years: list[int], lang: str) -> None:
+def _named(groups: dict, main: set, others: list, limit: int | None) -> set:
+    """The units drawn as named lines: the province(s), then the peers nearest the province's
+    rank in the latest year it has one (the order given on a tie, and for peers without a
+    rank that year), up to `limit` lines in all."""
+    if limit is None or len(main) + len(others) <= limit:
+        return set(main) | set(others)
+    own = pd.concat([groups[c] for c in main]) if main else pd.DataFrame()
+    ranked = own[own["rank"].notna()] if not own.empty else own
+    if ranked.empty:
+        chosen = others[:max(limit - len(main), 0)]
+    else:
+        latest = ranked.sort_values("year").iloc[-1]
+        year, rank = int(latest["year"]), float(latest["rank"])
+
+        def distance(code):
+            rows = groups[code]
+            that = rows.loc[(rows["year"] == year) & rows["rank"].notna(), "rank"]
+            return abs(float(that.iloc[0]) - rank) if not that.empty else float("inf")
+
+        chosen = sorted(others, key=distance)[:max(limit - len(main), 0)]
+    return set(main) | set(chosen)
+
+
+def _band(ax: v.Axes, rows: pd.DataFrame, column: str) -> None:
+    """The range (lowest to highest value) of the units not named, per year, as one grey
+    band: joined between consecutive years with values, a bar for a year alone."""
+    if rows.empty:
+        return
+    values = rows[rows[column].notna()]
+    spans = {int(y): (float(g[column].min()), float(g[column].max()))
+             for y, g in values.groupby("year")}
+    svg = ax.svg
+    svg.z = 1.5
+    years = sorted(spans)
+    runs, run = [], []
+    for year in years:
+        if run and year - run[-1] != 1:
+            runs.append(run)
+            run = []
+        run.append(year)
+    if run:
+        runs.append(run)
+    half = 0.12
+    for run in runs:
+        if len(run) == 1:
+            y = run[0]
+            low, high = spans[y]
+            xs = [(y - half, low), (y + half, low), (y + half, high), (y - half, high)]
+        else:
+            xs = [(y, spans[y][0]) for y in run] + [(y, spans[y][1]) for y in reversed(run)]
+        points = [(ax.x(x), ax.y(value)) for x, value in xs]
+        # a band of one value (all equal) still shows: a pixel-high line at least
+        svg.polygon(points, BAND_COLOUR, opacity=0.8)
+        for y in run:
+            low, high = spans[y]
+            if low == high:
+                svg.line(ax.x(y - half), ax.y(low), ax.x(y + half), ax.y(low), BAND_COLOUR,
+                         3 * PT)
+    svg.z = 0
+
+
+def _method_lines(axes: list[v.Axes], years: list[int], lang: str,
+                  methods: dict[int, str]) -> None:
     """A dotted vertical line before each year a new method was first used, when the chart has
     years on both sides of it, labelled (turned a quarter) at the top of the first panel."""
     svg = axes[0].svg
-    for year, key in sorted(METHOD_CHANGES.items()):
+    for year, key in sorted(methods.items()):
         if not min(years) < year <= max(years):
             continue
         x = axes[0].x(year - 0.5)

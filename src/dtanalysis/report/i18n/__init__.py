@@ -17,6 +17,7 @@ from . import (
     briefing,
     claims,
     common,
+    compare,
     headline,
     indicators,
     indices,
@@ -33,7 +34,7 @@ from . import (
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets,
-            indicators, merger, about, overview, indices, maps)
+            indicators, merger, about, overview, indices, maps, compare)
 
 
 def _merge() -> dict[str, dict[str, str]]:

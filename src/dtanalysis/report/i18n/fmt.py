@@ -65,8 +65,10 @@ def fmt_list(items, lang: str = DEFAULT_LANG) -> str:
 
 def fmt_with_unit(value: object, unit: object, lang: str = DEFAULT_LANG,
                   qualifier: object = None) -> str:
-    """'hơn 2.045', '27,9%', '60 Mbps', 'thứ 8' (rank)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """'hơn 2.045', '27,9%', '60 Mbps', 'thứ 8' (rank); "" for a missing value (None, NaN,
+    pandas' NA of a nullable column: a qualitative target has no number)."""
+    if (value is None or type(value).__name__ == "NAType"
+            or (isinstance(value, float) and math.isnan(value))):
         return ""
     unit = unit if isinstance(unit, str) else ""
     if unit == "rank":

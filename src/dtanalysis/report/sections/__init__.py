@@ -9,6 +9,14 @@ plain sentences; derived / uncertain values carry † / ‡ (tables) or hollow m
 from ..i18n import t
 from .about import show_about
 from .briefing import show_briefing
+from .compare import (
+    show_compare_indicators,
+    show_compare_indices,
+    show_compare_merger,
+    show_compare_targets,
+    show_compare_title,
+    show_compare_trajectories,
+)
 from .headline import show_headline
 from .indicators import show_indicators
 from .indices import show_index_comparison, show_indices
@@ -25,7 +33,7 @@ from .overview import (
 from .pillars import show_pillars
 from .position import show_position
 from .targets import show_targets
-from .title import show_title
+from .title import show_comparison_links, show_title
 from .trajectory import show_trajectory
 
 SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
@@ -44,7 +52,9 @@ def overview_headings(lang: str = "vi") -> list[str]:
 
 
 __all__ = ["OVERVIEW_HEADINGS", "SECTIONS", "overview_headings", "section_headings",
-           "show_about", "show_briefing", "show_coverage", "show_headline",
+           "show_about", "show_briefing", "show_compare_indicators", "show_compare_indices",
+           "show_compare_merger", "show_compare_targets", "show_compare_title",
+           "show_compare_trajectories", "show_comparison_links", "show_coverage", "show_headline",
            "show_index_comparison", "show_indicators", "show_indices", "show_maps", "show_merger",
            "show_movers", "show_overview_title", "show_pillars", "show_position",
            "show_province_map",

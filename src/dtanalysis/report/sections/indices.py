@@ -9,6 +9,7 @@ from ... import analysis as an
 from ...analysis import claims
 from ...analysis import indices as ix
 from ..charts import indices as ix_charts
+from ..charts.style import unit_style
 from ..context import OverviewContext, ReportContext
 from ..display import (
     chart_alt,
@@ -71,6 +72,8 @@ def show_indices(ctx: ReportContext) -> list:
     out += _gap_lines(ctx, card, labels)
     for index in card["index"]:
         out += _sub_indices(ctx, index, labels[index])
+    for _, row in card.iterrows():
+        out += _history(ctx, row, trajectories[row["index"]], labels[row["index"]])
     methods = [t("ix_method_line", lang, index=labels[i], year=y, text=s)
                for i in card["index"] for y, s in ix.method_sentences(data, i, lang)]
     if methods:
@@ -180,6 +183,62 @@ def _gap_lines(ctx: ReportContext, card: pd.DataFrame, labels: dict[str, str]) -
     return [md(f"**{t('ix_gaps_h', lang)}**\n\n" + "\n".join(f"- {line}" for line in lines))]
 
 
+def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
+    """One index's every year for the unit (as PCI's provincial profiles show it): score,
+    rank of N, how many units that year ranks, status and source — a year without a value
+    says so — then its sub-indices by year where published."""
+    lang, data = ctx.lang, ctx.data
+    if traj.empty:
+        return []
+    out = [md(f"### {t('ix_history_h', lang, index=label, name=ctx.name)}")]
+    rows, years = [], []  # consecutive years without a value, alike, are one row: 2006–2019
+    for _, r in traj.iterrows():
+        empty = missing(r["score"]) and missing(r["rank"])
+        last = rows[-1] if rows else None
+        if (empty and last is not None and missing(last["score"]) and missing(last["rank"])
+                and int(r["year"]) == years[-1][1] + 1
+                and (r["n_rank"], r["n_units"]) == (last["n_rank"], last["n_units"])):
+            years[-1] = (years[-1][0], int(r["year"]))
+            continue
+        rows.append(r)
+        years.append((int(r["year"]), int(r["year"])))
+    valued = [not (missing(r["score"]) and missing(r["rank"])) for r in rows]
+    table = pd.DataFrame({
+        t("ix_col_year", lang): [str(a) if a == b else f"{a}–{b}" for a, b in years],
+        t("ix_col_score", lang): [
+            (_score(r["score"], r["score_status"], entry["score_max"], lang) or "—") if ok
+            else t("ix_no_value", lang) for r, ok in zip(rows, valued)],
+        t("ix_col_rank", lang): [
+            t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
+              n=int(r["out_of"])) if not missing(r["rank"]) else "" for r in rows],
+        t("ix_col_ranked", lang): [t("ix_ranked_of", lang, m=int(r["n_rank"]),
+                                     n=int(r["n_units"])) for r in rows],
+        t("ix_col_status", lang): [status_text(r["status"], lang) if ok else ""
+                                   for r, ok in zip(rows, valued)],
+        t("ix_col_source", lang): ["" if missing(r["source"]) else
+                                   source_label(data, r["source"]) for r in rows],
+    })
+    out.append(table_html(table, caption=t("ix_history_h", lang, index=label, name=ctx.name)))
+    subs = ix.sub_index_history(data, ctx.code, ctx.unit_set, entry["index"])
+    if not subs.empty:
+        column = "label_vi" if lang == "vi" else "label_en"
+        years = sorted(set(subs["year"]))
+        scale_max = 10 if float(entry["score_max"]) > 1 else entry["score_max"]
+        cells = {(m, y): _score(v, st, scale_max, lang) for m, y, v, st in
+                 zip(subs["metric"], subs["year"], subs["score"], subs["status"])}
+        metrics = list(dict.fromkeys(subs["metric"]))
+        names = dict(zip(subs["metric"], subs[column]))
+        pivot = pd.DataFrame({t("ix_col_metric", lang): [names[m] for m in metrics],
+                              **{str(y): [cells.get((m, y), "") for m in metrics]
+                                 for y in years}})
+        sources = "; ".join(dict.fromkeys(source_label(data, x) for x in subs["source"]
+                                          if not missing(x)))
+        caption = t("ix_sub_history_h", lang, index=label, name=ctx.name)
+        out.append(md(f"**{caption}** " + t("ix_sources", lang, sources=sources)))
+        out.append(table_html(pivot, caption=caption))
+    return out
+
+
 def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     lang, name = ctx.lang, ctx.name
     rows = ix.sub_indices(ctx.data, ctx.code, ctx.unit_set, index)
@@ -207,7 +266,8 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     chart = []
     if rows["highlight"].any():
         alt = chart_alt(t("chart_ix_sub_alt", lang, title=title), shown, lang, limit=len(rows))
-        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang), alt, shown, lang)
+        chart = figure(ix_charts.sub_index_chart(rows, name, title, lang,
+                                                 unit_style(ctx.code)[0]), alt, shown, lang)
     return [md(text), *chart, table_html(shown, highlight=list(rows["highlight"]))]
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ... import analysis as an
 from .. import charts
+from ..charts.style import unit_style
 from ..context import ReportContext
 from ..display import (
     chart_alt,
@@ -43,7 +44,8 @@ def show_pillars(ctx: ReportContext) -> list:
         alt = chart_alt(t("chart_alt_pillars", lang, name=name, year=chart_year), chart_data[[
             t("col_metric", lang), t("col_score", lang), t("col_best_score", lang),
             t("col_median_score", lang)]], lang)
-        out += figure(charts.pillars_chart(rows, name, chart_year, lang), alt, chart_data, lang)
+        out += figure(charts.pillars_chart(rows, name, chart_year, lang,
+                                             unit_style(ctx.code)[0]), alt, chart_data, lang)
         for year, group in own.groupby("year"):
             single = group[(group["n_score"].where(group["score"].notna(), 0) <= 1)
                            & (group["n_rank"].where(group["rank"].notna(), 0) <= 1)]

@@ -81,8 +81,9 @@ def _indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
 
 
 def _target_text(r: pd.Series, lang: str) -> str:
-    if shown_as_written(r["target_as_written"], lang):
-        return str(r["target_as_written"])
+    if not missing(r["target_as_written"]) and (shown_as_written(r["target_as_written"], lang)
+                                                or missing(r["target_value"])):
+        return str(r["target_as_written"])  # as written; a qualitative target in its words
     if r["unit"] == "rank" and r["qualifier"] == "at_most":
         return t("top_value", lang, rank=fmt_int(r["target_value"], lang))
     return fmt_with_unit(r["target_value"], r["unit"], lang, r["qualifier"])

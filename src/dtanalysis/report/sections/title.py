@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import analysis as an
 from ..context import ReportContext
-from ..display import md
+from ..display import HTML, escape, md
 from ..i18n import t
 
 
@@ -29,3 +29,17 @@ def show_title(ctx: ReportContext) -> list:
     if version:
         lines.append(t("data_version", lang, version=version))
     return [md("\n\n".join(lines))]
+
+
+def show_comparison_links(ctx: ReportContext, comparisons) -> list:
+    """Links to the group comparisons with this unit (`data/raw/comparisons.csv`, given by
+    `build` as [[href, label], …]; a relative link to a page beside this one, or nothing)."""
+    links = [(str(href), str(label)) for href, label in (comparisons or [])
+             if str(href).startswith("../") and ":" not in str(href)]
+    if not links:
+        return []
+    anchors = " · ".join(f'<a href="{escape(href)}">{escape(label)}</a>'
+                         for href, label in links)
+    text = escape(t("cmp_listed_in", ctx.lang, name=ctx.name, links="\x00")).replace(
+        "\x00", anchors)
+    return [HTML(f'<p class="dta-comparisons">{text}</p>')]
