@@ -24,6 +24,7 @@ from .lock import project_lock
 from .paths import Paths
 from .pipeline.stages import CleanResult, data_is_current, recover, run_clean
 from .runner.jobs import (
+    LANGS,
     Job,
     all_province_jobs,
     build_plan,
@@ -83,15 +84,17 @@ class BuildResult:
                                                            and self.reports.ok)
 
 
-def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
+def build(root=None, *, jobs: int | None = None, lang: str | None = None, force: bool = False,
           with_code: bool = False, strict: bool = False, pdf: bool = False,
           allow_shrink: bool = False, cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
           report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
           progress: Progress | None = None, scheduler: str | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
     sets, the overview and the index. Holds the project lock (BusyError when another run
-    holds it); recovers what a killed run left first. `scheduler` (an address, or
-    `local[:N]`) runs the reports on a Dask cluster (see `runner.distributed`)."""
+    holds it); recovers what a killed run left first. `lang` None builds every report in
+    Vietnamese and English (`<slug>.html`, `<slug>.en.html`); "vi" or "en" one language.
+    `scheduler` (an address, or `local[:N]`) runs the reports on a Dask cluster (see
+    `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     with project_lock(paths, "build"):
@@ -104,7 +107,7 @@ def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool =
                 return BuildResult(cleaned, None)
         else:
             log.info("data/processed is up to date with data/raw")
-        plan = build_plan(paths, lang)
+        plan = build_plan(paths, LANGS if lang is None else (lang,))
         pause_point("reports:started")
         return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress,
                                          cell_timeout, report_timeout, scheduler, pdf))

@@ -102,9 +102,7 @@ def test_a_gap_is_said_in_words(data):
     ctx = rs.report_context("Bắc Kạn", lang="en", data=data)
     points = key_points(ctx, bf.briefing(data, ctx.code, "63"))
     assert points == [
-        ("In 2022, Bắc Kạn ranked **63 of 63** on DTI (official), down 12 places from 2021. "
-         "Other indices: PAPI 2024 rank **22† of 61** (derived); PCI 2021 rank **48 of 63** "
-         "(reported)."),
+        "In 2022, Bắc Kạn ranked **63 of 63** on DTI (official), down 12 places from 2021.",
         ("Strengths and weaknesses by sub-index cannot be named: no sub-index of Bắc Kạn was "
         "published together with values of at least 3 units to compare with a median."),
         "The data hold no target set by Bắc Kạn."]
@@ -113,3 +111,54 @@ def test_a_gap_is_said_in_words(data):
     tg = rs.report_context("Tiền Giang", lang="en", data=data)
     assert "Digital society (rank 4§, median 7.5 of 12 units)" in key_points(
         tg, bf.briefing(data, tg.code, "63"))[1]
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_headline_sentence_names_every_index_the_best_and_worst_and_the_targets(data):
+    """The sentence on top of page one, written from the data: rank of N and year per index
+    (the rows the briefing leads with), the best and worst placed index by rank / N, the
+    targets met of all with their latest year."""
+    from dtanalysis.analysis import standing as st
+    from dtanalysis.report.sections.briefing import headline_sentence
+
+    ctx = rs.report_context("Bắc Kạn", lang="en", data=data)
+    b = bf.briefing(data, ctx.code, "63")
+    text = _plain(headline_sentence(ctx, b))
+    # DTI 63 of 63 (2022), PAPI 22† of 61 (2024), PCI 48 of 63 (2021): see test_a_gap...
+    assert text == ("Bắc Kạn ranks 63 of 63 on DTI (2022), 22† of 61 on PAPI (2024) and 48 of "
+                    "63 on PCI (2021); best placed on PAPI, worst on DTI; the data hold no "
+                    "target of its own.")
+    vi = _plain(headline_sentence(rs.report_context("Bắc Kạn", lang="vi", data=data), b))
+    assert vi.startswith("Bắc Kạn đứng thứ 63/63 về DTI (2022), 22†/61 về PAPI (2024)")
+    # the places and the counts are the analysis layer's
+    places = st.index_places(b.indices)
+    best, worst = st.strongest_weakest(places)
+    assert (best.index, worst.index) == ("papi", "dti")
+    hp = rs.report_context("Hải Phòng", lang="en", data=data)
+    hb = bf.briefing(data, hp.code, "63")
+    m = st.targets_met(hb.targets)
+    assert m.total == hb.targets.total and m.met == hb.targets.reached and m.year is not None
+    percent = round(100 * m.met / m.total)
+    assert (f"{m.met} of {m.total} of its own targets met ({percent} %), on values up to "
+            f"{m.year}") in _plain(headline_sentence(hp, hb))
+
+
+def test_an_uncertain_rank_is_no_place_and_one_place_names_no_best():
+    from dtanalysis.analysis import standing as st
+    from dtanalysis.analysis.headline import Headline
+
+    def row(index, rank, n, status):
+        h = Headline(code="X", unit_set="63", name="X", n_units=n, year=2023, rank=rank,
+                     rank_status=status, score=None, score_status=None, source=None,
+                     note=None, rank_change=None, score_change=None, years=(2023,))
+        return bf.IndexRow(index, h)
+
+    rows = [row("a", 3, 63, "uncertain"), row("b", 10, 63, "official")]
+    assert [p.index for p in st.index_places(rows)] == ["b"]
+    assert st.strongest_weakest(st.index_places(rows)) == (None, None)
+    rows.append(row("c", 5, 10, "reported"))  # 5 of 10 is worse placed than 10 of 63
+    best, worst = st.strongest_weakest(st.index_places(rows))
+    assert (best.index, worst.index) == ("b", "c")

@@ -14,6 +14,8 @@ from ..errors import ParameterError
 from ..paths import OVERVIEW_NOTEBOOK, PROVINCE_NOTEBOOK, Paths
 from ..vocab import UNIT_SETS
 
+LANGS = ("vi", "en")  # the languages a build writes (report.i18n.LANGS, without importing it)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -138,13 +140,21 @@ def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
         raise ParameterError(str(error)) from error
 
 
-def build_plan(paths: Paths, lang: str) -> list[Job]:
-    """Every report of a build: the overview of each set, then every unit of both sets."""
-    plan = [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
-    for unit_set in UNIT_SETS:
-        plan += all_province_jobs(paths, unit_set, lang)
+def build_plan(paths: Paths, langs: str | tuple[str, ...] | list[str] = LANGS) -> list[Job]:
+    """Every report of a build in each of `langs` (default: Vietnamese and English): the
+    overview of each set, then every unit of both sets."""
+    plan = []
+    for lang in (langs,) if isinstance(langs, str) else langs:
+        plan += [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
+        for unit_set in UNIT_SETS:
+            plan += all_province_jobs(paths, unit_set, lang)
     return plan
 
 
-def _suffix(lang: str) -> str:
+def lang_suffix(lang: str) -> str:
+    """A page's name before `.html`: nothing in Vietnamese (`hai-phong.html`), `.en` in English
+    (`hai-phong.en.html`): the same folder, the same slug, one language per page."""
     return "" if lang == "vi" else f".{lang}"
+
+
+_suffix = lang_suffix

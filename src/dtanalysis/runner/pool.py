@@ -40,7 +40,7 @@ from ..records import read_record, write_record
 from ..testhooks import pause_point
 from .engine import ENGINE_NAME, KernelSlot, kernel_slot
 from .exports import export_paths, province_numbers, province_standing, write_exports
-from .jobs import Job
+from .jobs import Job, lang_suffix
 from .kernels import WarmKernel
 from .pdf import pdf_path
 from .render import notebook_to_html, page_has_no_remote_references
@@ -133,16 +133,29 @@ def is_fresh(job: Job, ctx: RunContext) -> bool:
                                                 record.get("html_mtime_ns"))
 
 
+def header_html(job: Job) -> str:
+    """The link to the same report in the other language (`<slug>.html` ↔ `<slug>.en.html`),
+    named in that language; the build writes both."""
+    other = "en" if job.lang == "vi" else "vi"
+    name = {"vi": "Tiếng Việt", "en": "English"}[other]
+    href = f"{job.slug}{lang_suffix(other)}.html"
+    label = ("Đọc báo cáo này bằng tiếng Anh" if job.lang == "vi"
+             else "Read this report in Vietnamese")
+    return (f'<nav class="dta-lang" aria-label="{escape(label)}"><a href="{escape(href)}" '
+            f'hreflang="{other}" lang="{other}">{escape(name)}</a></nav>')
+
+
 def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
+    """The page's foot, after its last section "About the data": the downloads, and the
+    technical provenance (data version, package version, commit, run date)."""
     vi = job.lang == "vi"
-    labels = (("Phiên bản dữ liệu", "dtanalysis", "Commit", "Tham số", "Ngày chạy")
-              if vi else ("Data version", "dtanalysis", "Commit", "Parameters", "Run date"))
-    values = (ctx.data_version, __version__, ctx.commit or "—",
-              json.dumps(job.parameters, ensure_ascii=False), run_date)
+    labels = (("Phiên bản dữ liệu", "dtanalysis", "Commit", "Ngày chạy")
+              if vi else ("Data version", "dtanalysis", "Commit", "Run date"))
+    values = (ctx.data_version, __version__, ctx.commit or "—", run_date)
     items = " · ".join(f"<span><b>{escape(k)}</b> {escape(str(v))}</span>"
                        for k, v in zip(labels, values))
-    note = ("Mọi con số trong báo cáo đều lấy từ data/raw kèm nguồn (mục 8)." if vi else
-            "Every figure in this report comes from data/raw with its source (section 8).")
+    note = ("Dấu vết kỹ thuật của lần chạy này (để kiểm tra lại):" if vi else
+            "Technical provenance of this run (for audit):")
     downloads = ""
     if job.kind == "province":
         csv, xlsx = export_paths(job.html)
@@ -156,11 +169,11 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
                          f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
                      + "</p></nav>")
     # The data version at the foot of every printed page (print stylesheet: @page boxes).
-    foot = f"{labels[0]} {ctx.data_version} · {job.label} · dtanalysis {__version__}"
+    foot = f"{labels[0]} {ctx.data_version} · {job.label}"
     page_foot = ("<style>@page { @bottom-left { content: \"" + foot.replace('"', "'")
-                 + "\"; font: 8pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
-    return (f'{downloads}<footer class="dtanalysis-footer"><p>{items}</p>'
-            f"<p>{escape(note)}</p></footer>{page_foot}")
+                 + "\"; font: 7pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
+    return (f'{downloads}<footer class="dtanalysis-footer"><p>{escape(note)} {items}</p>'
+            f"</footer>{page_foot}")
 
 
 def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
@@ -232,7 +245,8 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
             if watchdog is not None:
                 watchdog.cancel()
         html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — dtanalysis",
-                                lang=job.lang, footer_html=footer_html(job, ctx, run_date))
+                                lang=job.lang, footer_html=footer_html(job, ctx, run_date),
+                                header_html=header_html(job))
         remote = page_has_no_remote_references(html)
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")

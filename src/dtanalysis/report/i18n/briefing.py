@@ -4,6 +4,19 @@
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "h_briefing": "Tóm lược",
+        "bf_hl_places": "{name} đứng thứ {places}",
+        "bf_hl_place": "<b>{rank}/{n}</b> về {index} ({year})",
+        "bf_hl_no_rank": "chưa có hạng {index} trong dữ liệu",
+        "bf_hl_no_index": "Chưa có thứ hạng nào của {name} trong dữ liệu",
+        "bf_hl_best_worst": "; tốt nhất ở {best}, kém nhất ở {worst}",
+        "bf_hl_targets": ("; đạt <b>{met} trên {total}</b> mục tiêu của tỉnh ({percent} %), "
+                          "theo số liệu đến năm {year}"),
+        "bf_hl_targets_no_value": "; {total} mục tiêu của tỉnh chưa có số liệu để đánh giá",
+        "bf_hl_no_targets": "; dữ liệu chưa có mục tiêu nào của tỉnh",
+        "bf_footnote": ("§ bản sao thứ cấp · † giá trị suy ra · ‡ không chắc chắn. Chi tiết, "
+                        "nguồn và phiên bản dữ liệu ở các mục sau và mục «Về dữ liệu»."),
+        "bf_footnote_notes": "Ghi chú về các giá trị trên.",
+        "bf_notes": "Ghi chú về tóm lược",
         "bf_intro": ("Vị trí của {name} trong {set_label}, xu hướng, tiến độ so với mục tiêu của "
                      "chính tỉnh, và ba điểm chính — mọi con số lấy từ dữ liệu đã xử lý; chi "
                      "tiết và nguồn ở các mục sau."),
@@ -93,6 +106,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "h_briefing": "Briefing",
+        "bf_hl_places": "{name} ranks {places}",
+        "bf_hl_place": "<b>{rank} of {n}</b> on {index} ({year})",
+        "bf_hl_no_rank": "has no {index} rank in the data",
+        "bf_hl_no_index": "The data hold no rank of {name}",
+        "bf_hl_best_worst": "; best placed on {best}, worst on {worst}",
+        "bf_hl_targets": ("; <b>{met} of {total}</b> of its own targets met ({percent} %), on "
+                          "values up to {year}"),
+        "bf_hl_targets_no_value": "; none of its {total} own targets has a value to judge by",
+        "bf_hl_no_targets": "; the data hold no target of its own",
+        "bf_footnote": ("§ secondary copy · † derived value · ‡ uncertain. Details, sources and "
+                        "the data version in the sections below and in “About the data”."),
+        "bf_footnote_notes": "Notes on the values above.",
+        "bf_notes": "Notes on the briefing",
         "bf_intro": ("Where {name} stands in the {set_label}, its trend, its progress toward its "
                      "own targets and three key points — every figure from the processed data; "
                      "details and sources in the sections below."),
