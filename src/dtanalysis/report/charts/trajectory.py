@@ -35,10 +35,12 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     if show_scores is None:
         show_scores = bool(traj["score"].notna().any())
     single = len(years) == 1
+    # Compact (page one): full width and short, so it prints at the scale of every chart
+    # (text >= 7 pt) in a fifth of the page.
     if show_scores:
-        width, height = WIDTH * (0.7 if single else 1), (5.2 if single else 7.2)
+        width, height = WIDTH * (0.7 if single else 1), (5.2 if single else 6.4)
     else:
-        width, height = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
+        width, height = (WIDTH, 2.9) if compact else (WIDTH * (0.7 if single else 1), 4.6)
     width, height = width * DPI, height * DPI
 
     groups = dict(tuple(entities.groupby("province_code", sort=False)))
