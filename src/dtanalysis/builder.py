@@ -18,11 +18,12 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DtanalysisError, ParameterError
 from .lock import project_lock
 from .paths import Paths
-from .pipeline.stages import CleanResult, data_is_current, recover, run_clean
+from .pipeline.current import data_is_current, recover
 from .runner.jobs import (
     LANGS,
     Job,
@@ -44,6 +45,9 @@ from .runner.pool import (
 )
 from .site.index_page import write_index
 from .testhooks import pause_point
+
+if TYPE_CHECKING:
+    from .pipeline.stages import CleanResult
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ class BuildResult:
     """`clean` is None when data/processed was up to date; `reports` is None when cleaning
     failed (validation, or `strict` with quarantined rows), and then no report ran."""
 
-    clean: CleanResult | None
+    clean: CleanResult | None  # pipeline.stages.CleanResult
     reports: ReportsResult | None
 
     @property
@@ -101,6 +105,8 @@ def build(root=None, *, jobs: int | None = None, lang: str | None = None, force:
         recover(paths)
         cleaned = None
         if force or not data_is_current(paths.root):
+            from .pipeline.stages import run_clean  # lazy: pandas, the cleaning code
+
             cleaned = run_clean(paths.root, strict=strict, data_docs=True,
                                 allow_shrink=allow_shrink)
             if not cleaned.ok:
