@@ -12,12 +12,12 @@ import sys
 HEAVY = ("pandas", "papermill", "nbconvert", "nbclient", "matplotlib", "great_expectations",
          "numpy")
 
-PROBE = """
+PROBE = f"""
 import json, sys
 from dtanalysis.cli import main
 code = main(["build", "--root", sys.argv[1], "--quiet"])
-print(json.dumps({"code": code, "loaded": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY,)
+print(json.dumps({{"code": code, "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}))
+"""
 
 
 def _mark_every_report_built(root) -> int:

@@ -25,7 +25,7 @@ from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from .. import __version__
 from ..errors import DtanalysisError, ProjectError, StorageError
@@ -39,10 +39,11 @@ from .exports import export_paths, province_numbers, province_standing, write_ex
 from .jobs import Job, lang_suffix
 from .pdf import pdf_path
 
-if TYPE_CHECKING:
-    from .engine import KernelSlot
-
 log = logging.getLogger(__name__)
+
+# Set by `_load_stack` when the first report runs (see there).
+papermill = PapermillExecutionError = ENGINE_NAME = KernelSlot = kernel_slot = None
+WarmKernel = notebook_to_html = page_has_no_remote_references = None
 
 
 def _load_stack() -> None:
@@ -50,22 +51,25 @@ def _load_stack() -> None:
     runs: a rebuild with nothing to do never pays for them (about a second). Each becomes a
     module attribute as if imported at the top (one already set, e.g. by a benchmark's
     timing wrapper, is kept)."""
-    if "ENGINE_NAME" in globals():
+    if globals()["ENGINE_NAME"] is not None:
         return
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    import papermill as _papermill
+    import papermill.exceptions as _papermill_exceptions
 
-    from .engine import ENGINE_NAME, KernelSlot, kernel_slot
-    from .kernels import WarmKernel
-    from .render import notebook_to_html, page_has_no_remote_references
+    from . import engine as _engine
+    from . import kernels as _kernels
+    from . import render as _render
 
-    for name, value in (("papermill", papermill),
-                        ("PapermillExecutionError", PapermillExecutionError),
-                        ("KernelSlot", KernelSlot), ("kernel_slot", kernel_slot),
-                        ("WarmKernel", WarmKernel), ("notebook_to_html", notebook_to_html),
-                        ("page_has_no_remote_references", page_has_no_remote_references),
-                        ("ENGINE_NAME", ENGINE_NAME)):
-        globals().setdefault(name, value)
+    for name, value in (("papermill", _papermill),
+                        ("PapermillExecutionError",
+                         _papermill_exceptions.PapermillExecutionError),
+                        ("KernelSlot", _engine.KernelSlot), ("kernel_slot", _engine.kernel_slot),
+                        ("WarmKernel", _kernels.WarmKernel),
+                        ("notebook_to_html", _render.notebook_to_html),
+                        ("page_has_no_remote_references", _render.page_has_no_remote_references),
+                        ("ENGINE_NAME", _engine.ENGINE_NAME)):
+        if globals()[name] is None:
+            globals()[name] = value
 
 
 @dataclass

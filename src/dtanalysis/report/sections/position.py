@@ -21,7 +21,6 @@ from ..display import (
 )
 from ..i18n import fmt_int, fmt_list, t
 
-
 REPORT_MAX_BARS = 26  # a province report's ranking chart: a window beyond this many units
 
 
