@@ -20,8 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_intro": ("Vị trí của {name} trong {set_label}, xu hướng, tiến độ so với mục tiêu của "
                      "chính tỉnh, và ba điểm chính — mọi con số lấy từ dữ liệu đã xử lý; chi "
                      "tiết và nguồn ở các mục sau."),
-        "bf_no_index": ("Danh mục chỉ số (`data/raw/indices/catalogue.csv`) chưa có chỉ số "
-                        "nào."),
+        "bf_no_index": "Danh mục chỉ số của báo cáo chưa có chỉ số nào.",
         "bf_no_table": "không có bảng",
         "bf_none": "không có",
         "bf_not_published": "không công bố",
@@ -122,7 +121,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_intro": ("Where {name} stands in the {set_label}, its trend, its progress toward its "
                      "own targets and three key points — every figure from the processed data; "
                      "details and sources in the sections below."),
-        "bf_no_index": "The index catalogue (`data/raw/indices/catalogue.csv`) lists no index.",
+        "bf_no_index": "The reports' index catalogue lists no index.",
         "bf_no_table": "no table",
         "bf_none": "none",
         "bf_not_published": "not published",

@@ -38,8 +38,8 @@ MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
 
 def show_briefing(ctx: ReportContext) -> list:
     """Page one: the headline sentence, the key points, the standing table, the DTI chart and
-    the targets, then one footnote line; the notes on marked values and gaps, the reading key
-    and the data version follow under their own heading (a new page in print)."""
+    the targets, then one footnote line; the notes on marked values and gaps and the reading
+    key follow under their own heading (a new page in print)."""
     lang, name = ctx.lang, ctx.name
     b = briefing(ctx.data, ctx.code, ctx.unit_set, ctx.year, ctx.as_of)
     # An HTML heading with a class: the print stylesheet starts every section on a new page
@@ -67,11 +67,9 @@ def show_briefing(ctx: ReportContext) -> list:
                     f'{escape(t("bf_notes", lang))}</h3>'))
     if notes:
         out.append(md("\n".join(f"- {n}" for n in notes)))
-    key = [t("reading_key", lang, marks=t("marks_legend", lang))]
-    version = ctx.data.manifest.get("data_version")
-    if version:
-        key.append(t("data_version", lang, version=version))
-    out.append(md("\n\n".join(key)))
+    # The data version is in the last section's provenance and at the foot of every printed
+    # page.
+    out.append(md(t("reading_key", lang, marks=t("marks_legend", lang))))
     return out
 
 
