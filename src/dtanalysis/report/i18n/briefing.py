@@ -100,6 +100,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_chart_alt_none": ("Biểu đồ trống: không có thứ hạng DTI nào của {name} được công "
                               "bố."),
         "bf_chart_point": "{year}: hạng {rank}",
+        "bf_chart_one": ("Thứ hạng DTI duy nhất của {name} trong dữ liệu: hạng **{rank}** năm "
+                         "{year} ({status}) — một điểm, nên không vẽ biểu đồ."),
         "bf_chart_gap": "{year}: không có số liệu",
         "bf_detail": "Chi tiết ở các mục 1–9 bên dưới.",
     },
@@ -199,6 +201,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "{points}"),
         "bf_chart_alt_none": "Empty chart: no DTI rank of {name} has been published.",
         "bf_chart_point": "{year}: rank {rank}",
+        "bf_chart_one": ("The only DTI rank of {name} in the data: **{rank}** in {year} "
+                         "({status}) — one point, so no chart."),
         "bf_chart_gap": "{year}: no data",
         "bf_detail": "Details in sections 1–9 below.",
     },

@@ -408,6 +408,12 @@ def _chart(ctx: ReportContext) -> list:
         role="province", province_code=ctx.code, name=name)
     if own.empty or own["rank"].isna().all():
         return []
+    ranked = own[own["rank"].notna()]
+    if len(ranked) == 1:  # one point is a sentence, not a chart
+        r = ranked.iloc[0]
+        return [md(t("bf_chart_one", lang, name=name, year=int(r["year"]),
+                     rank=rank_text(r["rank"], r["rank_status"], lang),
+                     status=status_text(r["rank_status"], lang)))]
     title = t("bf_chart_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
     fig = charts.trajectory_chart(own, lang, title=title, show_scores=False, compact=True)
