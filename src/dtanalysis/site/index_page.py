@@ -69,7 +69,7 @@ max-width:100%} .banner{background:#fff4e5;border:1px solid #f0b35b;padding:.5re
 td.num{font-variant-numeric:tabular-nums} td.num span{white-space:nowrap} .dl a{margin-right:.4rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 td.missing{color:#57606a}
-.up{color:#0b6e4f} .down{color:#b42318}
+.up{color:#0a58a6;font-weight:600} .down{color:#c2410c;font-weight:600}
 .scroll{overflow-x:auto;max-width:100%} .scroll table{min-width:40rem}
 @media (max-width:600px){body{margin:1rem auto} .search input{width:100%}}
 """
@@ -283,7 +283,8 @@ def _lang_link(name: str, lang: str) -> str:
 
 def _index_page(paths: Paths, lang: str, current: str | None) -> str:
     links = []
-    for record in read_records(paths.reports):
+    overviews = sorted(read_records(paths.reports), key=lambda r: r.get("unit_set") != "63")
+    for record in overviews:
         if record.get("kind") != "overview" or (record.get("lang") or "vi") != lang:
             continue
         if record.get("status") == "ok":
