@@ -57,8 +57,10 @@ def test_subindices_need_a_median_of_at_least_three_units():
 
 
 def test_target_summary_counts_no_data_apart_from_not_reached(data):
-    s = bf.target_summary(data, "22", "63")  # Quảng Ninh: six targets, no value reported
-    assert (s.total, s.no_data, s.reached, s.not_reached) == (6, 6, 0, 0)
+    # Quảng Ninh: 13 targets; only the DTI top 3 has a value (rank 3 in 2022); the others, the
+    # qualitative ones included, have none: no data, never "not reached"
+    s = bf.target_summary(data, "22", "63")
+    assert (s.total, s.no_data, s.reached, s.not_reached) == (13, 12, 1, 0)
     hp = bf.target_summary(data, HP, "63")
     assert hp.reached + hp.not_reached + hp.no_data == hp.total == len(hp.table)
 
@@ -134,9 +136,9 @@ def test_the_headline_sentence_names_every_index_the_best_and_worst_and_the_targ
     ctx = rs.report_context("Bắc Kạn", lang="en", data=data)
     b = bf.briefing(data, ctx.code, "63")
     text = _plain(headline_sentence(ctx, b))
-    # DTI 63 of 63 (2022), PAPI 22† of 61 (2024), PCI 48 of 63 (2021): see test_a_gap...
-    assert text == ("Bắc Kạn ranks 63 of 63 on DTI (2022), 22† of 61 on PAPI (2024) and 48 of "
-                    "63 on PCI (2021); best placed on PAPI, worst on DTI; the data hold no "
+    # DTI 63 of 63 (2022), PAPI 22† of 61 (2024), PCI 35 of 63 (2022)
+    assert text == ("Bắc Kạn ranks 63 of 63 on DTI (2022), 22† of 61 on PAPI (2024) and 35 of "
+                    "63 on PCI (2022); best placed on PAPI, worst on DTI; the data hold no "
                     "target of its own.")
     vi = _plain(headline_sentence(rs.report_context("Bắc Kạn", lang="vi", data=data), b))
     assert vi.startswith("Bắc Kạn đứng thứ 63/63 về DTI (2022), 22†/61 về PAPI (2024)")

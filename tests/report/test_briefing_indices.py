@@ -55,11 +55,15 @@ def test_a_secondary_copy_keeps_its_mark(data):
 
 
 def test_years_without_a_value_are_said_in_words(data):
-    # Bắc Kạn: PCI 2021 rank 48; PCI 2023 and 2024 published only (part of) the top 30
+    # Bắc Kạn: PCI 2022 rank 35 (press); PCI 2023 and 2024 published only (part of) the top
+    # 30; 2006–2019 are held only for the four provinces of VCCI's profiles
     pci = {r.index: r for r in bf.index_rows(data, BK, "63")}["pci"]
-    assert pci.lead.year == 2021 and [g.year for g in pci.gaps] == [2023, 2024]
-    for lang, words in (("vi", "**PCI**: không có giá trị của Bắc Kạn năm 2023 và 2024"),
-                        ("en", "**PCI**: no value for Bắc Kạn in 2023 and 2024")):
+    assert pci.lead.year == 2022 and [g.year for g in pci.gaps] == [
+        *range(2006, 2020), 2023, 2024]
+    for lang, words in (("vi", "**PCI**: không có giá trị của Bắc Kạn năm 2006, 2007,"),
+                        ("vi", "2018, 2019, 2023 và 2024"),
+                        ("en", "**PCI**: no value for Bắc Kạn in 2006, 2007,"),
+                        ("en", "2018, 2019, 2023 and 2024")):
         text = _texts(rs.show_briefing(rs.report_context("Bắc Kạn", lang=lang, data=data)))
         assert words in text
     # Quảng Ninh: PAPI excluded it in 2021 and 2023
@@ -72,7 +76,8 @@ def test_a_year_asked_for_without_a_value_is_said_in_words(data):
     ctx = rs.report_context("Bắc Kạn", lang="en", year=2023, data=data)
     table = standing_table(ctx, bf.briefing(data, BK, "63", year=2023)).set_index("Index")
     pci = table.loc["Provincial Competitiveness Index (PCI)"]
-    assert pci["Rank"] == "no value for Bắc Kạn in 2023 (years with a value: 2020 and 2021)"
+    assert pci["Rank"] == ("no value for Bắc Kạn in 2023 (years with a value: 2020, 2021 and "
+                           "2022)")
     assert not any(ch.isdigit() for ch in pci["Score"])
 
 

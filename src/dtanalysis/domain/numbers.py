@@ -31,6 +31,7 @@ _QUALIFIERS = (
     ("about", "about"), ("around", "about"), ("hon", "more_than"), ("tren", "more_than"),
     ("more than", "more_than"), ("over", "more_than"), ("gan", "nearly"),
     ("nearly", "nearly"), ("almost", "nearly"), ("top", "at_most"),
+    ("nhom", "at_most"),  # a rank target: "nhóm 20" (among the leading 20) = top 20
     ("vuot moc", "more_than"), ("vuot qua", "more_than"), ("vuot", "more_than"),
 )
 # Words that only introduce a rank or a figure: "thứ 4", "hạng 14", "đạt 90%".

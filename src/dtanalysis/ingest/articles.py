@@ -6,6 +6,11 @@ Values are parsed from the text exactly as written ("hơn 2.045", "27,9%", "35/3
 value, its unit, its qualifier and the original text all travel to the processed tables.
 A national figure given for comparison (province `Việt Nam`) is kept as a national benchmark
 with code `VN` and unit set `national`.
+
+A qualitative target — one the source states without a number ("mỗi gia đình đều có địa chỉ
+số": every household has a digital address) — has an indicator whose catalogue unit is
+`text` (`QUALITATIVE_UNIT`): its `target_value` stays empty and `as_written` is the target. No
+number is ever made up for it; an indicator of that unit has no values in `indicators.csv`.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..domain import rawtext
-from ..domain.numbers import NumberError, column_style, convert, parse_number
+from ..domain.numbers import Number, NumberError, column_style, convert, parse_number
 from ..domain.registry import ProvinceError, Registry, unit_set_on
 from ..domain.text import fold
 from ..errors import InputError
@@ -30,6 +35,7 @@ INDICATOR_COLUMNS = ("province", "period", "indicator", "as_written", "source_id
 TARGET_COLUMNS = ("province", "indicator", "as_written", "target_year", "source_id")
 SOURCE_COLUMNS = ("source_id", "publisher", "published", "title", "url")
 NATIONAL_NAMES = ("viet nam", "vietnam", "ca nuoc", "toan quoc", "national")
+QUALITATIVE_UNIT = "text"  # catalogue unit of an indicator whose targets are words, no number
 
 
 def read_csv(path: Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
@@ -90,6 +96,9 @@ def _parse(record: dict, column: str, style: str, catalogue: dict[str, dict]):
     entry = catalogue.get(record["indicator"])
     if entry is None:
         return None, f"indicator {record['indicator']!r} is not in the catalogue"
+    if entry["unit"] == QUALITATIVE_UNIT:
+        return None, (f"indicator {record['indicator']!r} is qualitative (unit "
+                      f"{QUALITATIVE_UNIT!r}): it has targets in words, never a value")
     try:
         number = parse_number(record[column], style)
     except NumberError as error:
@@ -141,8 +150,12 @@ def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
     styles = _styles(rows, "as_written")
     out, quarantined = [], []
     for line, record in rows:
-        number, problem = _parse(record, "as_written", styles[record.get("source_id", "")],
-                                 catalogue)
+        entry = catalogue.get(record["indicator"])
+        if entry is not None and entry["unit"] == QUALITATIVE_UNIT:
+            number, problem = _words(record)
+        else:
+            number, problem = _parse(record, "as_written", styles[record.get("source_id", "")],
+                                     catalogue)
         dated = record.get("issued") or published.get(record.get("source_id", "")) or ""
         try:
             target_year = int(record["target_year"]) if record["target_year"] else None
@@ -166,22 +179,40 @@ def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
     return merge_restated(out), quarantined
 
 
+def _words(record: dict):
+    """(Number without a value, problem) for a qualitative target: its words are the target."""
+    unit = record.get("unit") or QUALITATIVE_UNIT
+    if unit != QUALITATIVE_UNIT:
+        return None, f"unit {unit!r} differs from the catalogue unit {QUALITATIVE_UNIT!r}"
+    if not record["as_written"].strip():
+        return None, "a qualitative target needs its words in as_written"
+    return Number(None, as_written=record["as_written"]), None
+
+
 TARGET_KEY = ("province_code", "unit_set", "indicator", "target_year", "instrument")
+_SAME_TARGET = ("province_code", "unit_set", "indicator", "target_year", "target_value")
 
 
 def merge_restated(targets: list[dict]) -> list[dict]:
-    """One row per target: a target restated by several articles with the same value keeps
-    the first row and cites every source. Different values stay separate rows, which
-    validation reports (a unique-key failure naming both rows)."""
-    merged: dict[tuple, dict] = {}
-    out = []
+    """One row per target: a target restated by several sources with the same value (and
+    deadline) keeps the first row and cites every source (`;`-separated). A source that does
+    not name the instrument restates the target of the one that does (and the row keeps the
+    instrument). Different values stay separate rows, which validation reports (a unique-key
+    failure naming both rows); two instruments setting the same value stay two rows."""
+    out: list[dict] = []
     for row in targets:
-        key = tuple(row[k] for k in TARGET_KEY)
-        first = merged.get(key)
-        if first is not None and first["target_value"] == row["target_value"]:
-            if row["source"] not in first["source"].split("; "):
-                first["source"] = f"{first['source']}; {row['source']}"
+        first = next((kept for kept in out if _restates(kept, row)), None)
+        if first is None:
+            out.append(row)
             continue
-        merged.setdefault(key, row)
-        out.append(row)
+        first["instrument"] = first["instrument"] or row["instrument"]
+        first["issued"] = first["issued"] or row["issued"]
+        if row["source"] not in first["source"].split("; "):
+            first["source"] = f"{first['source']}; {row['source']}"
     return out
+
+
+def _restates(kept: dict, row: dict) -> bool:
+    return (all(kept[k] == row[k] for k in _SAME_TARGET)
+            and (kept["instrument"] == row["instrument"]
+                 or not kept["instrument"] or not row["instrument"]))

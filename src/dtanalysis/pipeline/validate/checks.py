@@ -171,6 +171,18 @@ def _target_bounds_check(df, tables):
     return check_value_in_catalogue_bounds(df, tables, value_column="target_value")
 
 
+QUALITATIVE_UNIT = "text"  # a target stated in words (ingest.articles.QUALITATIVE_UNIT)
+
+
+def check_target_value_matches_kind(df: pd.DataFrame, tables: dict[str, pd.DataFrame]
+                                    ) -> np.ndarray:
+    """A numeric target has a value; a qualitative one (unit `text`: its words in
+    `as_written`) has none — a number is never made up for words."""
+    words = (df["unit"].astype("string") == QUALITATIVE_UNIT).to_numpy(dtype=bool,
+                                                                         na_value=False)
+    return words == df["target_value"].isna().to_numpy(dtype=bool)
+
+
 _CODE = ViewCheck("check_code_in_registry", ("unit_set", "province_code"), ("provinces",),
                   check_code_in_registry)
 _CODE_OR_VN = ViewCheck("check_code_in_registry", ("unit_set", "province_code"),
@@ -205,6 +217,8 @@ VIEW_CHECKS: dict[str, tuple[ViewCheck, ...]] = {
         _CODE_OR_VN, _INDICATOR,
         ViewCheck("check_value_in_catalogue_bounds", ("indicator", "target_value"),
                   ("indicator_catalogue",), _target_bounds_check),
+        ViewCheck("check_value_matches_kind", ("unit", "target_value", "as_written"), (),
+                  check_target_value_matches_kind),
         _SOURCE,
     ),
     "sources": (),
