@@ -38,7 +38,7 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     # Compact (page one): full width and short, so it prints at the scale of every chart
     # (text >= 7 pt) in a fifth of the page.
     if show_scores:
-        width, height = WIDTH * (0.7 if single else 1), (5.2 if single else 6.4)
+        width, height = WIDTH * (0.7 if single else 1), (5.0 if single else 5.8)
     else:
         width, height = (WIDTH, 2.9) if compact else (WIDTH * (0.7 if single else 1), 4.6)
     width, height = width * DPI, height * DPI
