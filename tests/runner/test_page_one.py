@@ -54,7 +54,7 @@ def test_page_one_leads_with_a_sentence_then_key_points_then_the_table(pages):
         assert ("mục tiêu" in headline) if job.lang == "vi" else ("target" in headline)
         # one language per page, the other one link away
         other = f"{job.slug}.en.html" if job.lang == "vi" else f"{job.slug}.html"
-        assert '<nav class="dta-lang"' in page and f'href="{other}"' in page
+        assert 'class="dta-lang"' in page and f'href="{other}" hreflang' in page
         assert f'<html lang="{job.lang}"' in page
         assert not re.search(r"\b(vi|Tiếng Việt) / (en|English)\b", _text(page))
 
