@@ -151,7 +151,7 @@ def test_the_headline_sentence_names_every_index_the_best_and_worst_and_the_targ
     m = st.targets_met(hb.targets)
     assert m.total == hb.targets.total and m.met == hb.targets.reached and m.year is not None
     percent = round(100 * m.met / m.total)
-    assert (f"{m.met} of {m.total} of its own targets met ({percent} %), on values up to "
+    assert (f"{m.met} of its {m.total} own targets met ({percent} %), on values up to "
             f"{m.year}") in _plain(headline_sentence(hp, hb))
 
 

@@ -112,7 +112,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_hl_no_rank": "has no {index} rank in the data",
         "bf_hl_no_index": "The data hold no rank of {name}",
         "bf_hl_best_worst": "; best placed on {best}, worst on {worst}",
-        "bf_hl_targets": ("; <b>{met} of {total}</b> of its own targets met ({percent} %), on "
+        "bf_hl_targets": ("; <b>{met} of its {total}</b> own targets met ({percent} %), on "
                           "values up to {year}"),
         "bf_hl_targets_no_value": "; none of its {total} own targets has a value to judge by",
         "bf_hl_no_targets": "; the data hold no target of its own",
