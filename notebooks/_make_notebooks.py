@@ -17,7 +17,8 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+# The project's kernel, installed by `make setup` into .venv (the only one JupyterLab lists).
+KERNELSPEC = {"name": "dtanalysis", "display_name": "Python (dtanalysis)", "language": "python"}
 LANGUAGE_INFO = {"name": "python"}
 
 SETUP = """\
@@ -138,6 +139,46 @@ def explore() -> nbformat.NotebookNode:
         new_code_cell("chart = charts.trajectory_chart(traj, lang=\"en\", title=\"Hải Dương and "
                       "two neighbours\")\n"
                       "chart"),
+        new_markdown_cell(
+            "## A group of provinces on every index, with seaborn\n\n"
+            "`dtanalysis.scores(index, province=…)` gives one index's values for a unit as a "
+            "tidy frame (one row per value, with status, source, raw file and line); the "
+            "frames of a few provinces and indices are concatenated. A rank is among the units "
+            "ranked that year (PCI publishes only its top 30 from 2023). A year with nothing "
+            "published has no row and no point: the points are not joined, so no line crosses "
+            "a gap. The marker says the rank's status (derived and uncertain ranks are not "
+            "published ones)."),
+        new_code_cell("import matplotlib.pyplot as plt\n"
+                      "import pandas as pd\n"
+                      "import seaborn as sns\n\n"
+                      "group = [\"Hải Phòng\", \"Quảng Ninh\", \"Hải Dương\", \"Bắc Ninh\"]\n"
+                      "tidy = pd.concat([dtanalysis.scores(index, province=name, unit_set=\"63\", "
+                      "metric=index)\n"
+                      "                  for index in (\"dti\", \"pci\", \"papi\") for name in "
+                      "group],\n"
+                      "                 ignore_index=True)\n"
+                      "tidy[[\"index\", \"year\", \"province\", \"score\", \"rank\", "
+                      "\"rank_status\", \"source_file\", \"source_line\"]]"),
+        new_code_cell("from dtanalysis.vocab import STATUSES\n\n"
+                      "ranked = tidy.dropna(subset=[\"rank\"])\n"
+                      "grid = sns.relplot(data=ranked, x=\"year\", y=\"rank\", hue=\"province\","
+                      " hue_order=group,\n"
+                      "                   style=\"rank_status\", style_order=[s for s in "
+                      "STATUSES if s in set(ranked[\"rank_status\"])],\n"
+                      "                   col=\"index\", kind=\"scatter\", s=80, height=3.2, "
+                      "facet_kws={\"sharey\": False})\n"
+                      "for ax in grid.axes.flat:\n"
+                      "    ax.invert_yaxis()  # rank 1 on top\n"
+                      "    ax.xaxis.get_major_locator().set_params(integer=True)\n"
+                      "    ax.yaxis.get_major_locator().set_params(integer=True)\n"
+                      "grid.set_titles(\"{col_name}\")\n"
+                      "plt.show()"),
+        new_code_cell("# The same group as a table: the latest rank of each province on each "
+                      "index, with its year\n"
+                      "latest = tidy.dropna(subset=[\"rank\"]).sort_values(\"year\")"
+                      ".groupby([\"province\", \"index\"]).tail(1)\n"
+                      "latest.pivot(index=\"province\", columns=\"index\", values=[\"rank\", "
+                      "\"year\"])"),
         new_markdown_cell(
             "## A report section, as the report notebook shows it\n\n"
             "`report.report_context(...)` checks the parameters; each `show_*` "

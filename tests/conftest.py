@@ -61,7 +61,7 @@ def data(shipped_data):
 def copy_project(source: Path, target: Path) -> Path:
     """Raw data, suites and notebooks of `source` (and its processed data and reports, when
     present) copied to `target`."""
-    for part in (*PROJECT_PARTS, "data/processed", "reports"):
+    for part in (*PROJECT_PARTS, "data/processed", "data/versions", "reports"):
         if (source / part).exists():
             shutil.copytree(source / part, target / part)
     return target

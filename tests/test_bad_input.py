@@ -84,7 +84,35 @@ def catalogue_without_dti(root: Path) -> None:
                     encoding="utf-8")
 
 
+def declared(index: str, line: str):
+    """A publications declaration the tables contradict, added to `<index>/publications.csv`."""
+    def write(root: Path) -> None:
+        path = root / "data/raw/indices" / index / "publications.csv"
+        text = (path.read_text(encoding="utf-8") if path.exists()
+                else "year,unit_set,units_published,also_published,source,note\n")
+        path.write_text(text + line + "\n", encoding="utf-8")
+    return write
+
+
+def pci_2020_top_30(root: Path) -> None:
+    path = root / "data/raw/indices/pci/publications.csv"
+    text = path.read_text(encoding="utf-8").replace("2020,63,all,", "2020,63,top 30,")
+    path.write_text(text, encoding="utf-8")
+
+
 CASES = {
+    # PCI 2020 is a complete table of 63 ranks: a unit is ranked 45th in a "top 30" year
+    "publications: top 30 contradicted by a rank": (
+        pci_2020_top_30, ("pci/publications.csv, row 2: declares only the top 30 published "
+                          "in 2020, but data/raw/indices/pci/pci-2020-63.csv row")),
+    # PAPI 2020's panel has a (secondary) value for Hà Nội
+    "publications: an excluded unit with a value": (
+        declared("papi", "2020,63,all but Hà Nội,,https://papi.org.vn,test"),
+        "papi/publications.csv, row 3: declares 01 excluded in 2020"),
+    "publications: an unknown unit": (
+        declared("papi", "2021,63,all but Atlantis,,https://papi.org.vn,test"),
+        "papi/publications.csv, row 3: 'Atlantis' is not a unit of the 63-unit set"),
+
     "catalogue bound not a number": (catalogue_bound, "row 2: min_value 'một' is not a number"),
     # the dti table is the DTI rows of index_scores: without the catalogue's row it would be
     # empty and every report's DTI sections blank

@@ -13,7 +13,7 @@ compared, every number with its source.
 package of report sections the notebooks display.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.5.0"
 
 # Loaded on first use, so `dtanalysis --help` and `import dtanalysis` stay fast.
 _API = {

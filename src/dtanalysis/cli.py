@@ -140,6 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
     scores.add_argument("--metric", default=None, metavar="METRIC",
                         help="a metric of the index's metrics.csv (default: all)")
     _root(scores)
+
+    diff = commands.add_parser(
+        "diff", help="what changed between two data versions: values added, removed, revised "
+                     "and ranks moved (default: the last two built)")
+    diff.add_argument("--from", dest="from_version", default=None, metavar="VERSION",
+                      help="the older data version (default: the one before the last)")
+    diff.add_argument("--to", dest="to_version", default=None, metavar="VERSION",
+                      help="the newer data version (default: the last)")
+    diff.add_argument("--csv", action="store_true", help="one row per change, as CSV")
+    _root(diff)
     return parser
 
 
@@ -382,8 +392,23 @@ def _cmd_scores(args) -> int:
                    root=Paths.at(args.root).require_project().root)
     sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
     if table.empty:
-        print("no values: none was published for this choice (a gap, not a zero)",
+        # never "not published": whether a publisher published a value is declared in
+        # publications.csv, not read from an empty selection (analysis.claims)
+        print("no values held for this choice: not in the collected tables, or no table of "
+              "that year (a gap, not a zero; `dtanalysis indices` lists the years held)",
               file=sys.stderr)
+    return 0
+
+
+def _cmd_diff(args) -> int:
+    from .pipeline.versions import diff, diff_csv, diff_text  # lazy: --help starts in 0.2 s
+
+    root = Paths.at(args.root).require_project().root
+    result = diff(root, args.from_version, args.to_version)
+    if args.csv:
+        sys.stdout.write(diff_csv(result, root))
+    else:
+        print(diff_text(result, root))
     return 0
 
 

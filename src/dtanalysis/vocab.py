@@ -83,6 +83,7 @@ PROCESSED_TABLES = (
     "index_metrics",
     "index_methods",
     "index_scores",
+    "index_publications",
 )
 # The columns that identify one row of each table (unique together).
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -98,6 +99,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "index_metrics": ("index", "metric"),
     "index_methods": ("index", "year", "source_line"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
+    "index_publications": ("index", "year", "unit_set"),
 }
 # The columns that name a row to a reader (in a validation failure), before the checked ones.
 ROW_LABELS: dict[str, tuple[str, ...]] = {
@@ -112,6 +114,7 @@ ROW_LABELS: dict[str, tuple[str, ...]] = {
     "index_metrics": ("index", "metric"),
     "index_methods": ("index", "year"),
     "index_scores": ("index", "year", "unit_set", "province_code", "metric"),
+    "index_publications": ("index", "year", "unit_set"),
 }
 PROVENANCE = ("source", "source_file", "source_line")
 

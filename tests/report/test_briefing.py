@@ -98,9 +98,11 @@ def test_briefing_says_why_a_later_value_is_not_the_headline(data):
     en = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="en", data=data)))
     assert "**12‡**" in vi and "không chắc chắn" in vi and "năm 2022" in vi
     assert "**12‡**" in en and "uncertain" in en
-    # the source's own (English) note is quoted and labelled as the source's words
-    assert "Lời của nguồn: “inferred only from list order" in vi
-    assert "The source's words: “inferred only from list order" in en
+    # the table's note is the project's (how the value was inferred), labelled so, never as
+    # the source's words (issue 19, point 6)
+    assert "Ghi chú của dự án (bằng tiếng Anh): “inferred only from list order" in vi
+    assert "The project's note: “inferred only from list order" in en
+    assert "Lời của nguồn" not in vi and "The source's words" not in en
     # the first key point leads with the published 2022 rank, not the uncertain 2023 one
     assert "Năm 2022, Quảng Ninh xếp hạng **3/63**" in vi
 
@@ -112,13 +114,16 @@ def test_a_gap_is_said_in_words(data):
     points = key_points(ctx, bf.briefing(data, ctx.code, "63"))
     assert points == [
         "In 2022, Bắc Kạn ranked **63 of 63** on DTI (official), down 12 places from 2021.",
-        ("Strengths and weaknesses by sub-index cannot be named: no sub-index of Bắc Kạn was "
-        "published together with values of at least 3 units to compare with a median."),
+        ("Strengths and weaknesses by sub-index cannot be named: the data hold no sub-index "
+         "rank of Bắc Kạn, nor a score with a median over at least 80 % of the set's units, to "
+         "compare with."),
         "The data hold no target set by Bắc Kạn."]
     # a marked sub-index rank keeps its mark in the sentence (Tiền Giang 2020: a secondary
     # copy of the published ranks, §)
     tg = rs.report_context("Tiền Giang", lang="en", data=data)
-    assert "Digital society (rank 4§, median 7.5 of 12 units)" in key_points(
+    # (issue 19, point 3: a median over 12 of the 63 units does not judge; the rank is judged
+    # among all 63)
+    assert "Digital society (rank 4§ of 63, in the top fifth)" in key_points(
         tg, bf.briefing(data, tg.code, "63"))[1]
 
 
@@ -171,3 +176,21 @@ def test_an_uncertain_rank_is_no_place_and_one_place_names_no_best():
     rows.append(row("c", 5, 10, "reported"))  # 5 of 10 is worse placed than 10 of 63
     best, worst = st.strongest_weakest(st.index_places(rows))
     assert (best.index, worst.index) == ("b", "c")
+
+
+def test_a_unit_of_2025_keeps_its_former_provinces_targets_as_theirs(data):
+    """Issue 19, point 8: Hải Phòng (34) does not count old Hải Phòng's and Hải Dương's
+    targets as its own, nor is it judged on old Hải Phòng's 63-set rank: each former
+    province's targets are named with it; the DTI row is of the 34-unit set only."""
+    ctx = rs.report_context("Hải Phòng", "34", lang="en", data=data)
+    b = bf.briefing(data, ctx.code, "34")
+    point = key_points(ctx, b)[2]
+    assert ("Targets of the former province Hải Phòng (63-province set, judged on its own "
+            "values): ") in point and "◌ no final figure" in point
+    assert "Targets of the former province Hải Dương" in point
+    assert "Hải Phòng has" not in point
+    dti = {r.index: r for r in b.indices}["dti"].lead
+    assert (dti.rank, dti.n_units, dti.unit_set) == (3, 34, "34")
+    html = "".join(getattr(o, "data", "") for o in rs.show_briefing(ctx)
+                   if isinstance(getattr(o, "data", ""), str))
+    assert "Hải Phòng (former province): " in html

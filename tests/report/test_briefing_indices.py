@@ -61,15 +61,26 @@ def test_years_without_a_value_are_said_in_words(data):
     pci = {r.index: r for r in bf.index_rows(data, BK, "63")}["pci"]
     assert pci.lead.year == 2022 and [g.year for g in pci.gaps] == [
         *range(2006, 2020), 2023, 2024]
-    for lang, words in (("vi", "**PCI**: không có giá trị của Bắc Kạn năm 2006, 2007,"),
-                        ("vi", "2018, 2019, 2023 và 2024"),
-                        ("en", "**PCI**: no value for Bắc Kạn in 2006, 2007,"),
-                        ("en", "2018, 2019, 2023 and 2024")):
+    # issue 19, point 1: PCI 2023 and 2024 declared top 30, only part held: not in the
+    # collected tables (the publisher's top 30 said), never "not published"
+    # (2006–2019: nothing declared, 4 held: one sentence for the years of one reason)
+    for lang, words in (("vi", ("PCI 2023: không có trong các bảng đã thu thập — "
+                                "dữ liệu có 11 trên 30 thứ hạng đã công bố")),
+                        ("en", ("PCI 2023: not in the collected tables — 11 of the "
+                                "30 published ranks are held here")),
+                        ("en", ("**PCI**: PCI 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, "
+                                "2014, 2015, 2016, 2017, 2018 and 2019: not in the collected "
+                                "tables — 4 of the 63 units' ranks are held here"))):
         text = _texts(rs.show_briefing(rs.report_context("Bắc Kạn", lang=lang, data=data)))
         assert words in text
-    # Quảng Ninh: PAPI excluded it in 2021 and 2023
+        assert "không công bố" not in text.replace("không công bố (theo", "") \
+            and "not published" not in text
+    # Quảng Ninh: PAPI 2023 excluded it (declared, with its source); 2021's empty row has no
+    # source saying so: not in the collected tables
     en = _texts(rs.show_briefing(rs.report_context("Quảng Ninh", lang="en", data=data)))
-    assert "**PAPI**: no value for Quảng Ninh in 2021 and 2023" in en
+    assert ("PAPI 2021: not in the collected tables — 60 of the 63 units' ranks are held "
+            "here") in en
+    assert "PAPI 2023: the publisher published no value for Quảng Ninh that year" in en
 
 
 def test_a_year_asked_for_without_a_value_is_said_in_words(data):
@@ -88,7 +99,7 @@ def test_an_index_without_a_table_for_the_set_is_a_row_in_words(data):
     names = dict(zip(ix.catalogue(data)["index"], ix.catalogue(data)["name_en"]))
     for index in ("pci", "papi"):
         cells = table.loc[names[index]]
-        assert cells["Rank"].startswith("no table for the 34")
+        assert cells["Rank"].endswith("no table for the 34 set in the data")
         assert all(isinstance(c, str) and c.strip() for c in cells)  # never blank
         assert not any(ch.isdigit() for ch in cells["Score"])  # never a filled number
     assert table.loc[names["dti"], "Rank"] == "3 of 34"
@@ -106,5 +117,6 @@ def test_a_synthetic_index_in_the_catalogue_gets_a_briefing_row(synthetic_index_
     # a province not in its one table: the row says so in words
     bk = standing_table(rs.report_context("Bắc Kạn", lang="en", data=data),
                         bf.briefing(data, BK, "63")).set_index("Index")
+    # nothing declared for ZZI: not in the collected tables, never "not published"
     assert bk.loc["Synthetic Test Index (ZZI)", "Rank"].startswith(
-        "not published for Bắc Kạn in any year with a table (2023)")
+        "ZZI 2023: not in the collected tables — 3 of the 63 units' ranks are held here")

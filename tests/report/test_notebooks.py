@@ -1,5 +1,6 @@
 """Every notebook runs top to bottom with its defaults, as an analyst opening it in JupyterLab
-would (cwd = notebooks/, no parameters injected), and none imports Great Expectations."""
+would (its own kernel, "Python (dtanalysis)"; cwd = notebooks/, no parameters injected), and
+none imports Great Expectations."""
 
 import json
 from pathlib import Path
@@ -15,13 +16,17 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 def test_notebook_runs_with_defaults(name, shipped_data, tmp_path):
     assert "great_expectations" not in (NOTEBOOKS / name).read_text(encoding="utf-8")
     out = tmp_path / name
-    papermill.execute_notebook(str(NOTEBOOKS / name), str(out), kernel_name="python3",
-                               cwd=str(NOTEBOOKS), progress_bar=False)
+    # no kernel_name: the notebook's own (metadata kernelspec "dtanalysis", made by make setup)
+    papermill.execute_notebook(str(NOTEBOOKS / name), str(out), cwd=str(NOTEBOOKS),
+                               progress_bar=False)
     nb = nbformat.read(str(out), as_version=4)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
     assert any(o.get("data", {}).get("image/png") or o.get("data", {}).get("image/svg+xml")
                for c in nb.cells for o in c.get("outputs", []))
+    if name == "explore.ipynb":  # the seaborn group comparison drew its figure
+        group = next(i for i, c in enumerate(nb.cells) if "sns.relplot" in c.source)
+        assert any(o.get("data", {}).get("image/png") for o in nb.cells[group].outputs)
 
 
 def test_committed_notebooks_have_no_outputs():

@@ -185,7 +185,7 @@ def test_every_section_renders(data, province, unit_set, lang):
 def test_headline_sentence_for_a_missing_score(data):
     ctx = rs.report_context("Hải Phòng", "63", 2022, lang="en", data=data)
     text = rs.show_headline(ctx)[1].data
-    assert "No DTI score was published for Hải Phòng in 2022; only its rank (14) is known." in text
+    assert "The data hold no DTI score of Hải Phòng for 2022; only its rank (14) is known." in text
 
 
 # =========================================================================== end to end

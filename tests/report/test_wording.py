@@ -47,18 +47,19 @@ def test_no_best_or_median_of_a_single_value(data):
     rows = an.pillars(dataclasses.replace(data, dti=alone), "31", "63")
     own = rows[rows["has_value"] & (rows["n_rank"] == 1)].reset_index(drop=True)
     assert not own.empty
-    table = _pillar_table(own, "en")
+    table = _pillar_table(own, "en", 63)
     assert (table[t("col_best_rank", "en")] == "").all()
     assert (table[t("col_median_rank", "en")] == "").all()
     assert pd.Series(table[t("col_rank", "en")] != "").all()
 
 
-def test_a_note_of_the_source_is_quoted_as_its_words(data):
-    # Hà Nội 2023: the press fact carries the source's own note ("up 18 places", English in
-    # the data): section 1 quotes it as the source's words, in either language, never as the
-    # report's own sentence; Markdown in a note shows as written
-    for lang, words in (("vi", "Lời của nguồn (nguyên văn): “up 18 places”"),
-                        ("en", "The source's words (as written): “up 18 places”")):
+def test_a_note_of_the_row_is_quoted_as_the_projects_note(data):
+    # Hà Nội 2023: the press fact carries a note ("up 18 places", written in English by the
+    # project, not by the Vietnamese source): section 1 quotes it as the project's note in
+    # either language (issue 19, point 6), never as the source's words nor as the report's own
+    # sentence; Markdown in a note shows as written
+    for lang, words in (("vi", "Ghi chú của dự án (bằng tiếng Anh): “up 18 places”"),
+                        ("en", "The project's note: “up 18 places”")):
         text = _text(rs.show_headline(rs.report_context("Hà Nội", "63", lang=lang, data=data)))
         assert words in text
         assert "- up 18 places" not in text and ": up 18 places" not in text

@@ -160,12 +160,14 @@ def test_index_has_a_column_per_catalogue_index_with_marks_and_gaps(project_copy
     assert heads == ["DTI", "PAPI", "PCI"]
     bk = page[page.index('data-name="Bắc Kạn"'):]
     bk = re.sub("<[^>]+>", "", bk[:bk.index("</tr>")])
-    assert "63/63 · ▼12 (so với 2021)" in bk and "2023, 2024: không công bố" in bk
+    # records without reasons (written before issue 19): never "not published"
+    assert "63/63 · ▼12 (so với 2021)" in bk and "2023, 2024: không có trong dữ liệu" in bk
+    assert "not published" not in page and "không công bố" not in page
     assert "22†/61 · 44,10† · = (so với 2023)" in bk
     assert "59§/63 · 61,97§" in bk
     hn = page[page.index('data-name="Hà Nội"'):]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", hn[:hn.index("</tr>")])
-    assert cells[0:3] == ["không có bảng", "chưa có", "không công bố (2023)"]
+    assert cells[0:3] == ["không có bảng", "không có trong dữ liệu", "không có trong dữ liệu"]
     assert "§ bản sao thứ cấp" in page
 
 
@@ -225,3 +227,36 @@ def test_index_search_filters_offline_in_chromium(project_copy, require_chromium
             assert sorted(visible()) == ["Hải Dương", "Hải Phòng"]
         finally:
             browser.close()
+
+
+def test_index_page_says_why_a_value_is_missing_from_the_real_standing(project_copy):
+    """Issue 19, point 1, on the shipped data through the real `province_standing`: DTI
+    (published for all 63 every year, partly held) is "not in the collected tables" with how
+    many are held, never "not published"; the lead year's coverage (M of N) is stated."""
+    import json
+    import re
+
+    from dtanalysis.runner.exports import province_standing
+    from dtanalysis.site.index_page import write_index
+
+    paths = Paths.at(project_copy)
+    folder = paths.reports / "provinces"
+    for old in folder.glob("*") if folder.exists() else []:
+        old.unlink()
+    version = json.loads((paths.processed / "manifest.json").read_text())["data_version"]
+    for slug, name in (("hai-duong", "Hải Dương"), ("quang-ninh", "Quảng Ninh")):
+        _record(folder, slug, name, version, province_standing(project_copy, version, name,
+                                                                "63"))
+    page = write_index(paths).read_text(encoding="utf-8")
+
+    def row(name):
+        part = page[page.index(f'data-name="{name}"'):]
+        return re.sub("<[^>]+>", " ", part[:part.index("</tr>")])
+
+    hd, qn = row("Hải Dương"), row("Quảng Ninh")
+    assert ("DTI 2023: không có trong các bảng đã thu thập — dữ liệu có 13 trên 63 thứ hạng "
+            "đã công bố") in hd
+    assert "DTI 2023: not in the collected tables — 13 of the 63 published ranks" in hd
+    assert "không công bố" not in hd and "not published" not in hd
+    assert "không công bố" not in qn and "not published" not in qn
+    assert "63/63 có trong dữ liệu / 63 of 63 held" in qn  # DTI 2022: complete

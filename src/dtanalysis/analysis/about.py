@@ -71,7 +71,8 @@ def about_data(data: Data, code: str, unit_set: str) -> About:
         validation_failures=_failures_concerning(data.validation, report_units(data, code,
                                                                                 unit_set)),
         quarantine=quarantine_concerning(data, code, unit_set),
-        conflicts=own[own["conflict"].notna() & (own["conflict"] != "")].reset_index(drop=True),
+        conflicts=own[(own["conflict"].notna() & (own["conflict"] != ""))
+                      | own["disputed"].notna()].reset_index(drop=True),
         sources=report_sources(data, code, unit_set),
     )
 

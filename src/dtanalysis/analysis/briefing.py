@@ -16,10 +16,11 @@ in words, never filled.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from . import claims
 from . import indices as ix
 from .data import Data, is_marked, n_units, name_of, plain_value
 from .headline import Change, Headline, change
@@ -80,8 +81,11 @@ def index_headline(data: Data, code: str, unit_set: str, index: str, year: int |
 
 def _change(data: Data, index: str, traj: pd.DataFrame, kind: str,
             year: int | None) -> Change | None:
-    """`headline.change` over one index's trajectory, with that index's method changes."""
-    return change(traj, kind, year, traj["year"],
+    """`headline.change` over one index's trajectory, with that index's method changes. An
+    uncertain value is never one end of a change (`claims.may_lead`)."""
+    certain = traj.copy()
+    certain.loc[certain[f"{kind}_status"] == "uncertain", kind] = pd.NA
+    return change(certain, kind, year, traj["year"],
                   lambda before, now: ix.methods_between(data, index, before, now))
 
 
@@ -97,11 +101,27 @@ def index_row(data: Data, code: str, unit_set: str, index: str,
     if year is not None or latest.year is None or not _is_marked_lead(latest):
         return row
     rows = traj[traj["year"] < latest.year]
-    published = rows[(rows["rank"].notna() & ~rows["rank_status"].map(_marked))
-                     | (rows["rank"].isna() & rows["score"].notna()
-                        & ~rows["score_status"].map(_marked))]
+    # an uncertain value never leads (claims.may_lead): the lead is the latest published
+    # value, else the latest derived one, else none (the later values are listed in words)
+    leads = traj[(traj["rank"].notna() & (traj["rank_status"] != "uncertain"))
+                 | (traj["rank"].isna() & traj["score"].notna()
+                    & (traj["score_status"] != "uncertain"))]
+    rank_marked = rows["rank_status"].map(_marked).astype(bool)
+    score_marked = rows["score_status"].map(_marked).astype(bool)
+    published = rows[(rows["rank"].notna() & ~rank_marked)
+                     | (rows["score"].notna() & ~score_marked)]
     if published.empty:
-        return row
+        if not _lead_uncertain(latest):
+            return row
+        derived = leads[leads["year"] < latest.year]
+        if derived.empty:  # only uncertain values: nothing leads
+            empty = replace(latest, year=None, rank=None, rank_status=None, score=None,
+                            score_status=None, source=None, note=None, rank_change=None,
+                            score_change=None)
+            return IndexRow(index, empty, later=latest, gaps=gaps,
+                            published_years=published_years)
+        lead = index_headline(data, code, unit_set, index, int(derived["year"].max()), traj)
+        return IndexRow(index, lead, later=latest, gaps=gaps, published_years=published_years)
     lead = index_headline(data, code, unit_set, index, int(published["year"].max()), traj)
     return IndexRow(index, lead, later=latest, gaps=gaps, published_years=published_years)
 
@@ -116,10 +136,17 @@ def _marked(status) -> bool:
 
 
 def _is_marked_lead(h: Headline) -> bool:
-    """The value a headline leads with (rank, else score) is derived or uncertain."""
+    """Every value of the headline's year is derived or uncertain (a year with a published
+    score and a derived rank — a PAPI total a publication confirms — leads as published)."""
+    values = [s for v, s in ((h.rank, h.rank_status), (h.score, h.score_status))
+              if v is not None]
+    return bool(values) and all(is_marked(s) for s in values)
+
+
+def _lead_uncertain(h: Headline) -> bool:
     if h.rank is not None:
-        return is_marked(h.rank_status)
-    return h.score is not None and is_marked(h.score_status)
+        return h.rank_status == "uncertain"
+    return h.score is not None and h.score_status == "uncertain"
 
 
 def index_rows(data: Data, code: str, unit_set: str, year: int | None = None) -> list[IndexRow]:
@@ -132,28 +159,49 @@ def index_rows(data: Data, code: str, unit_set: str, year: int | None = None) ->
 def subindex_standing(data: Data, code: str, unit_set: str,
                       year: int | None = None) -> pd.DataFrame:
     """The province's sub-indices (pillars, main indices) of the latest year (or `year`) in
-    which it has at least one compared against a median of >= MIN_COMPARED units, strongest
-    first: `basis` "rank" (when that year has ranks to compare) else "score"; `margin` > 0 =
-    better than the median (places for ranks, points for scores). Empty when nothing can be
-    compared (too few units with a value)."""
+    which it has at least one that can be judged, strongest first. A median judges only when
+    it is over at least `claims.COVERAGE_FLOOR` of the set's units (`judged_by` "median",
+    `margin` against it); else a rank is judged among all N units of the set (`judged_by`
+    "rank_of_n", `margin` against the middle place, `standing` its fifth or half) and a score
+    is not judged. `margin` > 0 = better (places for ranks, points for scores); `n` the units
+    the median is over, `n_units` the set's. Empty when nothing can be judged."""
     frame = pillars(data, code, unit_set)
-    columns = ["year", "metric", "basis", "value", "status", "median", "n", "margin", "source"]
+    n_set = n_units(data, unit_set)
+    columns = ["year", "metric", "basis", "value", "status", "median", "n", "n_units",
+               "judged_by", "standing", "margin", "source"]
     if year is not None:
         frame = frame[frame["year"] == year]
     for y in sorted(frame["year"].unique(), reverse=True):
         rows = frame[frame["year"] == y]
         for basis in ("rank", "score"):
-            usable = rows[rows[basis].notna() & (rows[f"n_{basis}"] >= MIN_COMPARED)]
+            # an uncertain value is never judged (claims.may_lead)
+            # (a rank is judged among all N however few others are held; a median needs
+            # MIN_COMPARED values at least, and the coverage floor to judge)
+            usable = rows[rows[basis].notna() & (rows[f"{basis}_status"] != "uncertain")
+                          & ((rows[f"n_{basis}"] >= MIN_COMPARED) | (basis == "rank"))]
             if usable.empty:
                 continue
+            fair = usable[f"n_{basis}"].map(lambda n: claims.benchmark_fair(n, n_set))
+            if basis == "score":
+                usable, fair = usable[fair], fair[fair]
+                if usable.empty:
+                    continue
             median = usable[f"median_{basis}"].astype(float)
             value = usable[basis].astype(float)
+            middle = (n_set + 1) / 2
+            if basis == "rank":
+                margin = [(m - v) if f else (middle - v)
+                          for m, v, f in zip(median, value, fair)]
+            else:
+                margin = value - median
             out = pd.DataFrame({
                 "year": int(y), "metric": usable["metric"], "basis": basis, "value": value,
                 "status": usable[f"{basis}_status"], "median": median,
-                "n": usable[f"n_{basis}"].astype(int),
-                "margin": (median - value) if basis == "rank" else (value - median),
-                "source": usable["source"],
+                "n": usable[f"n_{basis}"].astype(int), "n_units": n_set,
+                "judged_by": ["median" if f else "rank_of_n" for f in fair],
+                "standing": [None if f else claims.rank_standing(v, n_set)
+                             for v, f in zip(value, fair)],
+                "margin": margin, "source": usable["source"],
             })
             return out.sort_values(["margin", "metric"], ascending=[False, True],
                                    ignore_index=True)[columns]

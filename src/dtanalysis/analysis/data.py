@@ -32,7 +32,8 @@ METRIC_ORDER = (
 # 34-unit set. A change across one of these years is flagged, never hidden.
 METHOD_CHANGES = {2021: "method_2021", 2024: "method_2024"}
 PUBLICATION_DATE_NOTE = "[period = publication date]"
-INDEX_TABLES = ("index_catalogue", "index_metrics", "index_methods", "index_scores")
+INDEX_TABLES = ("index_catalogue", "index_metrics", "index_methods", "index_scores",
+                "index_publications")
 
 
 # --------------------------------------------------------------------------- the tables
@@ -59,6 +60,9 @@ class Data:
     index_metrics: pd.DataFrame = field(default_factory=lambda: frame("index_metrics", []))
     index_methods: pd.DataFrame = field(default_factory=lambda: frame("index_methods", []))
     index_scores: pd.DataFrame = field(default_factory=lambda: frame("index_scores", []))
+    # What each publisher published per index, year and unit set (`<index>/publications.csv`).
+    index_publications: pd.DataFrame = field(
+        default_factory=lambda: frame("index_publications", []))
     # What analyses derive from the whole tables (splits, lookups, national figures), computed
     # once per Data (`memo`); a Data built by `dataclasses.replace` starts with none.
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -6,12 +6,15 @@ overall DTI rank and score of its comparison units, its indicators with the nati
 same indicator and period, its targets, and (section "indices", report section 9) every score
 and rank `index_scores` holds for the unit itself on every index of the catalogue — overall and
 sub-indices, every year, with the index in `index`. A value that was never published has no row
-(a gap stays a gap: nothing is filled)."""
+(a gap stays a gap: nothing is filled). Section "coverage": per index and year of the set, the
+units held (`value`) of the units published (`as_written` "13 of 63"; `qualifier` says whether
+the publisher's declaration or the set's size gives N), from `analysis.claims`."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from . import claims
 from .data import NATIONAL_CODE, OVERALL, Data, name_of, plain_value, report_units
 
 EXPORT_COLUMNS = ("section", "unit_set", "province_code", "name", "index", "item", "period",
@@ -70,6 +73,24 @@ def report_numbers(data: Data, code: str, unit_set: str,
                                    period=str(int(r["year"])), measure=measure,
                                    value=float(r[measure]), unit=measure,
                                    status=r[f"{measure}_status"], index=r["index"]))
+    # How much of each publication the numbers above come from: one row per index and year
+    # of the set, units held (value) of the units published (declared, else the set's).
+    pubs = data.index_publications
+    for _, c in claims.coverage_table(data, unit_set).iterrows():
+        declared = pubs[(pubs["index"] == c["index"]) & (pubs["year"] == c["year"])
+                        & (pubs["unit_set"] == unit_set)]
+        d = declared.iloc[0] if not declared.empty else None
+        records.append({
+            "section": "coverage", "unit_set": unit_set, "province_code": None, "name": None,
+            "index": c["index"], "item": c["index"], "period": str(int(c["year"])),
+            "measure": "units_held", "value": float(c["held"]), "unit": "units",
+            "qualifier": (f"of {int(c['out_of'])} published" if c["declared"]
+                          else f"of the set's {int(c['out_of'])} (publication not declared)"),
+            "as_written": (f"{int(c['held'])} of {int(c['out_of'])}" if c["has_table"]
+                           else "no table"), "status": None,
+            "source": None if d is None else plain_value(d["source"]),
+            "source_file": None if d is None else plain_value(d["source_file"]),
+            "source_line": None if d is None else plain_value(d["source_line"])})
     frame = pd.DataFrame(records, columns=list(EXPORT_COLUMNS))
     frame["value"] = pd.to_numeric(frame["value"]).astype("Float64")
     frame["source_line"] = pd.to_numeric(frame["source_line"]).astype("Int64")

@@ -49,10 +49,11 @@ def rank_matrix(data: Data, unit_set: str) -> RankMatrix:
 
 
 def movers(data: Data, unit_set: str) -> pd.DataFrame:
-    """Rank changes between consecutive years of the set's data where both ranks are known,
-    largest first (`change` = places gained, > 0 up)."""
+    """Rank changes between consecutive years of the set's data where both ranks are known
+    and neither is uncertain, largest first (`change` = places gained, > 0 up)."""
     rows = overall_rows(data, unit_set)
-    rows = rows[rows["rank"].notna()]
+    # an uncertain rank is never one end of a move (claims.may_lead)
+    rows = rows[rows["rank"].notna() & (rows["rank_status"] != "uncertain")]
     years = set_years(data, unit_set)
     info = units(data, unit_set).set_index("province_code")
     records = []

@@ -27,6 +27,8 @@ def pillars(data: Data, code: str, unit_set: str) -> pd.DataFrame:
             **stats,
             "has_value": r is not None and (pd.notna(r["score"]) or pd.notna(r["rank"])),
             "source": None if r is None else plain_value(r["source"]),
+            # other values the sources give for it (analysis.claims, rule 5), or None
+            "disputed": None if r is None else plain_value(r.get("disputed")),
         })
     frame = pd.DataFrame(records, columns=COLUMNS)
     for column in ("score", "best_score", "median_score", "rank", "best_rank", "median_rank"):
@@ -37,7 +39,7 @@ def pillars(data: Data, code: str, unit_set: str) -> pd.DataFrame:
 
 COLUMNS = ["year", "metric", "score", "score_status", "rank", "rank_status", "n_score",
            "best_score", "best_score_name", "median_score", "n_rank", "best_rank",
-           "best_rank_name", "median_rank", "has_value", "source"]
+           "best_rank_name", "median_rank", "has_value", "source", "disputed"]
 
 
 def _national(data: Data, unit_set: str) -> tuple[dict, dict]:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from . import claims
 from .data import (
     Data,
     is_marked,
@@ -50,8 +51,9 @@ def targets_progress(data: Data, code: str, unit_set: str,
             "issued": plain_value(t["issued"]), "target_source": t["source"],
             "higher_is_better": higher, **latest,
         }
-        gap = years_left = pace = None
+        gap = years_left = pace = so_far = None
         reached = None
+        first = latest.pop("first", None)
         if latest["latest_value"] is not None:
             value = float(latest["latest_value"])
             gap = (t["target_value"] - value) if higher else (value - t["target_value"])
@@ -60,18 +62,27 @@ def targets_progress(data: Data, code: str, unit_set: str,
                 years_left = (deadline - latest["latest_date"]).days / 365.25
                 if gap > 0 and years_left > 0:
                     pace = gap / years_left
+            if first is not None:  # the pace so far: from the earliest value to the latest
+                span = (latest["latest_date"] - first[1]).days / 365.25
+                if span > 0:
+                    so_far = ((value - first[0]) if higher else (first[0] - value)) / span
+        kind = claims.verdict(value=latest["latest_value"], reached=reached,
+                              value_date=latest["latest_date"], deadline=deadline, as_of=as_of,
+                              pace_needed=pace, pace_so_far=so_far)
         record.update({"gap": gap, "reached": reached, "years_left": years_left,
-                       "pace_per_year": pace,
-                       "deadline_passed": bool(deadline is not None and deadline < as_of)})
+                       "pace_per_year": pace, "pace_so_far": so_far,
+                       "deadline_passed": bool(deadline is not None and deadline < as_of),
+                       "verdict": kind, "tone": claims.TONE[kind]})
         records.append(record)
     columns = ["province_code", "unit_set", "name", "indicator", "target_value", "unit",
                "qualifier", "target_as_written", "target_year", "instrument", "issued",
                "target_source", "higher_is_better", "latest_value", "latest_qualifier",
                "latest_as_written", "latest_period", "latest_date", "latest_status",
                "latest_source", "gap", "reached", "years_left", "pace_per_year",
-               "deadline_passed"]
+               "pace_so_far", "deadline_passed", "verdict", "tone"]
     frame = pd.DataFrame(records, columns=columns)
-    for column in ("target_value", "latest_value", "gap", "years_left", "pace_per_year"):
+    for column in ("target_value", "latest_value", "gap", "years_left", "pace_per_year",
+                   "pace_so_far"):
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
     frame["target_year"] = frame["target_year"].astype("Int64")
     return frame.sort_values(["province_code", "target_year", "indicator"], na_position="last",
@@ -110,8 +121,13 @@ def _latest_for_target(data: Data, target: pd.Series, deadline: pd.Timestamp | N
         # a published rank is judged against the target before a later derived or uncertain
         # one (as in the headline and the briefing)
         published = rows[[not is_marked(s) for s in rows["rank_status"]]]
-        r = (published if not published.empty else rows).sort_values("year").iloc[-1]
-        return {"latest_value": float(r["rank"]), "latest_qualifier": None,
+        chosen = (published if not published.empty else rows).sort_values("year")
+        chosen = chosen[chosen["rank_status"] != "uncertain"]  # never judged on a ‡ value
+        if chosen.empty:
+            return empty
+        r, f = chosen.iloc[-1], chosen.iloc[0]
+        return {"first": (float(f["rank"]), pd.Timestamp(int(f["year"]), 12, 31))
+                if len(chosen) > 1 else None,"latest_value": float(r["rank"]), "latest_qualifier": None,
                 "latest_as_written": None, "latest_period": str(int(r["year"])),
                 "latest_date": pd.Timestamp(int(r["year"]), 12, 31),
                 "latest_status": plain_value(r["rank_status"]), "latest_source": plain_value(r["source"])}
@@ -123,8 +139,10 @@ def _latest_for_target(data: Data, target: pd.Series, deadline: pd.Timestamp | N
         rows = rows[rows["period_end"] <= deadline]
     if rows.empty:
         return empty
-    r = rows.sort_values(["period_end", "source_line"], kind="stable").iloc[-1]
-    return {"latest_value": float(r["value"]), "latest_qualifier": plain_value(r["qualifier"]),
+    ordered = rows.sort_values(["period_end", "source_line"], kind="stable")
+    r, f = ordered.iloc[-1], ordered.iloc[0]
+    return {"first": (float(f["value"]), pd.Timestamp(f["period_end"]))
+            if f["period_end"] < r["period_end"] else None,"latest_value": float(r["value"]), "latest_qualifier": plain_value(r["qualifier"]),
             "latest_as_written": plain_value(r["as_written"]), "latest_period": plain_value(r["period"]),
             "latest_date": pd.Timestamp(r["period_end"]), "latest_status": "reported",
             "latest_source": plain_value(r["source"])}

@@ -19,7 +19,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "dti": {
         "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F, "rank": I,
         "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
-        **PROVENANCE,
+        "disputed": S, **PROVENANCE,
     },
     "dti_aggregates": {
         "year": I, "unit_set": S, "entity": S, "metric": S, "value": F, "status": S,
@@ -58,7 +58,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "index_scores": {
         "index": S, "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F,
         "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
-        **PROVENANCE,
+        "disputed": S, **PROVENANCE,
+    },
+    "index_publications": {
+        "index": S, "year": I, "unit_set": S, "kind": S, "n_published": I, "excluded": S,
+        "also_published": S, "as_written": S, "note": S, **PROVENANCE,
     },
 }
 

@@ -87,6 +87,7 @@ def clean(root=None) -> Cleaned:
         **{name: frame(name, records) for name, records in
            indices.catalogue_records(index_import.catalogue, paths.relative).items()},
         "index_scores": frame("index_scores", index_import.scores),
+        "index_publications": frame("index_publications", index_import.publications),
     }
     tables["sources"] = frame("sources", source_records(tables, curated))
     return Cleaned(tables, quarantine.to_frame(held))

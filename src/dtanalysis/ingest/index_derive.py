@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from ..vocab import COMPUTED_NOTE, NOTE_SEPARATOR, STANDING, TABLE_KEYS
 from .index_catalogue import Index
-from .merge import pick
+from .merge import disputed, pick
 
 KEY = TABLE_KEYS["index_scores"]
 GROUP = ("index", "year", "unit_set")
@@ -65,6 +65,9 @@ def collapse(rows: list[dict]) -> list[dict]:
             "source_line": used[0]["source_line"],
             "note": " | ".join(dict.fromkeys(n for n in notes if n)) or None,
             "conflict": "; ".join(c for c in (score_conflict, rank_conflict) if c) or None,
+            "disputed": "; ".join(d for d in (disputed(candidates, "score", score_from),
+                                              disputed(candidates, "rank", rank_from))
+                                  if d) or None,
         })
     return merged
 

@@ -7,8 +7,8 @@
 
 A new index is a row of `catalogue.csv` plus a folder `<index>/` with `metrics.csv` and tables
 `<index>-<year>-<63|34>[-label].<csv|xlsx>`; a new year is one more table. Neither needs code.
-The folder may also hold `methods.csv`, `table-sources.csv`, `codebook-provinces.csv` and
-sub-folders (e.g. `checks/`), which are not tables. Any other file, and a folder with no
+The folder may also hold `methods.csv`, `table-sources.csv`, `codebook-provinces.csv`,
+`publications.csv` (what the publisher published, `index_publications`) and sub-folders (e.g. `checks/`), which are not tables. Any other file, and a folder with no
 catalogue row, is reported in `quarantined` and not read.
 
 Reading: `index_catalogue`; tables: `index_tables`; collapsing and derivation: `index_derive`.
@@ -35,11 +35,14 @@ from .index_catalogue import (
     read_catalogue,
     read_name_aliases,
 )
+from .index_checks import confirm
 from .index_derive import GROUP, collapse, derive
+from .index_publications import PUBLICATIONS_FILE, check_publications, read_publications
 from .index_tables import FILE_NAME, TABLE, import_table
 from .quarantine import Quarantined
 
-NOT_TABLES = (METRICS_FILE, METHODS_FILE, TABLE_SOURCES_FILE, CODEBOOK_FILE, "README.md")
+NOT_TABLES = (METRICS_FILE, METHODS_FILE, TABLE_SOURCES_FILE, CODEBOOK_FILE, PUBLICATIONS_FILE,
+              "README.md")
 
 __all__ = ["IndexImport", "catalogue_records", "import_folder", "import_indices"]
 
@@ -52,6 +55,8 @@ class IndexImport:
     quarantined: list[Quarantined] = field(default_factory=list)
     gaps: list[dict] = field(default_factory=list)
     ignored: dict[str, list[str]] = field(default_factory=dict)  # file → headers set aside
+    # what each publisher published (`<index>/publications.csv`): rows of index_publications
+    publications: list[dict] = field(default_factory=list)
 
     def of(self, index: str) -> list[dict]:
         """The `index_scores` rows of one index (`of("dti")`: the DTI rows)."""
@@ -84,6 +89,7 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
                 f"{path.name!r} is not an index of {CATALOGUE_FILE} (add a row there, or "
                 "move it out); not imported"))
             continue
+        result.publications += read_publications(index, registry, names, relative)
         for table in _tables(index, result, relative):
             read = import_table(table, index, registry, names, relative(table))
             result.rows += read.rows
@@ -96,6 +102,10 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
     result.rows += [row for row in extra_rows if row["index"] in result.catalogue]
     result.scores = derive(collapse(result.rows), result.catalogue, _covered(result),
                            UNIT_SET_SIZE)
+    for index in result.catalogue.values():  # derived values a publication confirms
+        confirm(result.scores, index, registry, names)
+    check_publications(result.publications, result.scores,
+                       {i.index: i.root for i in result.catalogue.values() if i.metrics})
     return result
 
 

@@ -33,3 +33,19 @@ def pick(rows: list[dict], field: str) -> tuple[dict | None, str | None]:
                             f"{chosen['source']}) vs {other[field]} ({other['status']}, "
                             f"{where(other)}, {other['source']})")
     return chosen, None
+
+
+def disputed(rows: list[dict], field: str, chosen: dict | None) -> str | None:
+    """The other values of `field` the sources give, differing from the chosen one (any
+    standing: a derived 0.5293 against a secondary copy's 0.4513), in words naming each
+    source; None when all agree. Shown beside the value, counted on the validation page."""
+    if chosen is None:
+        return None
+    others = []
+    for r in rows:
+        if r is chosen or r[field] is None:
+            continue
+        if abs(float(r[field]) - float(chosen[field])) > 1e-9:
+            value = int(r[field]) if field == "rank" else r[field]
+            others.append(f"{field} {value} ({r['status']}, {where(r)}, {r['source']})")
+    return "; ".join(dict.fromkeys(others)) or None

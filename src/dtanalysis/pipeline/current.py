@@ -39,9 +39,9 @@ def data_is_current(root=None) -> bool:
 
 def recover(paths: Paths) -> None:
     """Put back what a killed run left half-done (call it holding the project lock): a
-    data/processed or Data Docs folder caught between the two renames of a swap, staging
-    folders, temporaries of reports."""
-    for target in (paths.processed, paths.data_docs):
+    data/processed, Data Docs or reports/data folder caught between the two renames of a swap,
+    staging folders, temporaries of reports."""
+    for target in (paths.processed, paths.data_docs, paths.reports / "data"):
         for done in store.recover(target):
             log.warning("%s: %s", paths.relative(target.parent), done)
     removed = remove_temporaries(paths.reports)

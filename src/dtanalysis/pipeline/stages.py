@@ -19,7 +19,7 @@ from ..ingest.clean import clean
 from ..lock import project_lock
 from ..paths import VALIDATION, Paths
 from ..testhooks import pause_point
-from . import store
+from . import store, versions
 from .current import data_is_current, inputs_hash, recover  # noqa: F401 (re-exported)
 from .validate import ValidationReport, row_count_floors, validate
 
@@ -98,8 +98,8 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False,
                  ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
         staging = store.staging_folder(paths)
         try:
-            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging,
-                                         inputs_hash(paths))
+            inputs = inputs_hash(paths)
+            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging, inputs)
             pause_point("clean:staged")
             report = _validate_into(paths, cleaned.tables, data_docs, previous)
             with disk_errors("writing validation.json",
@@ -116,6 +116,10 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False,
                 store.discard(staging)
                 log.warning(refused)
             else:
+                with disk_errors("recording the data version",
+                                 hint="data/processed/ was left as it was; free some space, "
+                                      "then run again"):
+                    versions.record(paths, staging, cleaned.tables, version, inputs)
                 store.swap_in(staging, paths.processed)
                 log.info("data/processed/ replaced; data version %s", version)
         except BaseException:

@@ -75,7 +75,7 @@ def province_standing(root: Path, data_version: str, province: str,
     `n_units`), score (with the decimals of its scale), statuses, the rank change against the
     previous year with a rank, and the years the index published without a value for the unit
     (`gap_years`; `published` False: no table for the set at all). The same in either
-    language: kept per data version (a copy handed out)."""
+    language (its words are in both): kept per data version (a copy handed out)."""
     import copy
 
     return copy.deepcopy(_standing(str(root), data_version, province, unit_set))
@@ -83,17 +83,40 @@ def province_standing(root: Path, data_version: str, province: str,
 
 @lru_cache(maxsize=256)
 def _standing(root: str, data_version: str, province: str, unit_set: str) -> list[dict]:
+    from ..analysis import claims
     from ..analysis import indices as ix  # lazy, as above
     from ..analysis.briefing import index_rows
+    from ..analysis.data import name_of
     from ..domain.registry import registry
+    from ..report.i18n import t
+    from ..report.wording import missing_text
 
     data = _data(root, data_version)
     code = registry(Path(root)).resolve(province, unit_set=unit_set).code
     catalogue = ix.catalogue(data).set_index("index")
     out = []
+    unit_name = name_of(data, code, unit_set)
+
+    def reason(index: str, label: str, year: int) -> dict:
+        """Why the unit has no value that year (`claims.why_missing`), in both languages."""
+        m = claims.why_missing(data, index, year, unit_set, code)
+        return {"year": year, "kind": m.kind,
+                **{lang: missing_text(m, lang, label, unit_name) for lang in ("vi", "en")}}
+
+    def coverage(index: str, year) -> dict | None:
+        if year is None:
+            return None
+        c = claims.coverage(data, index, int(year), unit_set)
+        return {"held": c.held_measure, "out_of": c.out_of, "measure": c.measure,
+                "declared": c.declared}
+
     for row in index_rows(data, code, unit_set):
         h, change = row.lead, row.lead.rank_change
         entry = catalogue.loc[row.index]
+        label = str(entry["label"])
+        gap_years = [g.year for g in row.gaps if h.year is None or g.year > h.year]
+        no_table = {lang: t("cl_missing_no_table_set", lang, index=label,
+                            set_short=t(f"set_short_{unit_set}", lang)) for lang in ("vi", "en")}
         out.append({"index": row.index, "label": str(entry["label"]),
                     "year": _plain(h.year, int),
                     "rank": _plain(h.rank, int), "rank_status": h.rank_status,
@@ -104,8 +127,14 @@ def _standing(root: str, data_version: str, province: str, unit_set: str) -> lis
                     "previous_year": None if change is None else _plain(change.previous_year,
                                                                         int),
                     "published": bool(row.published_years),
-                    "gap_years": [g.year for g in row.gaps
-                                  if h.year is None or g.year > h.year]})
+                    "gap_years": gap_years,
+                    # why each gap year has no value (claims.why_missing), and, for an index
+                    # without any value, why its latest year has none
+                    "gap_reasons": [reason(row.index, label, y) for y in gap_years],
+                    "missing": (None if h.rank is not None or h.score is not None else
+                                reason(row.index, label, max(row.published_years))
+                                if row.published_years else {"kind": "no_table", **no_table}),
+                    "coverage": coverage(row.index, h.year)})
     return out
 
 

@@ -104,13 +104,15 @@ def _standing_cells(record: dict, indices: list[str], lang: str) -> str:
     for index in indices:
         s = by_index.get(index)
         if not s or (s.get("rank") is None and s.get("score") is None):
-            if s and s.get("published") is False:
+            # why there is no value, as `analysis.claims.why_missing` says (never "not
+            # published" where the publisher declared nothing), in the page's language
+            reason = (s or {}).get("missing")
+            if reason:
+                words = reason.get(lang) or reason.get("vi", "")
+            elif s and s.get("published") is False:
                 words = text("no_table", lang)
-            elif s and s.get("gap_years"):
-                words = text("not_published_years", lang,
-                             years=", ".join(str(y) for y in s["gap_years"]))
             else:
-                words = text("none", lang)
+                words = text("none_held", lang)
             cells.append(f'<td class="missing">{escape(words)}</td>')
             continue
         parts = []
@@ -127,9 +129,16 @@ def _standing_cells(record: dict, indices: list[str], lang: str) -> str:
             parts.append(f'<span class="{tone}">{arrow}{abs(delta) if delta else ""}</span>'
                          + escape(text("vs", lang, year=s.get("previous_year"))))
         later = ""
-        if s.get("gap_years"):
+        if s.get("gap_reasons"):
+            later = "".join(f"<br><small>{escape(g.get(lang) or g.get('vi', ''))}</small>"
+                            for g in s["gap_reasons"])
+        elif s.get("gap_years"):
             years = ", ".join(str(y) for y in s["gap_years"])
-            later = f"<br><small>{escape(text('not_published_in', lang, years=years))}</small>"
+            later = f"<br><small>{escape(text('none_held_in', lang, years=years))}</small>"
+        cover = s.get("coverage")
+        if cover:
+            later = (f"<br><small>{escape(text('held_of', lang, held=cover['held'], out_of=cover['out_of']))}"
+                     "</small>") + later
         # each value unbroken; a narrow page wraps between them
         values = " · ".join(f"<span>{p}</span>" for p in parts)
         cells.append(f'<td class="num">{values} '
@@ -292,6 +301,10 @@ def _index_page(paths: Paths, lang: str, current: str | None) -> str:
         else:
             links.append(f'<span class="failed">{escape(record["label"])}: '
                          f"{escape(text('failed', lang))}</span>")
+    if (paths.reports / "data" / "index.html").is_file():  # site.datapackage
+        links.append(f'<a href="data/index.html">{escape(text("all_data", lang))}</a>')
+    if (paths.reports / "changes.html").is_file():
+        links.append(f'<a href="changes.html">{escape(text("changes", lang))}</a>')
     links.append(f'<a href="{page_name("operations", lang)}">'
                  f'{escape(text("operations_link", lang))}</a>')
     notes = []

@@ -29,6 +29,34 @@ def _failure_rows(failure: dict) -> str:
     return f"<ul>{''.join(rows)}</ul>" if rows else ""
 
 
+def _disputed_section(paths: Paths) -> str:
+    """The values on which the sources disagree (`index_scores.disputed`: the value kept by
+    standing, and what the others give), counted and listed; said in words when none."""
+    from ..pipeline.store import load  # lazy: pandas only when the page is written
+
+    try:
+        scores = load("index_scores", paths.root)
+    except Exception:  # noqa: BLE001 - no processed table (yet): nothing to count
+        return ""
+    if "disputed" not in scores.columns:
+        return ""
+    rows = scores[scores["disputed"].notna()]
+    head = (f"<h2>Giá trị có nguồn khác ghi khác · Values the sources disagree on</h2>"
+            f"<p class=\"sub\">{len(rows)} giá trị / value(s): the value kept by standing "
+            "(official &gt; press &gt; secondary copy &gt; derived &gt; uncertain), shown "
+            "beside what the other sources give, in the reports too.</p>")
+    if rows.empty:
+        return head
+    items = "".join(
+        f"<li><code>{escape(str(r['index']))} {escape(str(r['year']))} "
+        f"{escape(str(r['unit_set']))} {escape(str(r['province_code']))} "
+        f"{escape(str(r['metric']))}</code>: score {escape(str(r['score']))}, rank "
+        f"{escape(str(r['rank']))} — {escape(str(r['disputed']))} · "
+        f"{escape(str(r['source_file']))}:{escape(str(r['source_line']))}</li>"
+        for _, r in rows.iterrows())
+    return head + f"<ul>{items}</ul>"
+
+
 def write_validation_page(paths: Paths) -> Path | None:
     summary_path = paths.processed / VALIDATION
     if not summary_path.exists():
@@ -45,6 +73,7 @@ def write_validation_page(paths: Paths) -> Path | None:
              f"<p class=\"{'ok' if summary['success'] else 'failed'}\">{verdict}</p>"
              '<nav><a href="index.html">← index</a>'
              '<a href="data_docs/index.html">Great Expectations Data Docs</a></nav>')]
+    parts.append(_disputed_section(paths))
     for table, expectations in _suites(paths.expectations).items():
         stats = summary.get("tables", {}).get(table, {})
         counts = [escape(str(stats.get(k, "?"))) for k in ("rows", "successful", "evaluated")]

@@ -233,6 +233,11 @@ VIEW_CHECKS: dict[str, tuple[ViewCheck, ...]] = {
                   check_index_in_catalogue),
         _SOURCE,
     ),
+    "index_publications": (
+        ViewCheck("check_index_in_catalogue", ("index",), ("index_catalogue",),
+                  check_index_in_catalogue),
+        _SOURCE,
+    ),
     "index_scores": (
         _CODE,
         ViewCheck("check_metric_in_index", ("index", "metric"), ("index_metrics",),

@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from ...analysis import METHOD_CHANGES, Position, RankMatrix
-from ...vocab import MARKED_STATUSES, mark
+from ...vocab import MARKED_STATUSES, STATUSES, mark
 from ..i18n import fmt_int, fmt_number, t
 from .style import STATUS_COLOURS, WIDTH, chart_style, region_palette
 
@@ -98,7 +98,7 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "vi") -> plt.Figure:
         fig, ax = plt.subplots(figsize=(WIDTH, 4.2))
         years = [str(y) for y in coverage["year"]]
         bottom = [0] * len(coverage)
-        for status in ("official", "reported", "derived", "uncertain"):
+        for status in STATUSES:  # every status: the bars add up to the units with a rank
             values = coverage[f"n_rank_{status}"].tolist()
             ax.bar(years, values, bottom=bottom, color=STATUS_COLOURS[status],
                    hatch="///" if status in MARKED_STATUSES else None, edgecolor="white",

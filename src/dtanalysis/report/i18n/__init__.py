@@ -17,6 +17,7 @@ import re
 from . import (
     about,
     briefing,
+    claims,
     common,
     headline,
     indicators,
@@ -32,7 +33,7 @@ from . import (
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_MODULES = (common, title, briefing, headline, trajectory, position, pillars, targets, indicators,
+_MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets, indicators,
             merger, about, overview, indices)
 
 

@@ -22,7 +22,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ab_validation_failures": "Kiểm định không đạt liên quan đến {name}:",
         "ab_quarantine": "Các dòng bị cách ly (không làm sạch được) có nhắc đến {name}:",
         "ab_quarantine_none": "Không có dòng bị cách ly nào nhắc đến {name}.",
-        "ab_conflicts": "Các giá trị có hai nguồn ngang hàng mâu thuẫn nhau:",
+        "ab_conflicts": ("Các giá trị mà các nguồn ghi khác nhau (giá trị giữ lại theo thứ bậc "
+                         "nguồn, và giá trị nguồn khác ghi):"),
         "ab_sources": "Nguồn của các số liệu trong báo cáo này:",
         "ab_used_for": "dùng cho: {tables}",
         "ab_methods": ("Thay đổi phương pháp: năm 2020 dùng 3 trụ cột (điểm = tổng); 2021–2022 "
@@ -49,7 +50,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ab_validation_failures": "Validation failures concerning {name}:",
         "ab_quarantine": "Quarantined rows (could not be cleaned) that name {name}:",
         "ab_quarantine_none": "No quarantined row names {name}.",
-        "ab_conflicts": "Values on which two sources of equal standing disagree:",
+        "ab_conflicts": ("Values the sources disagree on (the value kept by standing, and what "
+                         "the other sources give):"),
         "ab_sources": "Sources of the figures in this report:",
         "ab_used_for": "used for: {tables}",
         "ab_methods": ("Method changes: 2020 used 3 pillars (score = sum); 2021–2022 used 9 main "

@@ -5,13 +5,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "h_headline": "1. Tóm tắt",
         "hl_rank": "Hạng DTI tổng thể năm {year}: **{rank}**/{n} ({status}).",
         "hl_score": "Điểm DTI tổng thể năm {year}: **{score}** ({status}).",
-        "hl_no_rank": "Không có thứ hạng DTI nào được công bố cho {name} năm {year}.",
-        "hl_no_score_rank_known": ("Không có điểm DTI nào được công bố cho {name} năm {year}; "
+        "hl_no_rank": "Dữ liệu không có thứ hạng DTI nào của {name} năm {year}.",
+        "hl_no_score_rank_known": ("Dữ liệu không có điểm DTI nào của {name} năm {year}; "
                                    "chỉ biết thứ hạng ({rank})."),
-        "hl_no_score": "Không có điểm DTI nào được công bố cho {name} năm {year}.",
-        "hl_nothing": ("Không có thứ hạng hay điểm DTI nào được công bố cho {name} trong "
+        "hl_no_score": "Dữ liệu không có điểm DTI nào của {name} năm {year}.",
+        "hl_nothing": ("Dữ liệu không có thứ hạng hay điểm DTI nào của {name} trong "
                        "{set_label}."),
-        "hl_nothing_year": ("Không có thứ hạng hay điểm DTI nào được công bố cho {name} năm "
+        "hl_nothing_year": ("Dữ liệu không có thứ hạng hay điểm DTI nào của {name} năm "
                             "{year} trong {set_label}."),
         "hl_rank_up": "So với năm {previous_year} (hạng {previous}, {status}): tăng **{delta}** bậc.",
         "hl_rank_down": ("So với năm {previous_year} (hạng {previous}, {status}): giảm **{delta}** "
@@ -29,19 +29,19 @@ TEXTS: dict[str, dict[str, str]] = {
                               "mức thay đổi chỉ mang tính tham khảo."),
         "hl_marked_change": ("Mức thay đổi dựa trên ít nhất một giá trị suy ra hoặc không chắc "
                              "chắn."),
-        "hl_note": "Lời của nguồn (nguyên văn): “{note}”",
+        "hl_note": "Ghi chú của dự án (bằng tiếng Anh): “{note}”",
         "hl_source": "Nguồn: {links}.",
     },
     "en": {
         "h_headline": "1. Headline",
         "hl_rank": "Overall DTI rank {year}: **{rank}** of {n} ({status}).",
         "hl_score": "Overall DTI score {year}: **{score}** ({status}).",
-        "hl_no_rank": "No DTI rank was published for {name} in {year}.",
-        "hl_no_score_rank_known": ("No DTI score was published for {name} in {year}; only its "
+        "hl_no_rank": "The data hold no DTI rank of {name} for {year}.",
+        "hl_no_score_rank_known": ("The data hold no DTI score of {name} for {year}; only its "
                                    "rank ({rank}) is known."),
-        "hl_no_score": "No DTI score was published for {name} in {year}.",
-        "hl_nothing": "No DTI rank or score was published for {name} in the {set_label}.",
-        "hl_nothing_year": ("No DTI rank or score was published for {name} in {year} in the "
+        "hl_no_score": "The data hold no DTI score of {name} for {year}.",
+        "hl_nothing": "The data hold no DTI rank or score of {name} in the {set_label}.",
+        "hl_nothing_year": ("The data hold no DTI rank or score of {name} for {year} in the "
                             "{set_label}."),
         "hl_rank_up": ("Against {previous_year} (rank {previous}, {status}): up **{delta}** "
                        "places."),
@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "hl_method_between": ("Note: the method changed between these two years ({changes}); the "
                               "change is indicative only."),
         "hl_marked_change": "The change rests on at least one derived or uncertain value.",
-        "hl_note": "The source's words (as written): “{note}”",
+        "hl_note": "The project's note: “{note}”",
         "hl_source": "Source: {links}.",
     },
 }

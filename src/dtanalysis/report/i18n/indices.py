@@ -27,12 +27,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_change_method": "{change} so với {year} (phương pháp thay đổi năm {methods})",
         "ix_no_value": "không có giá trị",
         "ix_not_published_set": ("**{index}**: không có bảng nào cho {set_label} trong dữ liệu — "
-                                 "không công bố, không phải là thứ hạng thấp."),
+                                 "không phải là thứ hạng thấp."),
         "ix_never_for_unit": ("**{index}**: các năm {years} có bảng, nhưng không có điểm hay hạng "
                               "nào cho {name}."),
         "ix_gap_listed": ("**{index} {year}**: {name} có trong bảng nhưng không có điểm hay hạng "
                           "({note})."),
-        "ix_gap_absent": ("**{index} {year}**: không công bố cho {name} — bảng năm đó có điểm "
+        "ix_gap_absent": ("**{index} {year}**: không có trong các bảng đã thu thập cho {name} — bảng năm đó có điểm "
                           "của {n_score} và hạng của {n_rank} trên {n_units} tỉnh."),
         "ix_gap_method": " {method}",
         "ix_no_table_years": ("**{index} {years}**: không có bảng nào trong dữ liệu cho "
@@ -101,12 +101,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_change_method": "{change} since {year} (method changed in {methods})",
         "ix_no_value": "no value",
         "ix_not_published_set": ("**{index}**: no table for the {set_label} in the data — not "
-                                 "published, not a low rank."),
+                                 "a low rank."),
         "ix_never_for_unit": ("**{index}**: tables for {years}, but no score or rank for "
                               "{name}."),
         "ix_gap_listed": ("**{index} {year}**: {name} is in the table without a score or rank "
                           "({note})."),
-        "ix_gap_absent": ("**{index} {year}**: not published for {name} — that year's table has "
+        "ix_gap_absent": ("**{index} {year}**: no value of {name} in the collected tables — that year's table has "
                           "scores for {n_score} and ranks for {n_rank} of {n_units} provinces."),
         "ix_gap_method": " {method}",
         "ix_no_table_years": ("**{index} {years}**: no table in the data for the {set_short} "

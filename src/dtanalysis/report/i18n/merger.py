@@ -15,8 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "mg_result": "Kết quả năm {year} của {unit} (bộ 34): {rank_text}{score_text}.",
         "mg_rank_text": "hạng **{rank}**/{n} ({status})",
         "mg_score_text": ", điểm **{score}** ({status})",
-        "mg_no_score_text": ", không có điểm được công bố",
-        "mg_no_result": "Không có kết quả nào của {unit} trong bộ 34 đơn vị được công bố.",
+        "mg_no_score_text": ", dữ liệu không có điểm",
+        "mg_no_result": "Dữ liệu không có kết quả nào của {unit} trong bộ 34 đơn vị.",
         "mg_not_comparable": ("Thứ hạng của bộ 34 đơn vị (trên 34) và của bộ 63 tỉnh (trên 63) "
                               "không so sánh được và không được nối thành một chuỗi."),
         "mg_history": "Lịch sử các tỉnh thành viên trong bộ 63 tỉnh (thứ hạng, cạnh nhau):",
@@ -37,8 +37,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "mg_result": "{year} result of {unit} (34 set): {rank_text}{score_text}.",
         "mg_rank_text": "rank **{rank}** of {n} ({status})",
         "mg_score_text": ", score **{score}** ({status})",
-        "mg_no_score_text": ", no score published",
-        "mg_no_result": "No result of {unit} in the 34-unit set was published.",
+        "mg_no_score_text": ", no score in the data",
+        "mg_no_result": "The data hold no result of {unit} in the 34-unit set.",
         "mg_not_comparable": ("Ranks of the 34-unit set (out of 34) and of the 63-province set "
                               "(out of 63) are not comparable and are never joined into one "
                               "series."),

@@ -11,7 +11,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "h_ov_movers": "3. Thay đổi thứ hạng lớn nhất",
         "h_ov_regions": "4. So sánh các vùng",
         "h_ov_coverage": "5. Số đơn vị có dữ liệu mỗi năm",
-        "ov_heatmap_intro": ("Ô trống: không có thứ hạng được công bố năm đó. Chỉ năm có bảng xếp "
+        "ov_index_coverage_intro": ("Mỗi chỉ số, mỗi năm: số đơn vị có giá trị trong dữ liệu "
+                                    "trên số đơn vị được công bố (theo khai báo của nhà xuất "
+                                    "bản trong publications.csv; không có khai báo: trên số "
+                                    "đơn vị của bộ), theo từng trạng thái."),
+        "ov_col_published": "Được công bố",
+        "ov_col_held": "Có trong dữ liệu",
+        "ov_published_declared": "{n} (theo nhà xuất bản)",
+        "ov_published_undeclared": "không khai báo (bộ {n} đơn vị)",
+        "ov_heatmap_intro": ("Ô trống: dữ liệu không có thứ hạng năm đó. Chỉ năm có bảng xếp "
                              "hạng đầy đủ mới có đủ {n} ô."),
         "ov_movers_intro": ("Thay đổi thứ hạng giữa hai năm liền nhau khi cả hai thứ hạng đều "
                             "được biết, trong cùng {set_label} (dương = tăng bậc)."),
@@ -35,7 +43,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "h_ov_movers": "3. Biggest movers",
         "h_ov_regions": "4. Regions compared",
         "h_ov_coverage": "5. Units with data each year",
-        "ov_heatmap_intro": ("A blank cell: no rank was published that year. Only a year with a "
+        "ov_index_coverage_intro": ("Each index and year: units with a value held here of the "
+                                    "units published (as the publisher declares in "
+                                    "publications.csv; nothing declared: of the set's units), "
+                                    "by status."),
+        "ov_col_published": "Published",
+        "ov_col_held": "Held here",
+        "ov_published_declared": "{n} (the publisher's)",
+        "ov_published_undeclared": "not declared (set of {n})",
+        "ov_heatmap_intro": ("A blank cell: the data hold no rank that year. Only a year with a "
                              "complete ranking has all {n} cells."),
         "ov_movers_intro": ("Rank changes between two consecutive years where both ranks are "
                             "known, within the {set_label} (positive = up)."),

@@ -6,8 +6,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "pl_intro": ("Điểm và thứ hạng của {name} ở từng trụ cột / chỉ số chính, so với giá trị "
                      "cao nhất và trung vị của **các tỉnh có giá trị đó** (n tỉnh) — không phải "
                      "của cả {n} tỉnh. Năm 2020 dùng 3 trụ cột; từ 2021 dùng 9 chỉ số chính."),
-        "pl_none_for_unit": ("Không có điểm hay thứ hạng trụ cột / chỉ số chính nào được công bố "
-                             "cho {name} trong {set_label}."),
+        "pl_none_for_unit": ("Dữ liệu không có điểm hay thứ hạng trụ cột / chỉ số chính nào "
+                             "của {name} trong {set_label}."),
         "pl_none_in_set": ("Không có điểm hay thứ hạng trụ cột / chỉ số chính nào của {set_label} "
                            "trong dữ liệu."),
         "pl_missing_year": ("Năm {year}: có giá trị {metrics} cho {n} tỉnh khác, nhưng không có "
@@ -26,7 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pl_intro": ("Score and rank of {name} on each pillar / main index, against the best and "
                      "the median over **the provinces that have that value** (n of them) — not "
                      "over all {n}. 2020 used 3 pillars; from 2021, 9 main indices."),
-        "pl_none_for_unit": ("No pillar or main-index score or rank was published for {name} in "
+        "pl_none_for_unit": ("The data hold no pillar or main-index score or rank of {name} in "
                              "the {set_label}."),
         "pl_none_in_set": "The data holds no pillar or main-index value of the {set_label}.",
         "pl_missing_year": ("{year}: {metrics} were published for {n} other provinces, but not "

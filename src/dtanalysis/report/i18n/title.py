@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "peers_none": "không có",
         "data_version": "Phiên bản dữ liệu: `{version}`.",
         "reading_key": ("**Cách đọc.** Mọi con số lấy từ các bảng đã xử lý và có nguồn. Ô trống "
-                        "hoặc câu «không có …» nghĩa là không có số liệu được công bố — không "
+                        "hoặc câu «không có …» nghĩa là dữ liệu không có giá trị đó — không "
                         "được ước lượng. {marks} Trên biểu đồ, giá trị suy ra và không chắc chắn "
                         "là điểm rỗng nối bằng nét đứt. Thứ hạng của bộ 63 tỉnh và bộ 34 đơn vị "
                         "không bao giờ được nối thành một chuỗi."),
@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "data_version": "Data version: `{version}`.",
         "reading_key": ("**How to read this report.** Every number comes from the processed "
                         "tables and carries its source. An empty cell or a “no …” sentence means "
-                        "nothing was published — nothing is estimated. {marks} In charts, derived "
+                        "no value is held here — nothing is estimated. {marks} In charts, derived "
                         "and uncertain values are hollow markers joined by dashed lines. Ranks of "
                         "the 63-province set and of the 34-unit set are never joined into one "
                         "series."),

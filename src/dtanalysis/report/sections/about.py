@@ -68,7 +68,8 @@ def show_about(ctx: ReportContext) -> list:
         out.append(table_html(pd.DataFrame({
             t("col_year", lang): a.conflicts["year"].astype(str),
             t("col_metric", lang): [metric_label(m, lang) for m in a.conflicts["metric"]],
-            t("col_conflict", lang): a.conflicts["conflict"],
+            t("col_conflict", lang): [c if isinstance(c, str) and c else d for c, d in
+                                      zip(a.conflicts["conflict"], a.conflicts["disputed"])],
         })))
     out.append(md(t("ab_sources", lang) + "\n\n" + "\n".join(
         f"- {_source_line(r, lang)}" for _, r in a.sources.iterrows())))

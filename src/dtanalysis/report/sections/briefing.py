@@ -11,9 +11,10 @@ import pandas as pd
 from IPython.display import HTML
 
 from ... import analysis as an
+from ...analysis import claims
 from ...analysis import indices as ix
 from ...analysis import standing as st
-from ...analysis.briefing import MIN_COMPARED, Briefing, IndexRow, briefing
+from ...analysis.briefing import Briefing, IndexRow, briefing
 from ...vocab import source_words
 from .. import charts
 from ..context import ReportContext
@@ -30,6 +31,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed, fmt_years, t
+from ..wording import missing_text, missing_texts, verdict_cell, verdict_counts
 from .indices import index_label
 from .targets import _indicator_labels, _latest_text, _target_text
 
@@ -150,7 +152,7 @@ def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
                                       if row.published_years else t("bf_no_table", lang)),
                 t("col_rank", lang): _no_value_text(ctx, row),
                 t("col_score", lang): t("bf_no_value", lang),
-                t("col_status", lang): t("bf_not_published", lang),
+                t("col_status", lang): _no_value_status(ctx, row),
                 t("bf_col_change", lang): t("bf_none", lang),
                 t("col_source", lang): t("bf_none", lang),
             })
@@ -172,27 +174,45 @@ def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
 
 
 def _no_value_text(ctx: ReportContext, row: IndexRow) -> str:
-    """The rank cell of an index without any value for the unit, in words."""
+    """The rank cell of an index without any value for the unit: why, in words
+    (`analysis.claims.why_missing` of its latest year with a table)."""
     lang = ctx.lang
+    label = _labels(ctx)[row.index]
     if not row.published_years:
-        return t("bf_gap_no_table", lang, set_short=t(f"set_short_{ctx.unit_set}", lang))
+        return t("cl_missing_no_table_set", lang, index=label,
+                 set_short=t(f"set_short_{ctx.unit_set}", lang))
+    if row.later is not None:  # only uncertain values: none leads (claims.may_lead)
+        return t("bf_only_uncertain", lang)
     if row.lead.years:  # a year was asked for (--year) in which the unit has no value
         return t("bf_gap_not_in_year", lang, name=ctx.name, year=row.lead.year,
                  years=fmt_years(row.lead.years, lang))
-    return t("bf_gap_never", lang, name=ctx.name, years=fmt_years(row.published_years, lang))
+    latest = max(row.published_years)
+    return missing_text(claims.why_missing(ctx.data, row.index, latest, ctx.unit_set, ctx.code),
+                        lang, label, ctx.name)
+
+
+def _no_value_status(ctx: ReportContext, row: IndexRow) -> str:
+    """The status cell of an index without a value: 'not published' only where declared."""
+    if not row.published_years:
+        return t("bf_no_table", ctx.lang)
+    if row.later is not None:
+        return status_text(row.later.rank_status or row.later.score_status, ctx.lang)
+    m = claims.why_missing(ctx.data, row.index, max(row.published_years), ctx.unit_set,
+                           ctx.code)
+    return t(f"bf_missing_{m.kind}", ctx.lang)
 
 
 def _gap_notes(ctx: ReportContext, row: IndexRow, label: str) -> list[str]:
-    """The years the index published for the set without a value for the unit, in words; a
-    note on the unit's row in that year's table is quoted as the source's words."""
+    """The years the index published for the set without a value for the unit, each with
+    its reason (`analysis.claims.why_missing`); a note on the unit's row in that year's table
+    is the project's note, labelled so."""
     lang, name = ctx.lang, ctx.name
-    absent = [g for g in row.gaps if not g.listed or not g.note]
-    notes = []
-    if absent:
-        detail = "; ".join(t("bf_gap_year", lang, year=g.year, n_rank=g.n_rank,
-                             n_units=g.n_units) for g in absent)
-        notes.append(t("bf_gap_absent", lang, index=label, name=name,
-                       years=fmt_years([g.year for g in absent], lang), detail=detail))
+    reasons = missing_texts([claims.why_missing(ctx.data, row.index, g.year, ctx.unit_set,
+                                                ctx.code)
+                             for g in row.gaps
+                             if row.has_value or g.year != max(row.published_years)],
+                            lang, label, name)
+    notes = [f"**{label}**: " + "; ".join(reasons) + "."] if reasons else []
     for g in row.gaps:
         if g.listed and g.note:
             notes.append(t("bf_gap_listed", lang, index=label, year=g.year, name=name,
@@ -251,7 +271,8 @@ def _row_notes(row: IndexRow, label: str, scale_max, lang: str) -> list[str]:
             what, value, status = ("bf_later_score",
                                    index_score_text(later.score, later.score_status, scale_max,
                                                     lang), later.score_status)
-        notes.append(t("bf_later", lang, year=later.year, what=t(what, lang), value=value,
+        notes.append(t("bf_later" if h.year is not None else "bf_later_no_lead", lang,
+                       year=later.year, what=t(what, lang), value=value,
                        status=status_text(status, lang), reason=_reason(status, lang),
                        lead_year=h.year))
         if source_words(later.note):
@@ -299,6 +320,8 @@ def _standing_point(ctx: ReportContext, b: Briefing, others_too: bool = False) -
                             score=index_score_text(h.score, h.score_status,
                                                    scale.get(row.index), lang),
                             status=status_text(h.score_status, lang)))
+        elif row.later is not None:
+            others.append(t("bf_kp_other_uncertain", lang, index=label))
         else:
             others.append(t("bf_kp_other_none", lang, index=label, name=name))
     if others:
@@ -309,6 +332,8 @@ def _standing_point(ctx: ReportContext, b: Briefing, others_too: bool = False) -
 def _first_index_point(ctx: ReportContext, row: IndexRow, index: str, scale_max) -> str:
     lang, name = ctx.lang, ctx.name
     if not row.has_value:
+        if row.later is not None:
+            return t("bf_kp_only_uncertain", lang, index=index, name=name)
         return t("bf_kp_no_index", lang, index=index, name=name)
     h = row.lead
     if h.rank is None:
@@ -333,6 +358,11 @@ def _first_index_point(ctx: ReportContext, row: IndexRow, index: str, scale_max)
 def _subindex_text(rows: pd.DataFrame, lang: str) -> str:
     items = []
     for _, r in rows.iterrows():
+        if r["judged_by"] == "rank_of_n":  # the median is over too few units to judge
+            items.append(t("bf_sub_rank_of_n", lang, metric=metric_label(r["metric"], lang),
+                           value=rank_text(r["value"], r["status"], lang), n=int(r["n_units"]),
+                           standing=t(f"cl_rank_{r['standing']}", lang)))
+            continue
         if r["basis"] == "rank":
             value = rank_text(r["value"], r["status"], lang)
             median = fmt_int(r["median"], lang) if float(r["median"]).is_integer() else \
@@ -350,7 +380,8 @@ def _subindex_point(ctx: ReportContext, b: Briefing) -> str:
     lang = ctx.lang
     strong, weak = b.strongest, b.weakest
     if strong.empty and weak.empty:
-        return t("bf_kp_sub_none", lang, name=ctx.name, min=MIN_COMPARED)
+        return t("bf_kp_sub_none", lang, name=ctx.name,
+                 floor=round(claims.COVERAGE_FLOOR * 100))
     year = int(b.subindices["year"].iloc[0])
     if strong.empty:
         return t("bf_kp_weak_only", lang, year=year, weak=_subindex_text(weak, lang))
@@ -364,14 +395,25 @@ def _targets_point(ctx: ReportContext, b: Briefing) -> str:
     s = b.targets
     if s.total == 0:
         return t("bf_kp_targets_none", ctx.lang, name=ctx.name)
-    return t("bf_kp_targets", ctx.lang, name=ctx.name, total=s.total, reached=s.reached,
-             not_reached=s.not_reached, no_data=s.no_data)
+    own = s.table[s.table["unit_set"] == ctx.unit_set]
+    former = s.table[s.table["unit_set"] != ctx.unit_set]
+    if former.empty:
+        return t("bf_kp_targets", ctx.lang, name=ctx.name, total=s.total,
+                 counts=verdict_counts(s.table, ctx.lang))
+    # A unit of 2025: its former provinces' targets are theirs, judged on their own values
+    # in the 63-province set (issue 19, point 8); never counted as the new unit's own.
+    parts = []
+    if not own.empty:
+        parts.append(t("bf_kp_targets", ctx.lang, name=ctx.name, total=len(own),
+                       counts=verdict_counts(own, ctx.lang)))
+    for name, group in former.groupby("name", sort=False):
+        parts.append(t("bf_kp_targets_former", ctx.lang, former=name, total=len(group),
+                       counts=verdict_counts(group, ctx.lang)))
+    return " ".join(parts)
 
 
 def _progress(r: pd.Series, lang: str) -> str:
-    if missing(r["latest_value"]):
-        return t("bf_target_no_data", lang)
-    return t("bf_target_reached" if r["reached"] is True else "bf_target_not_reached", lang)
+    return verdict_cell(r, lang)
 
 
 def _targets(ctx: ReportContext, b: Briefing) -> list:
@@ -384,7 +426,11 @@ def _targets(ctx: ReportContext, b: Briefing) -> list:
     shown = order.head(MAX_TARGET_ROWS)
     labels = _indicator_labels(ctx.data, lang)
     frame = pd.DataFrame({
-        t("col_target_indicator", lang): [labels.get(i, i) for i in shown["indicator"]],
+        # a former province's target says whose it is (a unit of 2025 shows them as theirs)
+        t("col_target_indicator", lang): [
+            labels.get(i, i) if u == ctx.unit_set
+            else t("bf_target_of_former", lang, former=n, label=labels.get(i, i))
+            for i, u, n in zip(shown["indicator"], shown["unit_set"], shown["name"])],
         t("col_target", lang): [_target_text(r, lang) for _, r in shown.iterrows()],
         t("col_deadline", lang): ["" if missing(y) else str(int(y))
                                   for y in shown["target_year"]],
@@ -406,6 +452,9 @@ def _chart(ctx: ReportContext) -> list:
         return []
     own = ix.trajectory(ctx.data, ctx.code, ctx.unit_set, "dti").assign(
         role="province", province_code=ctx.code, name=name)
+    # an uncertain rank is not drawn on page one (claims.may_lead): the notes say it in words
+    uncertain = set(own.loc[own["rank"].notna() & (own["rank_status"] == "uncertain"), "year"])
+    own.loc[own["year"].isin(uncertain), "rank"] = pd.NA
     if own.empty or own["rank"].isna().all():
         return []
     ranked = own[own["rank"].notna()]
@@ -419,7 +468,9 @@ def _chart(ctx: ReportContext) -> list:
     fig = charts.trajectory_chart(own, lang, title=title, show_scores=False, compact=True)
     points = []
     for _, r in own.iterrows():
-        if missing(r["rank"]):
+        if int(r["year"]) in uncertain:
+            points.append(t("bf_chart_uncertain", lang, year=int(r["year"])))
+        elif missing(r["rank"]):
             points.append(t("bf_chart_gap", lang, year=int(r["year"])))
         else:
             points.append(t("bf_chart_point", lang, year=int(r["year"]),

@@ -8,6 +8,7 @@ from ... import analysis as an
 from ..context import ReportContext
 from ..display import heading, md, missing, source_label, table_html, unit_names
 from ..i18n import fmt_with_unit, t
+from ..wording import shown_as_written
 
 
 def show_indicators(ctx: ReportContext) -> list:
@@ -45,6 +46,6 @@ def show_indicators(ctx: ReportContext) -> list:
 
 
 def _indicator_value(value, unit, qualifier, as_written, lang: str) -> str:
-    if lang == "vi" and not missing(as_written):
+    if shown_as_written(as_written, lang):
         return str(as_written)
     return fmt_with_unit(value, unit, lang, qualifier)

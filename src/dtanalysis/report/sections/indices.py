@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import analysis as an
+from ...analysis import claims
 from ...analysis import indices as ix
 from ..charts import indices as ix_charts
 from ..context import OverviewContext, ReportContext
@@ -22,6 +23,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
+from ..wording import missing_text
 
 
 def _score(value, status, scale_max, lang: str) -> str:
@@ -166,8 +168,10 @@ def _gap_lines(ctx: ReportContext, card: pd.DataFrame, labels: dict[str, str]) -
             text = t("ix_gap_listed", lang, index=labels[gap.index], year=gap.year, name=name,
                      note=gap.note or "")
         else:
-            text = t("ix_gap_absent", lang, index=labels[gap.index], year=gap.year, name=name,
-                     n_score=gap.n_score, n_rank=gap.n_rank, n_units=gap.n_units)
+            # why, as analysis.claims says: "not published" only where declared
+            m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, ctx.code)
+            text = "**" + missing_text(m, lang, labels[gap.index], name).replace(
+                f"{labels[gap.index]} {gap.year}:", f"{labels[gap.index]} {gap.year}**:", 1)
         if gap.methods:
             text += t("ix_gap_method", lang, method=sentences[(gap.index, gap.methods[-1])])
         lines.append(text)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import analysis as an
+from ...analysis import claims
+from ...analysis import indices as ix
+from ...vocab import STATUSES as STATUS_ORDER
 from .. import charts
 from ..context import OverviewContext
 from ..display import (
@@ -158,7 +161,7 @@ def show_coverage(ctx: OverviewContext) -> list:
         t("col_with_rank", lang): cov["n_rank"].astype(str),
         t("col_with_score", lang): cov["n_score"].astype(str),
         **{t(f"status_{s}", lang): cov[f"n_rank_{s}"].astype(str)
-           for s in ("official", "reported", "derived", "uncertain")},
+           for s in STATUS_ORDER},  # every status: the columns add up to the ranked units
         t("col_mean_published", lang): [t("yes", lang) if m else t("no", lang)
                                          for m in cov["mean_published"]],
     })
@@ -167,4 +170,29 @@ def show_coverage(ctx: OverviewContext) -> list:
         t("col_with_score", lang)]], lang)
     out += figure(charts.coverage_chart(cov, lang), alt, shown, lang)
     out.append(table_html(shown))
+    out += _index_coverage(ctx)
     return out
+
+
+def _index_coverage(ctx: OverviewContext) -> list:
+    """Every index and year: units held of the units published (declared in publications.csv,
+    else of the set), by every status (`analysis.claims.coverage_table`)."""
+    lang = ctx.lang
+    table = claims.coverage_table(ctx.data, ctx.unit_set)
+    if table.empty:
+        return []
+    labels = dict(zip(ix.catalogue(ctx.data)["index"], ix.catalogue(ctx.data)["label"]))
+    shown = pd.DataFrame({
+        t("bf_col_index", lang): [labels.get(i, i) for i in table["index"]],
+        t("col_year", lang): table["year"].astype(str),
+        t("ov_col_published", lang): [
+            t("ov_published_declared", lang, n=int(n)) if d else
+            t("ov_published_undeclared", lang, n=int(n))
+            for n, d in zip(table["out_of"], table["declared"])],
+        t("ov_col_held", lang): [t("cl_coverage", lang, held=h, out_of=int(n)) if tb
+                                 else t("bf_no_table", lang)
+                                 for h, n, tb in zip(table["held"], table["out_of"],
+                                                     table["has_table"])],
+        **{t(f"status_{s}", lang): table[f"n_{s}"].astype(str) for s in STATUS_ORDER},
+    })
+    return [md(t("ov_index_coverage_intro", lang)), table_html(shown)]

@@ -19,10 +19,12 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, t
+from ..wording import disputed_text
 
 
 def show_pillars(ctx: ReportContext) -> list:
     lang, name, data = ctx.lang, ctx.name, ctx.data
+    n_set = an.n_units(data, ctx.unit_set)
     rows = an.pillars(data, ctx.code, ctx.unit_set)
     out = [heading("h_pillars", lang)]
     if rows.empty:
@@ -33,10 +35,11 @@ def show_pillars(ctx: ReportContext) -> list:
     if own.empty:
         notes.append((0, t("pl_none_for_unit", lang, name=name, set_label=ctx.set_label)))
     else:
-        shown = _pillar_table(own, lang)
+        shown = _pillar_table(own, lang, n_set)
         out.append(table_html(shown))
         chart_year = _pillar_chart_year(own)
-        chart_data = _pillar_table(own[own["year"] == chart_year].reset_index(drop=True), lang)
+        chart_data = _pillar_table(own[own["year"] == chart_year].reset_index(drop=True), lang,
+                                   n_set)
         alt = chart_alt(t("chart_alt_pillars", lang, name=name, year=chart_year), chart_data[[
             t("col_metric", lang), t("col_score", lang), t("col_best_score", lang),
             t("col_median_score", lang)]], lang)
@@ -65,30 +68,38 @@ def _pillar_chart_year(own: pd.DataFrame) -> int:
     return int((compared if not compared.empty else own)["year"].max())
 
 
-def _pillar_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
-    # With one unit (or none) holding a value there is no "best" and no "median" to show.
+def _pillar_table(own: pd.DataFrame, lang: str, n_set: int) -> pd.DataFrame:
+    # With one unit (or none) holding a value there is no "best" and no "median" to show; a
+    # best or median shown says over how many of the set's units (analysis.claims, rule 3).
     def best(value, who, kind, n):
         if missing(value) or n < 2:
             return ""
         text = fmt_score(value, lang) if kind == "score" else fmt_int(value, lang)
-        return f"{text} ({who})"
+        return f"{text} ({who}; {t('cl_over', lang, n=int(n), n_set=n_set)})"
+
+    def median(value, n, decimals):
+        if missing(value) or n < 2:
+            return ""
+        over = t("cl_over", lang, n=int(n), n_set=n_set)
+        return f"{fmt_number(value, lang, decimals)} ({over})"
 
     return pd.DataFrame({
         t("col_year", lang): own["year"].astype(str),
         t("col_metric", lang): [metric_label(m, lang) for m in own["metric"]],
-        t("col_score", lang): [score_text(v, s, lang)
-                               for v, s in zip(own["score"], own["score_status"])],
+        t("col_score", lang): [score_text(v, s, lang) + disputed_text(d, lang)
+                               for v, s, d in zip(own["score"], own["score_status"],
+                                                  own["disputed"])],
         t("col_best_score", lang): [best(v, w, "score", n) for v, w, n in
                                     zip(own["best_score"], own["best_score_name"],
                                         own["n_score"])],
-        t("col_median_score", lang): [fmt_number(v, lang, 4) if n >= 2 else ""
+        t("col_median_score", lang): [median(v, n, 4)
                                       for v, n in zip(own["median_score"], own["n_score"])],
         t("col_n_score", lang): own["n_score"].astype(str),
         t("col_rank", lang): [rank_text(v, s, lang)
                               for v, s in zip(own["rank"], own["rank_status"])],
         t("col_best_rank", lang): [best(v, w, "rank", n) for v, w, n in
                                    zip(own["best_rank"], own["best_rank_name"], own["n_rank"])],
-        t("col_median_rank", lang): [fmt_number(v, lang, 1) if n >= 2 else ""
+        t("col_median_rank", lang): [median(v, n, 1)
                                      for v, n in zip(own["median_rank"], own["n_rank"])],
         t("col_n_rank", lang): own["n_rank"].astype(str),
     })

@@ -21,6 +21,7 @@ from ..display import (
     unit_names,
 )
 from ..i18n import fmt_int, fmt_with_unit, t
+from ..wording import shown_as_written, verdict_cell
 
 
 def show_targets(ctx: ReportContext) -> list:
@@ -80,7 +81,7 @@ def _indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
 
 
 def _target_text(r: pd.Series, lang: str) -> str:
-    if lang == "vi" and not missing(r["target_as_written"]):
+    if shown_as_written(r["target_as_written"], lang):
         return str(r["target_as_written"])
     if r["unit"] == "rank" and r["qualifier"] == "at_most":
         return t("top_value", lang, rank=fmt_int(r["target_value"], lang))
@@ -90,7 +91,7 @@ def _target_text(r: pd.Series, lang: str) -> str:
 def _latest_text(r: pd.Series, lang: str) -> str:
     if missing(r["latest_value"]):
         return "—"
-    if lang == "vi" and not missing(r["latest_as_written"]):
+    if shown_as_written(r["latest_as_written"], lang):
         value = str(r["latest_as_written"])
     else:
         value = fmt_with_unit(r["latest_value"], r["unit"], lang, r["latest_qualifier"])
@@ -98,17 +99,6 @@ def _latest_text(r: pd.Series, lang: str) -> str:
 
 
 def _progress_text(r: pd.Series, lang: str) -> str:
-    parts = []
-    if missing(r["latest_value"]):
-        parts.append(t("tg_no_value", lang))
-    elif r["reached"]:
-        parts.append(t("tg_reached", lang))
-    else:
-        parts.append(t("tg_not_reached", lang))
-    # A target without a value is "no data", never "overdue": only a value short of the
-    # target when the deadline has passed says the deadline passed.
-    if r["deadline_passed"] and r["reached"] is False:
-        parts.append(t("tg_deadline_passed", lang))
-    if not missing(r["latest_qualifier"]):
-        parts.append(t("tg_approx", lang))
-    return "; ".join(parts)
+    """The verdict by time (`analysis.claims.verdict`), with the value's date and the deadline
+    and, ahead of the deadline, the pace needed."""
+    return verdict_cell(r, lang)
