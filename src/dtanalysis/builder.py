@@ -43,8 +43,6 @@ from .runner.pool import (
     is_fresh,
     run_jobs,
 )
-from .site.changes import write_changes_page
-from .site.datapackage import write_data_package
 from .site.index_page import write_index
 from .testhooks import pause_point
 
@@ -115,8 +113,18 @@ def build(root=None, *, jobs: int | None = None, lang: str | None = None, force:
                 return BuildResult(cleaned, None)
         else:
             log.info("data/processed is up to date with data/raw")
-        write_data_package(paths)  # reports/data/: all the data, for the index to link
-        write_changes_page(paths)  # reports/changes.html: the last data version's changes
+        # reports/data/ (all the data, for the index to link) and reports/changes.html (the last
+        # data version's changes): redone with the data (a code change re-cleans too; the data
+        # package also when missing); a rebuild with nothing to do does not import them
+        # (pandas).
+        if cleaned is not None or not (paths.reports / "data" / "datapackage.json").is_file():
+            from .site.datapackage import write_data_package
+
+            write_data_package(paths)
+        if cleaned is not None:
+            from .site.changes import write_changes_page
+
+            write_changes_page(paths)
         plan = build_plan(paths, LANGS if lang is None else (lang,))
         pause_point("reports:started")
         return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress,

@@ -29,8 +29,10 @@ def _mark_every_report_built(root) -> int:
     from dtanalysis.records import write_record
     from dtanalysis.runner.jobs import build_plan
     from dtanalysis.runner.pool import RunContext, new_record
+    from dtanalysis.site.datapackage import write_data_package
 
     paths = Paths.at(root)
+    write_data_package(paths)  # as the build that cleaned the data wrote it
     ctx = RunContext.create(paths)
     plan = build_plan(paths)
     for job in plan:
@@ -41,6 +43,9 @@ def _mark_every_report_built(root) -> int:
         record.update(status="ok", error=None, html_bytes=stat.st_size,
                       html_mtime_ns=stat.st_mtime_ns)
         write_record(job.record, record)
+    from dtanalysis.site.index_page import write_index
+
+    write_index(paths)  # the index and validation pages that build wrote at its end
     return len(plan)
 
 

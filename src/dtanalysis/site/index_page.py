@@ -348,11 +348,25 @@ def _operations_page(paths: Paths, lang: str, current: str | None,
     return _page(lang, text("ops_title", lang), body)
 
 
+def _validation_page(paths: Paths) -> bool:
+    """Write `reports/validation.html` when the validation or the processed data are newer
+    than it (a rebuild with nothing to do keeps it, and never loads pandas for it); whether
+    it exists."""
+    page = paths.reports / "validation.html"
+    inputs = [paths.processed / name for name in ("validation.json", "manifest.json")]
+    newest = max((p.stat().st_mtime_ns for p in inputs if p.is_file()), default=None)
+    if newest is None:
+        return bool(write_validation_page(paths))
+    if page.is_file() and page.stat().st_mtime_ns >= newest:
+        return True
+    return bool(write_validation_page(paths))
+
+
 def write_index(paths: Paths) -> Path:
     """Write the index and the operations page in each language; the Vietnamese index's
     path (`reports/index.html`)."""
     paths.reports.mkdir(parents=True, exist_ok=True)
-    has_validation = bool(write_validation_page(paths))
+    has_validation = _validation_page(paths)
     current = _current_version(paths)
     for lang in LANGS:
         atomic_write(paths.reports / page_name("index", lang),
