@@ -66,8 +66,8 @@ def province_report() -> nbformat.NotebookNode:
         ("5. Targets", "show_targets"),
         ("6. Indicators, with national benchmark", "show_indicators"),
         ("7. The 2025 merger", "show_merger"),
-        ("8. About the data", "show_about"),
-        ("9. National indices: DTI, PCI, PAPI side by side", "show_indices"),
+        ("8. National indices: DTI, PCI, PAPI side by side", "show_indices"),
+        ("9. About the data (provenance, last)", "show_about"),
     ]
     for title, function in sections:
         cells.append(new_code_cell(f"# {title} (heading and texts from dtanalysis.report.i18n)\n"

@@ -54,7 +54,8 @@ INJECTION_PROBE = """() => ({
       .length,
 })"""
 NOTHING_INJECTED = {"pwned": None, "scripts": 0, "handlers": [], "links": [], "injected": 0}
-OWN_SCRIPTS = {"index.html": 1}  # the index page's offline search box, the one script we write
+# The index pages' offline search box, the one script we write.
+OWN_SCRIPTS = {"index.html": 1, "index.en.html": 1}
 
 
 def nothing_injected(page_name: str) -> dict:

@@ -19,12 +19,14 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DtanalysisError, ParameterError
 from .lock import project_lock
 from .paths import Paths
-from .pipeline.stages import CleanResult, data_is_current, recover, run_clean
+from .pipeline.current import data_is_current, recover
 from .runner.jobs import (
+    LANGS,
     Job,
     all_province_jobs,
     build_plan,
@@ -44,10 +46,11 @@ from .runner.pool import (
     is_fresh,
     run_jobs,
 )
-from .site.changes import write_changes_page
-from .site.datapackage import write_data_package
 from .site.index_page import write_index
 from .testhooks import pause_point
+
+if TYPE_CHECKING:
+    from .pipeline.stages import CleanResult
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +82,7 @@ class BuildResult:
     """`clean` is None when data/processed was up to date; `reports` is None when cleaning
     failed (validation, or `strict` with quarantined rows), and then no report ran."""
 
-    clean: CleanResult | None
+    clean: CleanResult | None  # pipeline.stages.CleanResult
     reports: ReportsResult | None
 
     @property
@@ -88,32 +91,47 @@ class BuildResult:
                                                            and self.reports.ok)
 
 
-def build(root=None, *, jobs: int | None = None, lang: str = "vi", force: bool = False,
+def build(root=None, *, jobs: int | None = None, lang: str | None = None, force: bool = False,
           with_code: bool = False, strict: bool = False, pdf: bool = False,
           allow_shrink: bool = False, cell_timeout: float | None = DEFAULT_CELL_TIMEOUT,
           report_timeout: float | None = DEFAULT_REPORT_TIMEOUT,
           progress: Progress | None = None, scheduler: str | None = None) -> BuildResult:
     """Clean and validate `data/raw` when it changed, then every province report of both
     sets, the overview and the index. Holds the project lock (BusyError when another run
-    holds it); recovers what a killed run left first. `scheduler` (an address, or
-    `local[:N]`) runs the reports on a Dask cluster (see `runner.distributed`)."""
+    holds it); recovers what a killed run left first. `lang` None builds every report in
+    Vietnamese and English (`<slug>.html`, `<slug>.en.html`); "vi" or "en" one language.
+    `scheduler` (an address, or `local[:N]`) runs the reports on a Dask cluster (see
+    `runner.distributed`)."""
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
-    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
+    scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler,
+                                   both=True)
     read_comparisons(paths)  # a bad row of data/raw/comparisons.csv: refused before anything
     with project_lock(paths, "build"):
         recover(paths)
         cleaned = None
         if force or not data_is_current(paths.root):
+            from .pipeline.stages import run_clean  # lazy: pandas, the cleaning code
+
             cleaned = run_clean(paths.root, strict=strict, data_docs=True,
                                 allow_shrink=allow_shrink)
             if not cleaned.ok:
                 return BuildResult(cleaned, None)
         else:
             log.info("data/processed is up to date with data/raw")
-        write_data_package(paths)  # reports/data/: all the data, for the index to link
-        write_changes_page(paths)  # reports/changes.html: the last data version's changes
-        plan = build_plan(paths, lang)
+        # reports/data/ (all the data, for the index to link) and reports/changes.html (the last
+        # data version's changes): redone with the data (a code change re-cleans too; the data
+        # package also when missing); a rebuild with nothing to do does not import them
+        # (pandas).
+        if cleaned is not None or not (paths.reports / "data" / "datapackage.json").is_file():
+            from .site.datapackage import write_data_package
+
+            write_data_package(paths)
+        if cleaned is not None:
+            from .site.changes import write_changes_page
+
+            write_changes_page(paths)
+        plan = build_plan(paths, LANGS if lang is None else (lang,))
         pause_point("reports:started")
         return BuildResult(cleaned, _run(paths, plan, jobs, force, with_code, progress,
                                          cell_timeout, report_timeout, scheduler, pdf))
@@ -190,14 +208,14 @@ def check_jobs(jobs: int | None) -> int | None:
     return jobs
 
 
-LANGS = ("vi", "en")
-
-
-def _check_run_options(lang, cell_timeout, report_timeout, scheduler) -> str | None:
+def _check_run_options(lang, cell_timeout, report_timeout, scheduler, *,
+                       both: bool = False) -> str | None:
     """The options of `build` and `report` checked before any work starts (the command line
-    refuses the same values): a ParameterError, one line; the scheduler as it will run."""
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be 'vi' or 'en', not {lang!r}")
+    refuses the same values): a ParameterError, one line; the scheduler as it will run.
+    `both`: `lang` None means every language (`build`)."""
+    if not (both and lang is None) and (not isinstance(lang, str) or lang not in LANGS):
+        raise ParameterError(f"lang must be 'vi' or 'en'{' (or None: both)' if both else ''}, "
+                             f"not {lang!r}")
     for name, value in (("cell_timeout", cell_timeout), ("report_timeout", report_timeout)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                   or not math.isfinite(value) or value < 0):

@@ -36,11 +36,13 @@ def _root(parser: argparse.ArgumentParser) -> None:
                              "parent holding data/raw)")
 
 
-def _report_options(parser: argparse.ArgumentParser) -> None:
+def _report_options(parser: argparse.ArgumentParser, lang_default: str | None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="reports run in parallel (default: number of cores)")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of the reports (default: vi)")
+    parser.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+                        help=("language of the reports (default: vi)" if lang_default else
+                              "build the reports in this language only (default: both, "
+                              "<slug>.html in Vietnamese and <slug>.en.html in English)"))
     parser.add_argument("--force", action="store_true",
                         help="re-run reports whose inputs have not changed")
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS|local[:N]",
@@ -103,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true",
                        help="exit 1 when any row is quarantined")
     _allow_shrink(build)
-    _report_options(build)
+    _report_options(build, None)
     _root(build)
 
     report = commands.add_parser("report", help="run province reports")
@@ -118,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--peers", action="append", metavar="NAME", default=None,
                         help="a comparison unit, any spelling (repeatable; default: the "
                              "units of the same region)")
-    _report_options(report)
+    _report_options(report, "vi")
     _root(report)
 
     compare = commands.add_parser(

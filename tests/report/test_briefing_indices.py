@@ -38,9 +38,10 @@ def test_briefing_table_shows_each_index_with_marks_and_values_from_index_scores
     assert "derived: sum of" not in text
     # the uncertain DTI 2024 rank stands beside the published 2023 one
     assert "**DTI**: 2024 has a rank of **3‡**" in text
-    # the first key point names the other indices from their rows
-    assert "Other indices: PAPI 2024 rank **42† of 61** (derived); PCI 2024 rank **1 of 63**" \
-        in text
+    # the headline sentence names every index from its row (the first key point no longer
+    # repeats them)
+    assert ("Hải Phòng ranks <b>8 of 63</b> on DTI (2023), <b>42† of 61</b> on PAPI (2024) and "
+            "<b>1 of 63</b> on PCI (2024)") in text
 
 
 def test_a_secondary_copy_keeps_its_mark(data):

@@ -37,7 +37,17 @@ def test_text_is_measured_in_dejavu_sans():
     narrow, wide = v.text_width("iii", 12), v.text_width("MMM", 12)
     assert 0 < narrow < wide
     assert v.text_width("Hải Phòng", 12, bold=True) > v.text_width("Hải Phòng", 12)
-    assert v.text_width("Hải Phòng", 24) == pytest.approx(2 * v.text_width("Hải Phòng", 12))
+    assert v.text_width("Hải Phòng", 28) == pytest.approx(2 * v.text_width("Hải Phòng", 14))
+
+
+def test_no_chart_text_is_smaller_than_prints_at_7_pt():
+    """Any text is drawn and measured at MIN_TEXT at least: 7 pt when a 950 px chart is
+    printed across A4's 186 mm of text, 13 px on screen."""
+    assert v.MIN_TEXT * 186 / 950 / 25.4 * 72 >= 7 and v.MIN_TEXT >= 9
+    drawing = v.Svg(100, 50)
+    drawing.text(0, 10, "small", 5)
+    assert f'font-size="{v.num(v.MIN_TEXT)}"' in drawing.to_string()
+    assert v.text_width("small", 5) == pytest.approx(v.text_width("small", v.MIN_TEXT))
 
 
 def test_layers_decide_what_is_on_top_then_drawing_order():

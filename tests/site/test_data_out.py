@@ -92,7 +92,9 @@ def test_data_package_is_valid_and_described(project_copy):
     assert [p.name for p in (project_copy / "reports").iterdir() if p.name.startswith(".")] == []
     # the index links it
     index = write_index(paths).read_text(encoding="utf-8")
-    assert 'href="data/index.html"' in index and "all the data" in index
+    assert 'href="data/index.html"' in index and "Tất cả dữ liệu" in index
+    english = (paths.reports / "index.en.html").read_text(encoding="utf-8")
+    assert 'href="data/index.html"' in english and "All the data" in english
     from dtanalysis.runner.render import page_has_no_remote_references
 
     landing = (project_copy / "reports/data/index.html").read_text(encoding="utf-8")

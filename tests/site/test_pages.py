@@ -24,9 +24,12 @@ def test_validation_page_shows_failures_offline(project_copy):
     assert ("A DTI row&#x27;s status is official, reported, published_secondary (a third "
             "party&#x27;s copy of the publisher&#x27;s figure), derived or uncertain.") in page
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    assert 'href="validation.html"' in index
-    assert page_has_no_remote_references(page) == []
-    assert page_has_no_remote_references(index) == []
+    operations = (root / "reports" / "operations.html").read_text(encoding="utf-8")
+    # the validation is for the people who run the build: linked from their page, which the
+    # index links
+    assert 'href="operations.html"' in index and 'href="validation.html"' in operations
+    for html in (page, index, operations):
+        assert page_has_no_remote_references(html) == []
 
 
 def test_hostile_values_on_the_validation_and_index_pages_stay_text(project_copy, tmp_path,
@@ -54,11 +57,12 @@ def test_hostile_values_on_the_validation_and_index_pages_stay_text(project_copy
                                      "status": "failed", "error": hostile, "lang": "vi",
                                      "html": "x.html", "ipynb": "x.ipynb"})
     write_index(paths)
-    for name in ("validation.html", "index.html"):
+    for name in ("validation.html", "index.html", "operations.html"):
         report = open_offline(project_copy / "reports" / name, tmp_path / f"{name}.png",
                               probe=INJECTION_PROBE)
         assert report.probe == nothing_injected(name), (name, report.probe)
-        assert "<script>window.__pwned=1</script>" in report.text, name
+        if name != "operations.html":  # no run logged here: the hostile text is not on it
+            assert "<script>window.__pwned=1</script>" in report.text, name
 
 
 def _record(folder, slug, label, version, standing=None, status="ok", lang="vi"):  # SYNTHETIC
@@ -102,16 +106,23 @@ def test_index_rows_standing_stale_order_search_and_downloads(project_copy):
     assert names == ["Bạc Liêu", "Bắc Kạn", "Đà Nẵng", "Quảng Ninh"]  # Vietnamese order
     qn = page[page.index('data-name="Quảng Ninh"'):]
     qn = qn[:qn.index("</tr>")]
-    assert "3/63 · 0.7024 · ▲4 (vs 2021)" in re.sub("<[^>]+>", "", qn) and "(2022)" in qn
+    assert "3/63 · 0,7024 · ▲4 (so với 2021)" in re.sub("<[^>]+>", "", qn) and "(2022)" in qn
     assert 'href="provinces/quang-ninh.html#briefing"' in qn
     assert 'href="provinces/quang-ninh.pdf"' in qn and 'href="provinces/quang-ninh.csv"' in qn
     assert "quang-ninh.xlsx" not in qn  # only files that exist are linked
     bk = page[page.index('data-name="Bắc Kạn"'):]
     assert "stale" in bk[:bk.index("</tr>")]
-    assert "1 cũ / stale" in page
+    assert "1 cũ" in page
     assert '<input type="search" id="q"' in page and "normalize('NFD')" in page
     assert 'href="data_docs/index.html"' not in page  # blank offline: not linked as a page
     assert page_has_no_remote_references(page) == []
+    # one language per page: the English index lists the English reports (none here) and
+    # each links the other; no "vi / en" label pairs
+    en = (paths.reports / "index.en.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in en and "No report yet" in en and 'data-name=' not in en
+    assert 'href="index.en.html" hreflang="en"' in page and 'href="index.html" hreflang="vi"' in en
+    for html in (page, en):
+        assert " / stale" not in html and "lang</th>" not in html
 
 
 def test_index_has_a_column_per_catalogue_index_with_marks_and_gaps(project_copy):
@@ -150,15 +161,14 @@ def test_index_has_a_column_per_catalogue_index_with_marks_and_gaps(project_copy
     bk = page[page.index('data-name="Bắc Kạn"'):]
     bk = re.sub("<[^>]+>", "", bk[:bk.index("</tr>")])
     # records without reasons (written before issue 19): never "not published"
-    assert "63/63 · ▼12 (vs 2021)" in bk and "2023, 2024: không có trong dữ liệu / none held" in bk
+    assert "63/63 · ▼12 (so với 2021)" in bk and "2023, 2024: không có trong dữ liệu" in bk
     assert "not published" not in page and "không công bố" not in page
-    assert "22†/61 · 44.10† · = (vs 2023)" in bk
-    assert "59§/63 · 61.97§" in bk
+    assert "22†/61 · 44,10† · = (so với 2023)" in bk
+    assert "59§/63 · 61,97§" in bk
     hn = page[page.index('data-name="Hà Nội"'):]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", hn[:hn.index("</tr>")])
-    assert cells[1:4] == ["không có bảng / no table", "không có trong dữ liệu / none held here",
-                          "không có trong dữ liệu / none held here"]
-    assert "§ bản sao thứ cấp / secondary copy" in page
+    assert cells[0:3] == ["không có bảng", "không có trong dữ liệu", "không có trong dữ liệu"]
+    assert "§ bản sao thứ cấp" in page
 
 
 def test_a_synthetic_index_gets_an_index_page_column(synthetic_index_project, tmp_path):
@@ -180,7 +190,7 @@ def test_a_synthetic_index_gets_an_index_page_column(synthetic_index_project, tm
     page = write_index(paths).read_text(encoding="utf-8")
     assert '<th scope="col">ZZI: hạng · điểm · thay đổi' in page
     hp = page[page.index('data-name="Hải Phòng"'):]
-    assert "2/63 · 7.50 (2023)" in re.sub("<[^>]+>", "", hp[:hp.index("</tr>")])
+    assert "2/63 · 7,50 (2023)" in re.sub("<[^>]+>", "", hp[:hp.index("</tr>")])
 
 
 def test_index_search_filters_offline_in_chromium(project_copy, require_chromium):
@@ -246,7 +256,15 @@ def test_index_page_says_why_a_value_is_missing_from_the_real_standing(project_c
     hd, qn = row("Hải Dương"), row("Quảng Ninh")
     assert ("DTI 2023: không có trong các bảng đã thu thập — dữ liệu có 13 trên 63 thứ hạng "
             "đã công bố") in hd
+    assert "không công bố" not in hd and "không công bố" not in qn
+    assert "63/63 có trong dữ liệu" in qn  # DTI 2022: complete
+    # the English index (one language per page) says the same in English
+    for slug, name in (("hai-duong", "Hải Dương"), ("quang-ninh", "Quảng Ninh")):
+        _record(folder, slug, name, version, province_standing(project_copy, version, name,
+                                                                "63"), lang="en")
+    write_index(paths)
+    page = (paths.reports / "index.en.html").read_text(encoding="utf-8")
+    hd, qn = row("Hải Dương"), row("Quảng Ninh")
     assert "DTI 2023: not in the collected tables — 13 of the 63 published ranks" in hd
-    assert "không công bố" not in hd and "not published" not in hd
-    assert "không công bố" not in qn and "not published" not in qn
-    assert "63/63 có trong dữ liệu / 63 of 63 held" in qn  # DTI 2022: complete
+    assert "not published" not in hd and "not published" not in qn
+    assert "63 of 63 held" in qn

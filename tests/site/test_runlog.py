@@ -63,9 +63,13 @@ def test_run_log_quiet_success_then_failure_with_hook(project, tmp_path, capsys,
     assert last["counts"] == {"total": 2, "ok": 0, "skipped": 1, "failed": 1}
     assert last["failures"][0]["label"] == "Hải Dương"
     assert "synthetic failure" in last["failures"][0]["error"]
-    # the index written by that run lists the runs before it, newest first
+    # the operations page written by that run lists the runs before it, newest first (the
+    # index, for readers, links it and shows no command line)
+    ops = (project / "reports" / "operations.en.html").read_text(encoding="utf-8")
+    assert "Recent runs" in ops and ops.count('<td class="ok">0</td>') == 2
+    assert "--on-failure" in ops
     index = (project / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "recent runs" in index and index.count('<td class="ok">0</td>') == 2
+    assert 'href="operations.html"' in index and "--on-failure" not in index
     code, log_path, summary = hook_out.read_text().split("|", 2)
     assert code == "1" and Path(log_path) == project / "reports" / "runs.jsonl"
     assert "FAILED Hải Dương" in summary

@@ -7,7 +7,6 @@ result object; what to print is the command line's business.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -15,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..files import disk_errors, remove_temporaries
-from ..identity import code_digest
+from ..files import disk_errors
 from ..ingest.clean import clean
 from ..lock import project_lock
 from ..paths import VALIDATION, Paths
 from ..testhooks import pause_point
 from . import store, versions
+from .current import data_is_current, inputs_hash, recover  # noqa: F401 (re-exported)
 from .validate import ValidationReport, row_count_floors, validate
 
 log = logging.getLogger(__name__)
@@ -56,41 +55,6 @@ def _write_validation(report: ValidationReport, folder: Path, paths: Paths,
         summary["data_docs"] = paths.relative(Path(summary["data_docs"]))
     (folder / VALIDATION).write_text(
         json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-
-
-def inputs_hash(paths: Paths) -> str:
-    """A hash of everything the processed tables depend on: raw files, suites, package code."""
-    digest = hashlib.sha256()
-    for folder in (paths.raw, paths.expectations):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(paths.relative(path).encode())
-                digest.update(path.read_bytes())
-    digest.update(code_digest().encode())
-    return digest.hexdigest()[:16]
-
-
-def data_is_current(root=None) -> bool:
-    """True when data/processed was built from the current raw files, suites and code,
-    validated (Data Docs present), and its files still match their manifest (a truncated or
-    changed table is not current)."""
-    paths = Paths.at(root).require_project()
-    return (store.manifest_or_nothing(paths.root).get("inputs_hash") == inputs_hash(paths)
-            and (paths.data_docs / "index.html").exists()
-            and not store.verify(paths.processed))
-
-
-def recover(paths: Paths) -> None:
-    """Put back what a killed run left half-done (call it holding the project lock): a
-    data/processed, Data Docs or reports/data folder caught between the two renames of a swap,
-    staging
-    folders, temporaries of reports."""
-    for target in (paths.processed, paths.data_docs, paths.reports / "data"):
-        for done in store.recover(target):
-            log.warning("%s: %s", paths.relative(target.parent), done)
-    removed = remove_temporaries(paths.reports)
-    if removed:
-        log.warning("reports: removed %d temporary file(s) of an interrupted run", removed)
 
 
 def _previous_rows(paths: Paths) -> dict[str, int]:

@@ -11,8 +11,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is read or written: a rebuild with
+    import pandas as pd  # nothing to do checks the manifest and hashes only
 
 from ..errors import ParameterError, ProjectError
 from ..files import disk_errors
@@ -82,6 +84,7 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     shows the Vietnamese letters), byte-for-byte deterministic, its text cells neutralised
     against formula injection and line breaks written as LF (numbers, dates and Parquet files
     are unchanged)."""
+    import pandas as pd
     out = table.copy()
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
@@ -92,6 +95,7 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
 
 def read_csv(path: Path) -> pd.DataFrame:
     """A CSV written by `write_csv`, every column text, cells as they were."""
+    import pandas as pd
     frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""],
                         encoding="utf-8-sig")
     for column in frame.columns:
@@ -175,6 +179,7 @@ def require_intact(paths: Paths) -> None:
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
     path = folder / f"{name}.parquet"
     if not path.exists():
         raise ProjectError(f"{path} does not exist", hint="run `dtanalysis clean` first")

@@ -150,8 +150,24 @@ def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
              f"#{table_id} td {{text-align: left; vertical-align: top;}}\n")
     if any(flags):
         style += f"#{table_id} tr.dta-highlight td {{{HIGHLIGHT};}}\n"
+    for tone, colour in TONE_COLOURS.items():
+        if f'class="dta-{tone}"' in body:
+            style += f"#{table_id} .dta-{tone} {{color: {colour}; font-weight: bold;}}\n"
     return HTML(f'<style type="text/css">\n{style}</style>\n<table id="{table_id}">\n'
                 f"{body}\n</table>\n")
+
+
+# Good and bad said twice: by a symbol (▲ up in rank, ✔ met; ▼ down, ✘ not met) and by a
+# colour a colour-blind reader tells apart and greyscale print keeps apart (Okabe–Ito blue,
+# dark; vermillion, lighter). The symbol alone carries the meaning.
+TONES = {"▲": "good", "✔": "good", "▼": "bad", "✘": "bad"}
+TONE_COLOURS = {"good": "#0a58a6", "bad": "#c2410c"}
+_TONE = re.compile("[" + "".join(TONES) + "]")
+
+
+def toned(html: str) -> str:
+    """`html` (escaped text) with each good / bad symbol in a span of its tone's class."""
+    return _TONE.sub(lambda m: f'<span class="dta-{TONES[m.group()]}">{m.group()}</span>', html)
 
 
 def _cell(value) -> str:
@@ -159,7 +175,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float | np.floating):
         return f"{value:.6f}"
-    return escape(str(value))
+    return toned(escape(str(value)))
 
 
 def missing(value) -> bool:

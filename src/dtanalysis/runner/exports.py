@@ -45,15 +45,26 @@ def _data(root: str, data_version: str):
 
 def province_numbers(root: Path, data_version: str, province: str, unit_set: str,
                      peers: object = "region") -> pd.DataFrame:
-    """The numbers the report on `province` shows (analysis.exports.report_numbers)."""
+    """The numbers the report on `province` shows (analysis.exports.report_numbers); the
+    same in either language, so the English report of a build reuses the Vietnamese one's
+    (kept per data version, a copy handed out)."""
+    key = tuple(peers) if isinstance(peers, list | tuple) else peers
+    return _numbers(str(root), data_version, province, unit_set, key).copy()
+
+
+@lru_cache(maxsize=256)
+def _numbers(root: str, data_version: str, province: str, unit_set: str,
+             peers: object) -> pd.DataFrame:
     from ..analysis import peers as peer_codes  # lazy, as above
     from ..analysis.exports import report_numbers
     from ..domain.registry import registry
 
-    data = _data(str(root), data_version)
-    code = registry(root).resolve(province, unit_set=unit_set).code
+    data = _data(root, data_version)
+    code = registry(Path(root)).resolve(province, unit_set=unit_set).code
     if isinstance(peers, str) and peers != "region":
         peers = [peers]
+    elif isinstance(peers, tuple):
+        peers = list(peers)
     return report_numbers(data, code, unit_set, peer_codes(data, code, unit_set, peers))
 
 
@@ -84,7 +95,15 @@ def province_standing(root: Path, data_version: str, province: str,
     page: the index's id and short label (from the catalogue), the lead year's rank (of
     `n_units`), score (with the decimals of its scale), statuses, the rank change against the
     previous year with a rank, and the years the index published without a value for the unit
-    (`gap_years`; `published` False: no table for the set at all)."""
+    (`gap_years`; `published` False: no table for the set at all). The same in either
+    language (its words are in both): kept per data version (a copy handed out)."""
+    import copy
+
+    return copy.deepcopy(_standing(str(root), data_version, province, unit_set))
+
+
+@lru_cache(maxsize=256)
+def _standing(root: str, data_version: str, province: str, unit_set: str) -> list[dict]:
     from ..analysis import claims
     from ..analysis import indices as ix  # lazy, as above
     from ..analysis.briefing import index_rows
@@ -93,8 +112,8 @@ def province_standing(root: Path, data_version: str, province: str,
     from ..report.i18n import t
     from ..report.wording import missing_text
 
-    data = _data(str(root), data_version)
-    code = registry(root).resolve(province, unit_set=unit_set).code
+    data = _data(root, data_version)
+    code = registry(Path(root)).resolve(province, unit_set=unit_set).code
     catalogue = ix.catalogue(data).set_index("index")
     out = []
     unit_name = name_of(data, code, unit_set)

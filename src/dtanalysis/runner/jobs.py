@@ -22,6 +22,8 @@ from ..paths import (
 )
 from ..vocab import UNIT_SETS
 
+LANGS = ("vi", "en")  # the languages a build writes (report.i18n.LANGS, without importing it)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -248,15 +250,24 @@ def _comparison_links(paths: Paths, lang: str,
     return links
 
 
-def build_plan(paths: Paths, lang: str) -> list[Job]:
-    """Every report of a build: the overview of each set, then every unit of both sets, then
-    the comparisons of `data/raw/comparisons.csv` (each member's report links them: its
-    parameter `comparisons`, `province_job`)."""
-    plan = [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
-    for unit_set in UNIT_SETS:
-        plan += all_province_jobs(paths, unit_set, lang)
-    return plan + comparison_jobs(paths, lang)
+def build_plan(paths: Paths, langs: str | tuple[str, ...] | list[str] = LANGS) -> list[Job]:
+    """Every report of a build in each of `langs` (default: Vietnamese and English): the
+    overview of each set, then every unit of both sets, then the comparisons of
+    `data/raw/comparisons.csv` (each member's report links them: its parameter `comparisons`,
+    `province_job`)."""
+    plan = []
+    for lang in (langs,) if isinstance(langs, str) else langs:
+        plan += [overview_job(paths, lang, unit_set) for unit_set in UNIT_SETS]
+        for unit_set in UNIT_SETS:
+            plan += all_province_jobs(paths, unit_set, lang)
+        plan += comparison_jobs(paths, lang)
+    return plan
 
 
-def _suffix(lang: str) -> str:
+def lang_suffix(lang: str) -> str:
+    """A page's name before `.html`: nothing in Vietnamese (`hai-phong.html`), `.en` in English
+    (`hai-phong.en.html`): the same folder, the same slug, one language per page."""
     return "" if lang == "vi" else f".{lang}"
+
+
+_suffix = lang_suffix

@@ -28,9 +28,6 @@ from html import escape
 from pathlib import Path
 from typing import Protocol
 
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
 from .. import __version__
 from ..errors import DtanalysisError, ProjectError, StorageError
 from ..files import atomic_write, disk_errors, disk_reason, temporary_for
@@ -39,7 +36,6 @@ from ..paths import Paths
 from ..pipeline.store import manifest, require_intact
 from ..records import read_record, write_record
 from ..testhooks import pause_point
-from .engine import ENGINE_NAME, KernelSlot, kernel_slot
 from .exports import (
     compare_numbers,
     export_paths,
@@ -47,12 +43,40 @@ from .exports import (
     province_standing,
     write_exports,
 )
-from .jobs import Job
-from .kernels import WarmKernel
+from .jobs import Job, lang_suffix
 from .pdf import pdf_path
-from .render import notebook_to_html, page_has_no_remote_references
 
 log = logging.getLogger(__name__)
+
+# Set by `_load_stack` when the first report runs (see there).
+papermill = PapermillExecutionError = ENGINE_NAME = KernelSlot = kernel_slot = None
+WarmKernel = notebook_to_html = page_has_no_remote_references = None
+
+
+def _load_stack() -> None:
+    """Papermill, the warm-kernel engine and the renderer, imported when the first report
+    runs: a rebuild with nothing to do never pays for them (about a second). Each becomes a
+    module attribute as if imported at the top (one already set, e.g. by a benchmark's
+    timing wrapper, is kept)."""
+    if globals()["ENGINE_NAME"] is not None:
+        return
+    import papermill as _papermill
+    import papermill.exceptions as _papermill_exceptions
+
+    from . import engine as _engine
+    from . import kernels as _kernels
+    from . import render as _render
+
+    for name, value in (("papermill", _papermill),
+                        ("PapermillExecutionError",
+                         _papermill_exceptions.PapermillExecutionError),
+                        ("KernelSlot", _engine.KernelSlot), ("kernel_slot", _engine.kernel_slot),
+                        ("WarmKernel", _kernels.WarmKernel),
+                        ("notebook_to_html", _render.notebook_to_html),
+                        ("page_has_no_remote_references", _render.page_has_no_remote_references),
+                        ("ENGINE_NAME", _engine.ENGINE_NAME)):
+        if globals()[name] is None:
+            globals()[name] = value
 
 
 @dataclass
@@ -140,19 +164,29 @@ def is_fresh(job: Job, ctx: RunContext) -> bool:
                                                 record.get("html_mtime_ns"))
 
 
+def header_html(job: Job) -> str:
+    """The link to the same report in the other language (`<slug>.html` ↔ `<slug>.en.html`),
+    named in that language; the build writes both."""
+    other = "en" if job.lang == "vi" else "vi"
+    name = {"vi": "Tiếng Việt", "en": "English"}[other]
+    href = f"{job.slug}{lang_suffix(other)}.html"
+    label = ("Đọc báo cáo này bằng tiếng Anh" if job.lang == "vi"
+             else "Read this report in Vietnamese")
+    return (f'<nav class="dta-lang" aria-label="{escape(label)}"><a href="{escape(href)}" '
+            f'hreflang="{other}" lang="{other}">{escape(name)}</a></nav>')
+
+
 def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
+    """The page's foot, after its last section "About the data": the downloads, and the
+    technical provenance (data version, package version, commit, run date)."""
     vi = job.lang == "vi"
-    labels = (("Phiên bản dữ liệu", "dtanalysis", "Commit", "Tham số", "Ngày chạy")
-              if vi else ("Data version", "dtanalysis", "Commit", "Parameters", "Run date"))
-    values = (ctx.data_version, __version__, ctx.commit or "—",
-              json.dumps(job.parameters, ensure_ascii=False), run_date)
+    labels = (("Phiên bản dữ liệu", "dtanalysis", "Commit", "Ngày chạy")
+              if vi else ("Data version", "dtanalysis", "Commit", "Run date"))
+    values = (ctx.data_version, __version__, ctx.commit or "—", run_date)
     items = " · ".join(f"<span><b>{escape(k)}</b> {escape(str(v))}</span>"
                        for k, v in zip(labels, values))
-    note = ("Mọi con số trong báo cáo đều lấy từ data/raw kèm nguồn (mục 8)." if vi else
-            "Every figure in this report comes from data/raw with its source (section 8).")
-    if job.kind == "compare":
-        note = ("Mọi con số trên trang đều lấy từ data/raw kèm nguồn (tệp CSV/XLSX)." if vi
-                else "Every figure on this page comes from data/raw with its source (CSV/XLSX).")
+    note = ("Dấu vết kỹ thuật của lần chạy này (để kiểm tra lại):" if vi else
+            "Technical provenance of this run (for audit):")
     downloads = ""
     if job.kind in ("province", "compare"):
         csv, xlsx = export_paths(job.html)
@@ -166,11 +200,11 @@ def footer_html(job: Job, ctx: RunContext, run_date: str) -> str:
                          f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
                      + "</p></nav>")
     # The data version at the foot of every printed page (print stylesheet: @page boxes).
-    foot = f"{labels[0]} {ctx.data_version} · {job.label} · dtanalysis {__version__}"
+    foot = f"{labels[0]} {ctx.data_version} · {job.label}"
     page_foot = ("<style>@page { @bottom-left { content: \"" + foot.replace('"', "'")
-                 + "\"; font: 8pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
-    return (f'{downloads}<footer class="dtanalysis-footer"><p>{items}</p>'
-            f"<p>{escape(note)}</p></footer>{page_foot}")
+                 + "\"; font: 7pt 'DejaVu Sans', sans-serif; color: #57606a; } }</style>")
+    return (f'{downloads}<footer class="dtanalysis-footer"><p>{escape(note)} {items}</p>'
+            f"</footer>{page_foot}")
 
 
 def _take_away(job: Job, ctx: RunContext, run_date: str, record: dict) -> None:
@@ -224,6 +258,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
     report over its time limit, a kernel that dies, a full disk: the job is failed with the
     reason (and the slot marked `spoiled` when its kernel cannot be reused). Raises
     `Interrupted`, keeping the old files, when `stop` was set during the run."""
+    _load_stack()
     slot = slot or KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
     started = time.perf_counter()
     run_date = run_date_now()
@@ -246,7 +281,8 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
             if watchdog is not None:
                 watchdog.cancel()
         html = notebook_to_html(nb, with_code=ctx.with_code, title=f"{job.label} — dtanalysis",
-                                lang=job.lang, footer_html=footer_html(job, ctx, run_date))
+                                lang=job.lang, footer_html=footer_html(job, ctx, run_date),
+                                header_html=header_html(job))
         remote = page_has_no_remote_references(html)
         if remote:
             raise RuntimeError(f"the page would load remote resources: {remote[:3]}")
@@ -516,6 +552,7 @@ def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
     the next (a fresh kernel per job when a warm one cannot be had; replaced when a run
     spoiled it); what an executor's worker runs. `shutdown_here()` stops the kernels this
     process started."""
+    _load_stack()
     slot = slot_here(ctx)
     if warm and slot.kernel is None:
         try:
@@ -531,6 +568,7 @@ def execute_here(job: Job, ctx: RunContext, warm: bool = True) -> Outcome:
 def slot_here(ctx: RunContext) -> KernelSlot:
     """The calling thread's kernel slot for `ctx`'s project (a new one, its old kernel
     stopped, when the thread last ran another project)."""
+    _load_stack()
     key = threading.get_ident()
     with _here_lock:
         slot = _here_slots.get(key)
@@ -580,6 +618,7 @@ def _worker(todo: queue.Queue, ctx: RunContext, warm: bool,
     """One job slot: takes jobs until none is left (or `stop` is set), on one warm kernel
     (started with the first job, replaced when a run spoiled it), or on a fresh kernel per job
     when a warm one cannot be had. No job's failure ends the worker."""
+    _load_stack()
     slot = KernelSlot(ctx.paths.notebooks, ctx.kernel_env())
     if slots is not None:
         slots.append(slot)

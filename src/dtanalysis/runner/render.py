@@ -82,6 +82,7 @@ def notebook_to_html(
     *,
     with_code: bool = False,
     footer_html: str = "",
+    header_html: str = "",
     title: str | None = None,
     lang: str = "en",
 ) -> str:
@@ -90,7 +91,8 @@ def notebook_to_html(
     - ``with_code=False`` (default): no code inputs and no ``In/Out`` prompts —
       markdown and outputs only.  ``with_code=True`` keeps the code cells (still
       without prompts, so inputs and outputs line up with the prose).
-    - ``footer_html`` is inserted verbatim (not escaped) at the end of ``<body>``.
+    - ``footer_html`` is inserted verbatim (not escaped) at the end of ``<body>``;
+      ``header_html`` first in ``<main>`` (the link to the other language).
     - ``lang`` is the page's ``<html lang>`` (the report's language, "vi" or "en").
     - ``title`` sets ``<title>``; otherwise ``nb.metadata.title`` is used, else
       "Report".
@@ -112,7 +114,8 @@ def notebook_to_html(
         notebook.metadata = nbformat.NotebookNode({**notebook.get("metadata", {}), "title": title})
     name = title or notebook.get("metadata", {}).get("title") or "Report"
     metadata["name"] = name
-    resources = {"metadata": metadata, "dtanalysis_footer_html": footer_html}
+    resources = {"metadata": metadata, "dtanalysis_footer_html": footer_html,
+                 "dtanalysis_header_html": header_html}
     with _LOCK:
         exporter = _exporter(with_code)
         exporter.language_code = lang

@@ -38,7 +38,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
                        marker_size=6 * PT, edge=1.5 * PT) for index in shown]
     entries += status_entries(lang)
     legend_w, legend_h, _ = v.legend_size(entries, 1)
-    width, height = WIDTH * DPI, 4.2 * DPI
+    width, height = WIDTH * DPI, 3.5 * DPI
     ticks = [0, 20, 40, 60, 80, 100]
     left = 8 + v.LABEL_SIZE + 2 * v.PAD + v.text_width("100", v.TICK_SIZE) * v.SLACK
     top = 10 + v.TITLE_SIZE * 1.6
@@ -67,7 +67,7 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str,
     a highlighted sub-index (the catalogue's `highlight`) in bold. Written as SVG (`svg`)."""
     labels = list(rows["label_vi" if lang == "vi" else "label_en"])
     highlights = [bool(h) for h in rows["highlight"]]
-    width, height = WIDTH * DPI, (0.42 * len(rows) + 1.4) * DPI
+    width, height = WIDTH * DPI, (0.36 * len(rows) + 1.3) * DPI
     values = pd.concat([rows["score"], rows["best"], rows["median"]]).dropna().astype(float)
     high = max(float(values.max()), 0.0) if not values.empty else 1.0
     low = min(float(values.min()), 0.0) if not values.empty else 0.0

@@ -27,12 +27,13 @@ def _window(table, highlight: str | None):
 
 
 def position_chart(position: Position, lang: str = "vi", highlight: str | None = None,
-                   regions=None) -> v.SvgChart:
+                   regions=None, max_bars: int = MAX_BARS) -> v.SvgChart:
     """Every ranked unit of the ranking as a horizontal bar (longer = better rank, axis labelled
     with ranks), best at the top, coloured by region, the province highlighted (bold, black
-    edge; the others a little lighter); a derived or uncertain rank hatched."""
+    edge; the others a little lighter); a derived or uncertain rank hatched. A ranking of more
+    than `max_bars` units is drawn as a window (the best, the unit's neighbours, the worst)."""
     table = position.table.sort_values(["rank", "name"], ignore_index=True)
-    windowed = len(table) > MAX_BARS
+    windowed = len(table) > max_bars
     if windowed:
         table = _window(table, highlight)
     n = position.n_units

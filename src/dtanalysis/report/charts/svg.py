@@ -33,7 +33,12 @@ FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 # Other fonts of the stack are up to ~8 % wider than DejaVu Sans: room for them where a
 # label's width sets a margin.
 SLACK = 1.08
-TICK_SIZE, LABEL_SIZE, TITLE_SIZE, LEGEND_SIZE = 9 * PT, 10 * PT, 12 * PT, 8.5 * PT
+# The smallest text of any chart: a chart of 950 px printed across A4's text width (186 mm,
+# the print stylesheet's scale for every chart) shows 9.3 pt as 7.1 pt, and on a screen at
+# its natural size it is 13 px (>= 9 px). Smaller sizes asked for are drawn (and measured)
+# at this size.
+MIN_TEXT = 9.3 * PT
+TICK_SIZE, LABEL_SIZE, TITLE_SIZE, LEGEND_SIZE = MIN_TEXT, 10 * PT, 12 * PT, MIN_TEXT
 PAD = 3.5 * PT                    # matplotlib's tick/label padding
 LINE = 0.8 * PT                   # matplotlib's width of the axes' edges and grid lines
 
@@ -50,8 +55,9 @@ def _font(bold: bool):
 
 @lru_cache(maxsize=8192)
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Advance width in pixels of `text` at `size` pixels, in DejaVu Sans."""
-    return _font(bold).getlength(text) * size / 100
+    """Advance width in pixels of `text` at `size` pixels (at least MIN_TEXT), in DejaVu
+    Sans."""
+    return _font(bold).getlength(text) * max(size, MIN_TEXT) / 100
 
 
 def esc(text: object) -> str:
@@ -175,6 +181,7 @@ class Svg:
         white backing behind it (as a white-boxed matplotlib label)."""
         if not str(text):
             return
+        size = max(size, MIN_TEXT)
         # Shifted in the text's own frame: a turned text turns about (x, y) with its shift.
         shift = {"baseline": 0.0, "center": 0.36, "top": 0.76, "bottom": -0.24}[valign] * size
         transform = f' transform="rotate({num(rotate)} {num(x)} {num(y)})"' if rotate else ""

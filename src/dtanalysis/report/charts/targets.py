@@ -22,7 +22,7 @@ def targets_chart(targets: pd.DataFrame, name: str, lang: str = "vi",
     inverted so that right is better."""
     rows = targets[targets["latest_value"].notna()].reset_index(drop=True)
     labels = labels or {}
-    width, height = WIDTH * DPI, (1.05 * len(rows) + 1.0) * DPI
+    width, height = WIDTH * DPI, (0.9 * len(rows) + 0.9) * DPI
     svg = v.Svg(width, height)
     svg.text(0.01 * width, 10 + v.TITLE_SIZE * 0.5, t("chart_tg_title", lang, name=name),
              v.TITLE_SIZE, bold=True, valign="center")

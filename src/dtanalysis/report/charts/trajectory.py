@@ -23,6 +23,7 @@ from .style import (
 )
 
 PT = v.PT
+RANK_SPAN = 5  # places shown at least either side of the ranks drawn
 
 
 def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = None,
@@ -45,10 +46,12 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     if show_scores is None:
         show_scores = bool(traj["score"].notna().any())
     single = len(years) == 1
+    # Compact (page one): full width and short, so it prints at the scale of every chart
+    # (text >= 7 pt) in a fifth of the page.
     if show_scores:
-        width, height = WIDTH * (0.7 if single else 1), (5.2 if single else 7.2)
+        width, height = WIDTH * (0.7 if single else 1), (5.0 if single else 5.8)
     else:
-        width, height = (WIDTH * 0.75, 3.6) if compact else (WIDTH * (0.7 if single else 1), 4.8)
+        width, height = (WIDTH, 2.9) if compact else (WIDTH * (0.7 if single else 1), 4.6)
     width, height = width * DPI, height * DPI
 
     groups = dict(tuple(entities.groupby("province_code", sort=False)))
@@ -90,9 +93,14 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     # Axes' values.
     known = entities["rank"].dropna()
     if not known.empty:
+        # At least RANK_SPAN places either side of the values (13 → 14 is one place, not a
+        # cliff), never past 1 or past the number of units ranked.
         low, high = float(known.min()), float(known.max())
+        out_of = (entities["out_of"].dropna() if "out_of" in entities else pd.Series([]))
+        worst = float(out_of.max()) if not out_of.empty else high + RANK_SPAN
+        low, high = max(low - RANK_SPAN, 1.0), min(high + RANK_SPAN, max(worst, high))
         rank_ticks_ = rank_ticks(high, 1 if low <= 5 else low)
-        pad = max((high - low) * 0.08, 0.6)
+        pad = max((high - low) * 0.04, 0.6)
         rank_lim = (high + pad, max(low - pad, 0.3))
     else:
         rank_ticks_, rank_lim = [], (1, 0)
@@ -118,6 +126,10 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     left = 8 + v.LABEL_SIZE + 2 * v.PAD + tick_w
     right = width - 12
     top = 8 + (v.TITLE_SIZE * 1.6 if title else 0)
+    # The method changes' notes stand above the axes, one row each, off the data.
+    methods = METHOD_CHANGES if methods is None else methods
+    n_methods = sum(min(years) < year <= max(years) for year in methods)
+    top += n_methods * METHOD_SIZE * 1.5
     legend_top = height - legend_h - 6
     axes_bottom = legend_top - (v.PAD + v.TICK_SIZE + v.PAD + v.LABEL_SIZE + 10)
     xlim = (min(years) - 0.5, max(years) + 0.5)
@@ -149,7 +161,7 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     bottom = axes[-1]
     bottom.xticklabels(years, [str(y) for y in years])
     bottom.xlabel(t("chart_year_axis", lang), 2 * v.PAD + v.TICK_SIZE)
-    _method_lines(axes, years, lang, METHOD_CHANGES if methods is None else methods)
+    _method_lines(axes, years, lang, methods)
     if title:
         svg.text(left, 8 + v.TITLE_SIZE * 0.5, title, v.TITLE_SIZE, bold=True, valign="center")
     if known.empty:
@@ -239,19 +251,28 @@ def _band(ax: v.Axes, rows: pd.DataFrame, column: str) -> None:
     svg.z = 0
 
 
+METHOD_SIZE = 9.5 * PT  # the method notes: 13 px on screen, 7.3 pt printed
+
+
 def _method_lines(axes: list[v.Axes], years: list[int], lang: str,
                   methods: dict[int, str]) -> None:
     """A dotted vertical line before each year a new method was first used, when the chart has
-    years on both sides of it, labelled (turned a quarter) at the top of the first panel."""
+    years on both sides of it, running up above the first panel to its note: horizontal, one
+    row per change (the layout leaves the rows), never over the data."""
     svg = axes[0].svg
-    for year, key in sorted(methods.items()):
-        if not min(years) < year <= max(years):
-            continue
+    changes = [(year, key) for year, key in sorted(methods.items())
+               if min(years) < year <= max(years)]
+    for i, (year, key) in enumerate(changes):
         x = axes[0].x(year - 0.5)
+        y = axes[0].top - (len(changes) - i - 0.5) * METHOD_SIZE * 1.5
+        label = t(f"chart_{key}", lang)
+        width = v.text_width(label, METHOD_SIZE)
+        anchor, tx = (("end", x - 3 * PT) if x + 3 * PT + width > axes[0].right
+                      else ("start", x + 3 * PT))
         svg.z = 1
         for ax in axes:
             svg.line(x, ax.top, x, ax.bottom, "#888888", 1.2 * PT, style=":")
+        svg.line(x, y, x, axes[0].top, "#888888", 1.2 * PT, style=":")
         svg.z = 20
-        svg.text(x - 3 * PT, axes[0].top + 4 * PT, t(f"chart_{key}", lang), 7.5 * PT,
-                 "#555555", anchor="end", valign="bottom", rotate=-90, halo=True)
+        svg.text(tx, y, label, METHOD_SIZE, "#444444", anchor=anchor, valign="center")
     svg.z = 0

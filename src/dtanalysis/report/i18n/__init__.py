@@ -12,6 +12,8 @@ at import, and the tests check that both languages have the same keys.
 
 from __future__ import annotations
 
+import re
+
 from . import (
     about,
     briefing,
@@ -58,13 +60,34 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+# English nouns counted in the texts: after the number 1 they are singular ("1 place", "1 more
+# target", "1 of 63 units" stays plural: only a count of one agrees). Vietnamese has no plural.
+_COUNTED = ("place", "target", "unit", "province", "rank", "score", "year", "value", "report",
+            "source", "point", "row", "indicator", "dimension", "sub-index", "sub-dimension",
+            "change", "expectation", "table", "member", "region", "peer")
+_ONE = re.compile(r"(?<![\d.,])\b(1|one) ((?:more |other |new |published |ranked )?)("
+                  + "|".join(re.escape(w) for w in _COUNTED) + r")s\b")
+_ONE_INDEX = re.compile(r"(?<![\d.,])\b(1|one) ((?:more |other )?)indices\b")
+
+
+def singular_en(text: str) -> str:
+    """English count agreement: "1 places" → "1 place", "1 more targets" → "1 more target",
+    "1 indices" → "1 index"; "11 places", "0.1 places" and "1 of 63 units" are left alone."""
+    text = _ONE.sub(lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)}", text)
+    return _ONE_INDEX.sub(lambda m: f"{m.group(1)} {m.group(2)}index", text)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **kwargs) -> str:
-    """The text of `key` in `lang`, formatted with `kwargs`. KeyError for an unknown key."""
+    """The text of `key` in `lang`, formatted with `kwargs` (in English with a count of one
+    made singular, `singular_en`). KeyError for an unknown key."""
     strings = STRINGS[check_lang(lang)]
     if key not in strings:
         raise KeyError(f"no text {key!r} in language {lang!r}")
     text = strings[key]
-    return text.format(**kwargs) if kwargs else text
+    if not kwargs:
+        return text
+    text = text.format(**kwargs)
+    return singular_en(text) if lang == "en" else text
 
 
 def has(key: str, lang: str = DEFAULT_LANG) -> bool:

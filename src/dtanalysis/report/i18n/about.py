@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
-        "h_about": "8. Về dữ liệu",
+        "h_about": "9. Về dữ liệu",
         "ab_years": "Năm có dữ liệu DTI của {set_label}: {years}.",
         "ab_rank_years": "Năm có thứ hạng của {name}: {years}.",
         "ab_missing_rank_years": "Không có thứ hạng của {name} cho năm: {years}.",
@@ -31,7 +31,7 @@ TEXTS: dict[str, dict[str, str]] = {
                        "trung bình các chỉ số chính của các tỉnh cũ."),
     },
     "en": {
-        "h_about": "8. About the data",
+        "h_about": "9. About the data",
         "ab_years": "Years with DTI data in the {set_label}: {years}.",
         "ab_rank_years": "Years with a rank of {name}: {years}.",
         "ab_missing_rank_years": "No rank of {name} for: {years}.",

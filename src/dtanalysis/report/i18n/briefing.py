@@ -4,11 +4,23 @@
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "h_briefing": "Tóm lược",
+        "bf_hl_places": "{name} đứng thứ {places}",
+        "bf_hl_place": "<b>{rank}/{n}</b> về {index} ({year})",
+        "bf_hl_no_rank": "chưa có hạng {index} trong dữ liệu",
+        "bf_hl_no_index": "Chưa có thứ hạng nào của {name} trong dữ liệu",
+        "bf_hl_best_worst": "; tốt nhất ở {best}, kém nhất ở {worst}",
+        "bf_hl_targets": ("; đạt <b>{met} trên {total}</b> mục tiêu của tỉnh ({percent} %), "
+                          "theo số liệu đến năm {year}"),
+        "bf_hl_targets_no_value": "; {total} mục tiêu của tỉnh chưa có số liệu để đánh giá",
+        "bf_hl_no_targets": "; dữ liệu chưa có mục tiêu nào của tỉnh",
+        "bf_footnote": ("§ bản sao thứ cấp · † giá trị suy ra · ‡ không chắc chắn. Chi tiết, "
+                        "nguồn và phiên bản dữ liệu ở các mục sau và mục «Về dữ liệu»."),
+        "bf_footnote_notes": "Ghi chú về các giá trị trên.",
+        "bf_notes": "Ghi chú về tóm lược",
         "bf_intro": ("Vị trí của {name} trong {set_label}, xu hướng, tiến độ so với mục tiêu của "
                      "chính tỉnh, và ba điểm chính — mọi con số lấy từ dữ liệu đã xử lý; chi "
                      "tiết và nguồn ở các mục sau."),
-        "bf_no_index": ("Danh mục chỉ số (`data/raw/indices/catalogue.csv`) chưa có chỉ số "
-                        "nào."),
+        "bf_no_index": "Danh mục chỉ số của báo cáo chưa có chỉ số nào.",
         "bf_no_table": "không có bảng",
         "bf_none": "không có",
         "bf_missing_not_published": "không công bố (theo nhà xuất bản)",
@@ -91,16 +103,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_chart_alt_none": ("Biểu đồ trống: không có thứ hạng DTI nào của {name} được công "
                               "bố."),
         "bf_chart_point": "{year}: hạng {rank}",
+        "bf_chart_one": ("Thứ hạng DTI duy nhất của {name} trong dữ liệu: hạng **{rank}** năm "
+                         "{year} ({status}) — một điểm, nên không vẽ biểu đồ."),
         "bf_chart_gap": "{year}: không có số liệu",
         "bf_chart_uncertain": "{year}: chỉ có giá trị không chắc chắn, không vẽ (xem ghi chú)",
         "bf_detail": "Chi tiết ở các mục 1–9 bên dưới.",
     },
     "en": {
         "h_briefing": "Briefing",
+        "bf_hl_places": "{name} ranks {places}",
+        "bf_hl_place": "<b>{rank} of {n}</b> on {index} ({year})",
+        "bf_hl_no_rank": "has no {index} rank in the data",
+        "bf_hl_no_index": "The data hold no rank of {name}",
+        "bf_hl_best_worst": "; best placed on {best}, worst on {worst}",
+        "bf_hl_targets": ("; <b>{met} of its {total}</b> own targets met ({percent} %), on "
+                          "values up to {year}"),
+        "bf_hl_targets_no_value": "; none of its {total} own targets has a value to judge by",
+        "bf_hl_no_targets": "; the data hold no target of its own",
+        "bf_footnote": ("§ secondary copy · † derived value · ‡ uncertain. Details, sources and "
+                        "the data version in the sections below and in “About the data”."),
+        "bf_footnote_notes": "Notes on the values above.",
+        "bf_notes": "Notes on the briefing",
         "bf_intro": ("Where {name} stands in the {set_label}, its trend, its progress toward its "
                      "own targets and three key points — every figure from the processed data; "
                      "details and sources in the sections below."),
-        "bf_no_index": "The index catalogue (`data/raw/indices/catalogue.csv`) lists no index.",
+        "bf_no_index": "The reports' index catalogue lists no index.",
         "bf_no_table": "no table",
         "bf_none": "none",
         "bf_missing_not_published": "not published (the publisher says so)",
@@ -181,6 +208,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "{points}"),
         "bf_chart_alt_none": "Empty chart: no DTI rank of {name} has been published.",
         "bf_chart_point": "{year}: rank {rank}",
+        "bf_chart_one": ("The only DTI rank of {name} in the data: **{rank}** in {year} "
+                         "({status}) — one point, so no chart."),
         "bf_chart_gap": "{year}: no data",
         "bf_chart_uncertain": "{year}: only an uncertain value, not drawn (see the notes)",
         "bf_detail": "Details in sections 1–9 below.",

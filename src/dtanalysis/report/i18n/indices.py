@@ -1,10 +1,10 @@
-"""Section 9 of the province report (the national indices side by side) and section 6 of the
+"""Section 8 of the province report (the national indices side by side) and section 6 of the
 national overview (one index's ranks against another's). Vietnamese ("vi") and English ("en")."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
-        "h_indices": "9. Các chỉ số quốc gia: DTI, PCI, PAPI",
-        "ix_intro": ("{name} trên mọi chỉ số trong danh mục `data/raw/indices/catalogue.csv`, "
+        "h_indices": "8. Các chỉ số quốc gia: DTI, PCI, PAPI",
+        "ix_intro": ("{name} trên mọi chỉ số quốc gia trong danh mục của báo cáo, "
                      "năm gần nhất có giá trị của mỗi chỉ số. Các chỉ số đo những điều khác nhau "
                      "trên thang điểm khác nhau: chỉ so sánh thứ hạng và **phân vị** (100 = đứng "
                      "đầu, 0 = cuối, trong số các tỉnh được xếp hạng), không so sánh điểm giữa "
@@ -82,8 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
                             "(trục dọc) của {n} tỉnh có cả hai hạng; ρ = {rho}."),
     },
     "en": {
-        "h_indices": "9. National indices: DTI, PCI, PAPI",
-        "ix_intro": ("{name} on every index of the catalogue `data/raw/indices/catalogue.csv`, "
+        "h_indices": "8. National indices: DTI, PCI, PAPI",
+        "ix_intro": ("{name} on every national index the reports follow, "
                      "in the latest year each has a value. The indices measure different things "
                      "on different scales: compare ranks and **percentiles** (100 = first, 0 = "
                      "last, among the provinces ranked), not scores across indices."),

@@ -37,7 +37,7 @@ from .title import show_comparison_links, show_title
 from .trajectory import show_trajectory
 
 SECTIONS = ("headline", "trajectory", "position", "pillars", "targets", "indicators", "merger",
-            "about", "indices")
+            "indices", "about")  # "About the data" last: the provenance ends the report
 OVERVIEW_HEADINGS = ("h_ov_maps", "h_ov_ranking", "h_ov_heatmap", "h_ov_movers", "h_ov_regions",
                      "h_ov_coverage", "h_ov_indices")
 

@@ -13,6 +13,7 @@ from IPython.display import HTML
 from ... import analysis as an
 from ...analysis import claims
 from ...analysis import indices as ix
+from ...analysis import standing as st
 from ...analysis.briefing import Briefing, IndexRow, briefing
 from ...vocab import source_words
 from .. import charts
@@ -38,30 +39,77 @@ MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
 
 
 def show_briefing(ctx: ReportContext) -> list:
+    """Page one: the headline sentence, the key points, the standing table, the DTI chart and
+    the targets, then one footnote line; the notes on marked values and gaps and the reading
+    key follow under their own heading (a new page in print)."""
     lang, name = ctx.lang, ctx.name
     b = briefing(ctx.data, ctx.code, ctx.unit_set, ctx.year, ctx.as_of)
     # An HTML heading with a class: the print stylesheet starts every section on a new page
     # except this one, so the briefing stays on page 1 with the title.
     out = [HTML(f'<h2 class="dta-briefing" id="briefing">{escape(t("h_briefing", lang))}</h2>'),
-           md(t("bf_intro", lang, name=name, set_label=ctx.set_label))]
+           HTML(f'<p class="dta-headline">{headline_sentence(ctx, b)}</p>')]
+    out.append(md(f"### {t('bf_key_points', lang)}\n\n"
+                  + "\n".join(f"{i}. {p}" for i, p in enumerate(key_points(ctx, b), 1))))
     labels = _labels(ctx)
     if b.indices:
         out.append(table_html(_standing_table(ctx, b),
                               caption=t("bf_standing_caption", lang, name=name)))
     else:
         out.append(md(t("bf_no_index", lang)))
+    out += _chart(ctx)
+    out += _targets(ctx, b)
     scale = _scale_max(ctx)
     notes = [n for row in b.indices
              for n in _row_notes(row, labels[row.index], scale.get(row.index), lang)]
     notes += [n for row in b.indices for n in _gap_notes(ctx, row, labels[row.index])]
+    out.append(HTML(f'<p class="dta-footnote">{escape(t("bf_footnote", lang))}'
+                    + (f' <a href="#briefing-notes">{escape(t("bf_footnote_notes", lang))}</a>'
+                       if notes else "") + "</p>"))
+    out.append(HTML(f'<h3 class="dta-briefing-notes" id="briefing-notes">'
+                    f'{escape(t("bf_notes", lang))}</h3>'))
     if notes:
         out.append(md("\n".join(f"- {n}" for n in notes)))
-    out.append(md(f"### {t('bf_key_points', lang)}\n\n"
-                  + "\n".join(f"{i}. {p}" for i, p in enumerate(key_points(ctx, b), 1))))
-    out += _chart(ctx)
-    out += _targets(ctx, b)
-    out.append(md(t("bf_detail", lang)))
+    # The data version is in the last section's provenance and at the foot of every printed
+    # page.
+    out.append(md(t("reading_key", lang, marks=t("marks_legend", lang))))
     return out
+
+
+# --------------------------------------------------------------------------- headline sentence
+
+
+def headline_sentence(ctx: ReportContext, b: Briefing) -> str:
+    """One sentence written from the data (HTML): the place on each index (rank of N, year),
+    the index the unit is best and worst placed on, and its own targets met."""
+    lang, name = ctx.lang, ctx.name
+    labels = _labels(ctx)
+    places = {p.index: p for p in st.index_places(b.indices)}
+    parts = []
+    for row in b.indices:
+        p = places.get(row.index)
+        label = escape(labels[row.index])
+        if p is None:
+            parts.append(t("bf_hl_no_rank", lang, index=label))
+        else:
+            parts.append(t("bf_hl_place", lang, index=label, year=p.year, n=p.n_units,
+                           rank=escape(rank_text(p.rank, p.status, lang))))
+    if parts:
+        text = t("bf_hl_places", lang, name=escape(name), places=fmt_list(parts, lang))
+    else:
+        text = t("bf_hl_no_index", lang, name=escape(name))
+    best, worst = st.strongest_weakest(list(places.values()))
+    if best is not None:
+        text += t("bf_hl_best_worst", lang, best=escape(labels[best.index]),
+                  worst=escape(labels[worst.index]))
+    m = st.targets_met(b.targets)
+    if m.total == 0:
+        text += t("bf_hl_no_targets", lang)
+    elif m.year is None:
+        text += t("bf_hl_targets_no_value", lang, total=m.total)
+    else:
+        text += t("bf_hl_targets", lang, met=m.met, total=m.total, year=m.year,
+                  percent=fmt_number(m.percent, lang, 0))
+    return text + "."
 
 
 def _labels(ctx: ReportContext) -> dict[str, str]:
@@ -249,15 +297,17 @@ def key_points(ctx: ReportContext, b: Briefing) -> list[str]:
     return [_standing_point(ctx, b), _subindex_point(ctx, b), _targets_point(ctx, b)]
 
 
-def _standing_point(ctx: ReportContext, b: Briefing) -> str:
-    """The first index of the catalogue (its rank, trend and method change), then one clause
-    per other index, from its row."""
+def _standing_point(ctx: ReportContext, b: Briefing, others_too: bool = False) -> str:
+    """The first index of the catalogue (its rank, trend and method change); with
+    `others_too`, one clause per other index (the headline sentence already names them)."""
     lang, name = ctx.lang, ctx.name
     if not b.indices:
         return t("bf_no_index", lang)
     labels, scale = _labels(ctx), _scale_max(ctx)
     text = _first_index_point(ctx, b.indices[0], labels[b.indices[0].index],
                               scale.get(b.indices[0].index))
+    if not others_too:
+        return text
     others = []
     for row in b.indices[1:]:
         h, label = row.lead, labels[row.index]
@@ -407,6 +457,12 @@ def _chart(ctx: ReportContext) -> list:
     own.loc[own["year"].isin(uncertain), "rank"] = pd.NA
     if own.empty or own["rank"].isna().all():
         return []
+    ranked = own[own["rank"].notna()]
+    if len(ranked) == 1:  # one point is a sentence, not a chart
+        r = ranked.iloc[0]
+        return [md(t("bf_chart_one", lang, name=name, year=int(r["year"]),
+                     rank=rank_text(r["rank"], r["rank_status"], lang),
+                     status=status_text(r["rank_status"], lang)))]
     title = t("bf_chart_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
     fig = charts.trajectory_chart(own, lang, title=title, show_scores=False, compact=True)

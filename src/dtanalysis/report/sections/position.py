@@ -22,6 +22,8 @@ from ..display import (
 from ..i18n import fmt_int, fmt_list, t
 from .maps import show_province_map
 
+REPORT_MAX_BARS = 26  # a province report's ranking chart: a window beyond this many units
+
 
 def show_position(ctx: ReportContext) -> list:
     lang, name, data = ctx.lang, ctx.name, ctx.data
@@ -54,8 +56,11 @@ def show_position(ctx: ReportContext) -> list:
     else:
         lines.append(t("pos_not_in_partial", lang, name=name, year=position.year))
     out.append(md("\n\n".join(lines)))
+    # The best, the unit's neighbours and the worst (every unit is in the chart's numbers):
+    # bars of a readable size, half a printed page instead of a whole one.
     fig = charts.position_chart(position, lang, highlight=ctx.code,
-                                regions=region_names(data, ctx.unit_set, lang))
+                                regions=region_names(data, ctx.unit_set, lang),
+                                max_bars=REPORT_MAX_BARS)
     everyone = position.table.reset_index(drop=True)
     chart_data = pd.DataFrame({
         t("col_rank", lang): [rank_text(r, s, lang)

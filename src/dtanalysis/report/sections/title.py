@@ -10,7 +10,7 @@ from ..i18n import t
 
 
 def show_title(ctx: ReportContext) -> list:
-    """The report title, what is compared, the reading key (marks) and the data version."""
+    """The report title and what is compared."""
     lang = ctx.lang
     if ctx.peers == "region":
         peers = t("peers_region", lang, n=len(ctx.peer_codes))
@@ -21,13 +21,10 @@ def show_title(ctx: ReportContext) -> list:
         peers = t("peers_none", lang)
     lines = [
         f"# {t('title', lang, name=ctx.name)}",
-        t("subtitle", lang, official=ctx.unit["name"], code=ctx.code, set_label=ctx.set_label,
+        t("subtitle", lang, official=official_name(ctx.unit["name"], lang), code=ctx.code, set_label=ctx.set_label,
           region=ctx.region, peers=peers),
-        t("reading_key", lang, marks=t("marks_legend", lang)),
     ]
-    version = ctx.data.manifest.get("data_version")
-    if version:
-        lines.append(t("data_version", lang, version=version))
+    # The reading key and the data version are under the briefing's notes (not page one).
     return [md("\n\n".join(lines))]
 
 
@@ -43,3 +40,16 @@ def show_comparison_links(ctx: ReportContext, comparisons) -> list:
     text = escape(t("cmp_listed_in", ctx.lang, name=ctx.name, links="\x00")).replace(
         "\x00", anchors)
     return [HTML(f'<p class="dta-comparisons">{text}</p>')]
+
+
+_KINDS_EN = (("Thành phố ", "City"), ("Tỉnh ", "Province"))
+
+
+def official_name(name: str, lang: str) -> str:
+    """The unit's official name in the report's language: "Thành phố Hải Phòng" stays in
+    Vietnamese, is "Hải Phòng City" in English ("Tỉnh Quảng Ninh" → "Quảng Ninh Province")."""
+    if lang == "en":
+        for prefix, kind in _KINDS_EN:
+            if name.startswith(prefix):
+                return f"{name[len(prefix):]} {kind}"
+    return name
