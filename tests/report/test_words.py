@@ -35,3 +35,13 @@ def test_official_names_are_in_the_pages_language():
     assert official_name("Thành phố Hải Phòng", "en") == "Hải Phòng City"
     assert official_name("Tỉnh Quảng Ninh", "en") == "Quảng Ninh Province"
     assert official_name("Tỉnh Quảng Ninh", "vi") == "Tỉnh Quảng Ninh"
+
+
+def test_years_in_words_run_of_three_or_more_is_a_range():
+    """A run of consecutive years reads as a range ("2006–2019"), two stay two, any order."""
+    from dtanalysis.report.i18n import fmt_years
+
+    assert fmt_years([2019, *range(2006, 2019), 2023], "en") == "2006–2019 and 2023"
+    assert fmt_years([2021, 2022], "vi") == "2021 và 2022"
+    assert fmt_years([2020, 2022, 2023, 2024], "en") == "2020 and 2022–2024"
+    assert fmt_years([], "en") == "" and fmt_years([2024], "vi") == "2024"

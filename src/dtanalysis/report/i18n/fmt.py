@@ -48,12 +48,19 @@ def fmt_int(value: object, lang: str = DEFAULT_LANG) -> str:
 
 
 def fmt_years(years, lang: str = DEFAULT_LANG) -> str:
-    years = [str(int(y)) for y in years]
-    if not years:
-        return ""
-    if len(years) == 1:
-        return years[0]
-    return ", ".join(years[:-1]) + t("list_and", lang) + years[-1]
+    """Years in words: "2021", "2021 and 2023", a run of three or more consecutive years as a
+    range ("2006–2019, 2021 and 2023")."""
+    years = sorted({int(y) for y in years})
+    parts, run = [], []
+    for year in years + [None]:
+        if run and (year is None or year != run[-1] + 1):
+            parts += ([f"{run[0]}–{run[-1]}"] if len(run) >= 3 else [str(y) for y in run])
+            run = []
+        if year is not None:
+            run.append(year)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + t("list_and", lang) + parts[-1]
 
 
 def fmt_list(items, lang: str = DEFAULT_LANG) -> str:
