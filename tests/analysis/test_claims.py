@@ -89,7 +89,7 @@ def test_the_overview_coverage_tables_count_every_status(data):
     for r in cov.to_dict("records"):
         assert sum(r[f"n_rank_{s}"] for s in STATUSES) == r["n_rank"]
     assert cov.set_index("year").loc[2020, "n_rank_published_secondary"] == 5
-    text = "\n".join(o.data for o in show_coverage(overview_context("63", "en"))
+    text = "\n".join(o.data for o in show_coverage(overview_context("63", "en", data=data))
                      if isinstance(o, (Markdown, HTML)))
     assert "secondary copy" in text.lower()
     assert re.search(r"<td>DTI</td><td>2023</td><td>63 \(the publisher&#x27;s\)</td>"

@@ -53,7 +53,7 @@ def test_scorecard_of_hai_phong(data):
 def test_a_set_without_tables_is_said_so(data):
     card = ix.scorecard(data, HP, "34").set_index("index")
     assert card.loc["pci", "years_published"] == () and pd.isna(card.loc["pci", "year"])
-    text = text_of(show_indices(report_context("Hải Phòng", "34", lang="en")))
+    text = text_of(show_indices(report_context("Hải Phòng", "34", lang="en", data=data)))
     assert "**PCI**: no table for the 34-unit set" in text
     assert "**PAPI**: no table for the 34-unit set" in text
 
@@ -63,7 +63,7 @@ def test_gaps_are_gaps_with_their_reason(data):
     top30 = gaps[("pci", 2023)]
     assert not top30.listed and top30.methods == (2021, 2023)  # both in force in 2023
     assert ("pci", 2020) not in gaps  # ranked 2020 (complete table)
-    text = text_of(show_indices(report_context("Hà Giang", "63", lang="en")))
+    text = text_of(show_indices(report_context("Hà Giang", "63", lang="en", data=data)))
     # declared top 30, 11 of 30 held: Hà Giang may be outside it or not collected
     assert ("**PCI 2023**: not in the collected tables — 11 of the 30 published ranks are held "
             "here") in text and "may be outside it" in text
@@ -81,7 +81,7 @@ def test_sub_indices_with_e_governance_highlighted(data):
     assert list(rows["metric"])[-1] == "e_governance" and rows["highlight"].sum() == 1
     assert (rows["year"] == 2024).all() and (rows["n"] == 61).all()
     assert (rows["status"] == "derived").all()
-    objects = show_indices(report_context("Hải Phòng", "63", lang="vi"))
+    objects = show_indices(report_context("Hải Phòng", "63", lang="vi", data=data))
     charts = [o for o in objects if isinstance(o, (Image, SvgImage))]
     assert len(charts) == 2  # percentile; PAPI (highlighted)
     # Every chart has its alt text; the percentile chart its numbers as a table too.
@@ -101,7 +101,7 @@ def test_rank_comparison_matches_an_independent_spearman(data):
                                                        method="spearman")
     assert papi.correlation == pytest.approx(expected)
     assert pairs["pci"].year_b == 2022 and pairs["pci"].n == 23  # PCI 2022: 23 of 63 held
-    text = text_of(show_index_comparison(overview_context("63", "en")))
+    text = text_of(show_index_comparison(overview_context("63", "en", data=data)))
     assert "**DTI 2022 and PAPI 2022**: 61 provinces have both ranks" in text
     assert 'class="dta-chart-data"' in text
 
@@ -113,7 +113,7 @@ def test_fewer_than_ten_in_common_draws_nothing(data):
     cut = dataclasses.replace(data, index_scores=few.reset_index(drop=True))
     pci = next(c for c in ix.comparisons(cut, "63") if c.index_b == "pci")
     assert pci.n == 5 and pci.correlation is None
-    context = dataclasses.replace(overview_context("63", "en"), data=cut)
+    context = dataclasses.replace(overview_context("63", "en", data=data), data=cut)
     objects = show_index_comparison(context)
     assert "only 5 provinces have both ranks, fewer than 10: no chart" in text_of(objects)
     assert sum(isinstance(o, Image) for o in objects) == 1  # PAPI's chart only
@@ -135,7 +135,7 @@ def test_latest_rankings_side_by_side(data):
         assert dict(zip(got["province_code"], got[f"{r.index}_rank"].astype(float))) == expected
     assert table["dti_rank"].tolist()[:3] == [1, 2, 3]            # ordered by DTI 2022
     assert table["papi_rank"].isna().sum() == 2                   # PAPI's excluded provinces
-    text = text_of(show_index_comparison(overview_context("63", "en")))
+    text = text_of(show_index_comparison(overview_context("63", "en", data=data)))
     assert "PAPI 2024: 61/63 units ranked" in text and "not a low rank" in text
     (_, units34) = ix.side_by_side(data, "34")
     assert list(units34.columns[2:]) == ["dti_rank", "dti_status"]  # no PCI/PAPI table yet
@@ -157,5 +157,5 @@ def test_a_set_ranked_by_no_broad_table_says_so(data):
     rankings, _ = ix.side_by_side(data, "34")
     assert [(r.index, r.year, r.n_ranked, r.broad) for r in rankings] == [
         ("dti", 2024, 8, False)]
-    text = text_of(show_index_comparison(overview_context("34", "en")))
+    text = text_of(show_index_comparison(overview_context("34", "en", data=data)))
     assert "DTI 2024: only 8/34 units ranked (no year ranks half of them yet)" in text
