@@ -41,7 +41,8 @@ def test_a_failed_report_keeps_its_last_good_page_marked_stale(project):  # noqa
         index = project / "reports/index.html"
         html = index.read_text(encoding="utf-8")
         assert 'href="provinces/hai-phong.html#briefing"' in html
-        assert "stale page of" in html and f"synthetic failure number {attempt}" in html
+        assert (f"trang cũ của lần chạy {good['run_date']} được giữ lại" in html
+                and f"synthetic failure number {attempt}" in html)
         missing = [h for h in _links(index) if not (index.parent / h).exists()]
         assert not missing, missing
 

@@ -38,11 +38,8 @@ def _one_line_error(capsys) -> str:
 
 def test_data_package_is_valid_and_described(project_copy):
     shutil.copy(ROOT / "README.md", project_copy / "README.md")
-    # SYNTHETIC boundary file (tests only): a map's boundaries in data/raw/geo join the package
-    # under their own licence
-    (project_copy / "data/raw/geo").mkdir()
-    (project_copy / "data/raw/geo/synthetic-units.geojson").write_text(
-        '{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    # the maps' boundaries (data/raw/geo) join the package under their own licence
+    assert (project_copy / "data/raw/geo/vn63-provinces-simplified.geojson").is_file()
     paths = Paths.at(project_copy)
     descriptor_path = write_data_package(paths)
     assert descriptor_path == project_copy / "reports/data/datapackage.json"
@@ -81,9 +78,9 @@ def test_data_package_is_valid_and_described(project_copy):
     licences = {entry["name"]: entry for entry in package["licenses"]}
     assert "CC-BY-SA-4.0" in licences and "notspecified" in licences
     assert "geoBoundaries" in licences["CC-BY-SA-4.0"]["title"]
-    boundary = names["synthetic-units"]
-    assert boundary["licenses"] == [licences["CC-BY-SA-4.0"]]
-    assert (project_copy / "reports/data/synthetic-units.geojson").is_file()
+    for stem in ("vn63-provinces-simplified", "vn34-units-dissolved-simplified"):
+        assert names[stem]["licenses"] == [licences["CC-BY-SA-4.0"]]
+        assert (project_copy / f"reports/data/{stem}.geojson").is_file()
     assert len(package["sources"]) == len(store.load("sources", project_copy))
     assert package["written_from"]
     before = descriptor_path.stat().st_mtime_ns
