@@ -307,8 +307,10 @@ def test_the_comparison_page_runs_through_the_runner(project_copy, capsys, requi
                   & (numbers["period"] == "2020") & (numbers["item"] == "pci")]
     assert set(pci["measure"]) == {"score", "rank"}
     # the index page lists it; a second run with nothing changed is up to date
+    # (one language per index page: each lists the comparison in its own language)
     index = (project_copy / "reports/index.html").read_text(encoding="utf-8")
-    assert f'href="compare/{stem}.html"' in index and f'href="compare/{stem}.en.html"' in index
+    index_en = (project_copy / "reports/index.en.html").read_text(encoding="utf-8")
+    assert f'href="compare/{stem}.html"' in index and f'href="compare/{stem}.en.html"' in index_en
     capsys.readouterr()
     assert main(["compare", "--province", "22", "--province", "31", "--province", "30",
                  "--root", root]) == 0
