@@ -69,6 +69,8 @@ max-width:100%} .banner{background:#fff4e5;border:1px solid #f0b35b;padding:.5re
 td.num{font-variant-numeric:tabular-nums} td.num span{white-space:nowrap} .dl a{margin-right:.4rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 td.missing{color:#57606a}
+details.gaps summary{cursor:pointer;color:#57606a} details.gaps ul{margin:.2rem 0 0 1rem;padding:0;
+font-size:.8rem;color:#57606a}
 .up{color:#0a58a6;font-weight:600} .down{color:#c2410c;font-weight:600}
 .scroll{overflow-x:auto;max-width:100%} .scroll table{min-width:40rem}
 @media (max-width:600px){body{margin:1rem auto} .search input{width:100%}}
@@ -130,8 +132,13 @@ def _standing_cells(record: dict, indices: list[str], lang: str) -> str:
                          + escape(text("vs", lang, year=s.get("previous_year"))))
         later = ""
         if s.get("gap_reasons"):
-            later = "".join(f"<br><small>{escape(g.get(lang) or g.get('vi', ''))}</small>"
-                            for g in s["gap_reasons"])
+            # Why later years have no value, in words, folded under one line: the table stays
+            # a table to scan; the reasons are one click away and in the page's text.
+            reasons = "".join(f"<li>{escape(g.get(lang) or g.get('vi', ''))}</li>"
+                              for g in s["gap_reasons"])
+            summary = text("later_gaps", lang, n=len(s["gap_reasons"]))
+            later = (f'<details class="gaps"><summary><small>{escape(summary)}</small>'
+                     f"</summary><ul>{reasons}</ul></details>")
         elif s.get("gap_years"):
             years = ", ".join(str(y) for y in s["gap_years"])
             later = f"<br><small>{escape(text('none_held_in', lang, years=years))}</small>"
