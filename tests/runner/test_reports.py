@@ -179,6 +179,10 @@ def test_pages_have_no_serious_accessibility_violations(built, project, require_
 
     index = write_index(Paths.at(project))
     pages = [job.html for job in built.values()] + [index]
+    # the index in English and the operators' page in both languages, written with it
+    pages += [index.with_name(name) for name in ("index.en.html", "operations.html",
+                                                 "operations.en.html")]
+    assert all(page.is_file() for page in pages)
     validation = index.parent / "validation.html"
     if validation.exists():
         pages.append(validation)
