@@ -26,7 +26,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_list, fmt_number, fmt_with_unit, fmt_years, t
-from ..wording import missing_text
+from ..wording import missing_group, missing_text
 from .indices import _labels, _score
 from .targets import _indicator_labels, _latest_text, _progress_text, _target_text
 
@@ -92,18 +92,30 @@ def _gap_lines(ctx: CompareContext, card: pd.DataFrame, labels: dict[str, str]) 
             elif not row["years_with_value"]:
                 lines.append(t("ix_never_for_unit", lang, index=labels[row["index"]],
                                years=fmt_years(row["years_published"], lang), name=name))
+        # the years of one index with the same reason said once, as in section 9
+        grouped: dict[tuple, list] = {}
         for gap in ix.gaps(data, code, ctx.unit_set):
             if not mine.loc[mine["index"] == gap.index, "years_with_value"].iat[0]:
                 continue
             if gap.listed:
+                grouped[("listed", gap.index, gap.year)] = [(gap, None)]
+                continue
+            # why, as analysis.claims says (section 9's words)
+            m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, code)
+            grouped.setdefault((gap.index, missing_group(m)), []).append((gap, m))
+        for items in grouped.values():
+            gap, m = items[0]
+            if m is None:
                 lines.append(t("ix_gap_listed", lang, index=labels[gap.index], year=gap.year,
                                name=name, note=gap.note or ""))
-            else:  # why, as analysis.claims says (section 9's words)
-                m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, code)
-                label = labels[gap.index]
-                text = "**" + missing_text(m, lang, label, name).replace(
-                    f"{label} {gap.year}:", f"{label} {gap.year}**:", 1)
-                lines.append(text if name in text else f"{name} — {text}")
+                continue
+            label = labels[gap.index]
+            years = [g.year for g, _ in items]
+            text = missing_text(m, lang, label, name, years=years)
+            said = f"{label} {fmt_years(years, lang)}:"
+            if text.startswith(said):
+                text = "**" + text.replace(said, said[:-1] + "**:", 1)
+            lines.append(text if name in text else f"{name} — {text}")
     return lines
 
 
