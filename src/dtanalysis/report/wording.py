@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..analysis.claims import TONE, VERDICTS, Missing
+from ..analysis.claims import TONE, VERDICTS, Missing, why_missing
 from ..vocab import mark
 from .i18n import fmt_int, fmt_list, fmt_number, fmt_years, t
 
@@ -27,6 +27,36 @@ def missing_texts(reasons: list[Missing], lang: str, index: str, name: str) -> l
         groups.setdefault(missing_group(m), []).append(m)
     return [missing_text(ms[0], lang, index, name, years=[m.year for m in ms])
             for ms in groups.values()]
+
+
+def gap_texts(data, gaps, unit_set: str, code: str, labels: dict[str, str], name: str,
+              lang: str, method=lambda gap: None) -> list[tuple[object, str]]:
+    """Each gap of `analysis.indices.gaps` in words, as (its first gap, text): a year listed
+    without a value by its note; the others by `analysis.claims.why_missing`, the years of one
+    index with the same reason, coverage and `method(gap)` said once ("**PCI 2006–2019**: not
+    in the collected tables — …"), in the order of the gaps."""
+    grouped: dict[tuple, list] = {}
+    for gap in gaps:
+        if gap.listed:
+            grouped[("listed", gap.index, gap.year)] = [(gap, None)]
+            continue
+        m = why_missing(data, gap.index, gap.year, unit_set, code)
+        grouped.setdefault((gap.index, missing_group(m), method(gap)), []).append((gap, m))
+    out = []
+    for items in grouped.values():
+        gap, m = items[0]
+        label = labels[gap.index]
+        if m is None:
+            out.append((gap, t("ix_gap_listed", lang, index=label, year=gap.year, name=name,
+                               note=gap.note or "")))
+            continue
+        years = [g.year for g, _ in items]
+        text = missing_text(m, lang, label, name, years=years)
+        said = f"{label} {fmt_years(years, lang)}:"
+        if text.startswith(said):
+            text = "**" + text.replace(said, said[:-1] + "**:", 1)
+        out.append((gap, text))
+    return out
 
 
 def missing_text(m: Missing, lang: str, index: str, name: str,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import analysis as an
-from ...analysis import claims
 from ...analysis import group as grp
 from ...analysis import indices as ix
 from .. import charts
@@ -26,7 +25,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_list, fmt_number, fmt_with_unit, fmt_years, t
-from ..wording import missing_group, missing_text
+from ..wording import gap_texts
 from .indices import _labels, _score
 from .targets import _indicator_labels, _latest_text, _progress_text, _target_text
 
@@ -93,29 +92,10 @@ def _gap_lines(ctx: CompareContext, card: pd.DataFrame, labels: dict[str, str]) 
                 lines.append(t("ix_never_for_unit", lang, index=labels[row["index"]],
                                years=fmt_years(row["years_published"], lang), name=name))
         # the years of one index with the same reason said once, as in section 9
-        grouped: dict[tuple, list] = {}
-        for gap in ix.gaps(data, code, ctx.unit_set):
-            if not mine.loc[mine["index"] == gap.index, "years_with_value"].iat[0]:
-                continue
-            if gap.listed:
-                grouped[("listed", gap.index, gap.year)] = [(gap, None)]
-                continue
-            # why, as analysis.claims says (section 9's words)
-            m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, code)
-            grouped.setdefault((gap.index, missing_group(m)), []).append((gap, m))
-        for items in grouped.values():
-            gap, m = items[0]
-            if m is None:
-                lines.append(t("ix_gap_listed", lang, index=labels[gap.index], year=gap.year,
-                               name=name, note=gap.note or ""))
-                continue
-            label = labels[gap.index]
-            years = [g.year for g, _ in items]
-            text = missing_text(m, lang, label, name, years=years)
-            said = f"{label} {fmt_years(years, lang)}:"
-            if text.startswith(said):
-                text = "**" + text.replace(said, said[:-1] + "**:", 1)
-            lines.append(text if name in text else f"{name} — {text}")
+        gaps = [gap for gap in ix.gaps(data, code, ctx.unit_set)
+                if mine.loc[mine["index"] == gap.index, "years_with_value"].iat[0]]
+        for gap, text in gap_texts(data, gaps, ctx.unit_set, code, labels, name, lang):
+            lines.append(text if gap.listed or name in text else f"{name} — {text}")
     return lines
 
 

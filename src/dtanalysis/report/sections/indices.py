@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import analysis as an
-from ...analysis import claims
 from ...analysis import indices as ix
 from ..charts import indices as ix_charts
 from ..charts.style import unit_style
@@ -24,7 +23,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
-from ..wording import missing_group, missing_text
+from ..wording import gap_texts
 
 
 def _score(value, status, scale_max, lang: str) -> str:
@@ -164,35 +163,17 @@ def _gap_lines(ctx: ReportContext, card: pd.DataFrame, labels: dict[str, str]) -
                                set_short=t(f"set_short_{ctx.unit_set}", lang)))
     sentences = {(i, y): s for i in card["index"]
                      for y, s in ix.method_sentences(data, i, lang)}
-    # The years of one index with the same reason, coverage and method are said once
-    # ("PCI 2006–2019: not in the collected tables — 4 of the 63 …"), in the order of the gaps.
-    grouped: dict[tuple, list] = {}
-    for gap in ix.gaps(data, ctx.code, ctx.unit_set):
-        if not card.loc[card["index"] == gap.index, "years_with_value"].iat[0]:
-            continue  # already said in one line above
-        method = gap.methods[-1] if gap.methods else None
-        if gap.listed:
-            key = ("listed", gap.index, gap.year)
-            grouped[key] = [(gap, None, method)]
-            continue
-        # why, as analysis.claims says: "not published" only where declared
-        m = claims.why_missing(data, gap.index, gap.year, ctx.unit_set, ctx.code)
-        grouped.setdefault((gap.index, missing_group(m), method), []).append((gap, m, method))
-    for items in grouped.values():
-        gap, m, method = items[0]
-        label = labels[gap.index]
-        if m is None:
-            text = t("ix_gap_listed", lang, index=label, year=gap.year, name=name,
-                     note=gap.note or "")
-        else:
-            years = [g.year for g, _, _ in items]
-            text = missing_text(m, lang, label, name, years=years)
-            said = f"{label} {fmt_years(years, lang)}:"
-            if text.startswith(said):
-                text = "**" + text.replace(said, said[:-1] + "**:", 1)
-        if method is not None:
+    # the years of one index with the same reason, coverage and method are said once
+    def method(gap):
+        return gap.methods[-1] if gap.methods else None
+
+    gaps = [gap for gap in ix.gaps(data, ctx.code, ctx.unit_set)
+            if card.loc[card["index"] == gap.index, "years_with_value"].iat[0]]
+    for gap, text in gap_texts(data, gaps, ctx.unit_set, ctx.code, labels, name, lang,
+                               method):
+        if method(gap) is not None:
             text = (text if text.rstrip().endswith(".") else text.rstrip() + ".")
-            text += t("ix_gap_method", lang, method=sentences[(gap.index, method)])
+            text += t("ix_gap_method", lang, method=sentences[(gap.index, method(gap))])
         lines.append(text)
     if not lines:
         return []
