@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# The languages of every page: Vietnamese first (the default), English.
+LANGS = ("vi", "en")
+
 # --------------------------------------------------------------------------- statuses
 # How sure a value is, strongest first. A value's standing decides which source wins when
 # several give it (see `ingest.merge`), and a row's status is its weakest value's.

@@ -20,9 +20,7 @@ from ..paths import (
     PROVINCE_NOTEBOOK,
     Paths,
 )
-from ..vocab import UNIT_SETS
-
-LANGS = ("vi", "en")  # the languages a build writes (report.i18n.LANGS, without importing it)
+from ..vocab import LANGS, UNIT_SETS
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from pathlib import Path
 from ..files import atomic_write
 from ..paths import COMPARE_FOLDER, REPORT_FOLDERS, Paths
 from ..records import read_records
-from ..vocab import mark
+from ..vocab import LANGS, mark
 from .runlog import read_runs
 from .style import CSS
-from .texts import LANGS, num, other_lang, page_name, text
+from .texts import num, other_lang, page_name, text
 from .validation_page import write_validation_page
 
 RECENT_RUNS = 5

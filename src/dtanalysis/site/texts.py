@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-LANGS = ("vi", "en")
-
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "lang_name": "Tiếng Việt",

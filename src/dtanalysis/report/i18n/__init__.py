@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocab import LANGS
 from . import (
     about,
     briefing,
@@ -33,7 +34,6 @@ from . import (
     trajectory,
 )
 
-LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets,
             indicators, merger, about, overview, indices, maps, compare)
