@@ -129,13 +129,14 @@ def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None 
 
 
 def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
-               caption: str | None = None):
+               caption: str | None = None, css_class: str | None = None):
     """A plain table without index (every header and cell HTML-escaped; blanks for missing
     values; a float with six decimals, as pandas' Styler wrote it), optional rows highlighted
     (`highlight`: one flag per row, in order); header cells carry scope="col", and the caption
     (if any) names what the table holds. Written directly, not through pandas' Styler (ten
     times its speed, the same page); the table's id is derived from its content, so the same
-    data renders byte for byte the same in a warm kernel or a fresh one."""
+    data renders byte for byte the same in a warm kernel or a fresh one. `css_class`: a class
+    of the <table> (the print stylesheet lays some tables out by it)."""
     flags = list(highlight) if highlight is not None else []
     head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
     rows = []
@@ -153,8 +154,18 @@ def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
     for tone, colour in TONE_COLOURS.items():
         if f'class="dta-{tone}"' in body:
             style += f"#{table_id} .dta-{tone} {{color: {colour}; font-weight: bold;}}\n"
-    return HTML(f'<style type="text/css">\n{style}</style>\n<table id="{table_id}">\n'
-                f"{body}\n</table>\n")
+    table_class = f' class="{escape(css_class)}"' if css_class else ""
+    return HTML(f'<style type="text/css">\n{style}</style>\n<table id="{table_id}"'
+                f'{table_class}>\n{body}\n</table>\n')
+
+
+def group(parts: list, css_class: str):
+    """Outputs (Markdown, HTML) as one HTML output in a <div> of `css_class`, so the print
+    stylesheet can lay them out together (two columns, kept whole); on screen they read as
+    they would one after the other."""
+    html = "".join(part._repr_html_() if isinstance(part, SafeMarkdown) else part.data
+                   for part in parts)
+    return HTML(f'<div class="{escape(css_class)}">{html}</div>')
 
 
 # Good and bad said twice: by a symbol (▲ up in rank, ✔ met; ▼ down, ✘ not met) and by a

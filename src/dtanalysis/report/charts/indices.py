@@ -38,7 +38,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
                        marker_size=6 * PT, edge=1.5 * PT) for index in shown]
     entries += status_entries(lang)
     legend_w, legend_h, _ = v.legend_size(entries, 1)
-    width, height = WIDTH * DPI, 3.5 * DPI
+    width, height = WIDTH * DPI, 3.0 * DPI
     ticks = [0, 20, 40, 60, 80, 100]
     left = 8 + v.LABEL_SIZE + 2 * v.PAD + v.text_width("100", v.TICK_SIZE) * v.SLACK
     top = 10 + v.TITLE_SIZE * 1.6
