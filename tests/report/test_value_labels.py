@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from dtanalysis.report import charts
+from dtanalysis.report.charts import indices as ix_charts
 from dtanalysis.report.charts import svg as v
 from dtanalysis.report.charts.trajectory import METHOD_SIZE
 
@@ -173,3 +174,21 @@ def test_a_rank_axis_spans_five_places_either_side():
         return r0 + (y - y0) / (y1 - y0) * (r1 - r0)
 
     assert rank_at(top) <= 8 and rank_at(bottom) >= 19, (rank_at(top), rank_at(bottom))
+
+
+def test_years_under_a_long_axis_never_overlap():
+    """PCI since 2006 on the percentile chart: as many years labelled as fit, the latest
+    always."""
+    years = list(range(2006, 2025))
+    traj = pd.DataFrame({"year": years, "percentile": [50.0 + i for i in range(len(years))],
+                         "rank_status": ["official"] * len(years)})
+    chart = ix_charts.percentile_chart({"pci": traj}, {"pci": "PCI"}, "Tỉnh", "vi")
+    labels = []
+    for e in ET.fromstring(chart.svg).iter(f"{SVG}text"):
+        if e.get("text-anchor") == "middle" and (e.text or "").isdigit() and len(e.text) == 4:
+            width = v.text_width(e.text, float(e.get("font-size")))
+            labels.append((int(e.text), float(e.get("x")) - width / 2,
+                           float(e.get("x")) + width / 2))
+    assert 2024 in [year for year, *_ in labels] and len(labels) >= 5
+    for (_, _, right), (_, left, _) in itertools.pairwise(sorted(labels, key=lambda l: l[1])):
+        assert right < left

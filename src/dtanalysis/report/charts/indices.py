@@ -50,7 +50,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
     ax.grid(xticks=years, yticks=ticks)
     ax.frame()
     ax.yticklabels(ticks, [str(k) for k in ticks])
-    ax.xticklabels(years, [str(y) for y in years])
+    ax.year_labels(years)
     ax.ylabel(t("chart_ix_percentile", lang), 8)
     svg.text(left + (right - left) / 2, 10 + v.TITLE_SIZE * 0.5, t("chart_ix_title", lang,
              name=name), v.TITLE_SIZE, anchor="middle", valign="center")

@@ -422,6 +422,18 @@ class Axes:
                 self.svg.text(self.left - PAD, self.y(v), label, size, anchor="end",
                               valign="center", bold=i in bold)
 
+    def year_labels(self, years, size=TICK_SIZE) -> None:
+        """Years under the axes, as many as fit side by side: every one, else every second,
+        third … counted back from the latest (which is always labelled)."""
+        years = sorted(years)
+        if not years:
+            return
+        spacing = abs(self.x(years[0] + 1) - self.x(years[0]))
+        need = max(text_width(str(y), size) for y in years) * SLACK + 6
+        step = max(1, math.ceil(need / spacing))
+        shown = years[::-1][::step][::-1]
+        self.xticklabels(shown, [str(y) for y in shown], size)
+
     def xlabel(self, text, offset, size=LABEL_SIZE, anchor="middle") -> None:
         """The x axis's label, its top `offset` pixels below the axes."""
         x = {"middle": self.left + self.width / 2, "end": self.right}[anchor]

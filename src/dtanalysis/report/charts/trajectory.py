@@ -160,7 +160,7 @@ def trajectory_chart(traj: pd.DataFrame, lang: str = "vi", title: str | None = N
     for ax in axes:
         ax.frame()
     bottom = axes[-1]
-    bottom.xticklabels(years, [str(y) for y in years])
+    bottom.year_labels(years)
     bottom.xlabel(t("chart_year_axis", lang), 2 * v.PAD + v.TICK_SIZE)
     _method_lines(axes, years, lang, methods)
     if title:
