@@ -111,10 +111,13 @@ def chart_alt(what: str, table: pd.DataFrame, lang: str, limit: int = 6) -> str:
     return text + "."
 
 
-def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None) -> list:
+def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None,
+           print_numbers: bool = False) -> list:
     """A chart for every reader: the PNG with its alt text, then the same numbers as a table
-    in a <details> element (closed on screen, left out in print). With `css_class`, the image
-    is an HTML <figure> of that class (the print stylesheet sizes it)."""
+    in a <details> element (closed on screen, left out in print, where a table of the
+    section holds them). With `css_class`, the image is an HTML <figure> of that class (the
+    print stylesheet sizes it). `print_numbers`: no other table holds them all (a ranking
+    drawn in part), so the print shows them, open and compact."""
     body = table_html(table, caption=alt).data
     image = figure_png(fig, alt)
     if css_class:
@@ -124,8 +127,8 @@ def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None 
         image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/{kind};base64,'
                      f'{encoded}" alt="{escape(alt)}"></figure>')
     return [image,
-            HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'
-                 f"</summary>{body}</details>")]
+            HTML(f'<details class="dta-chart-data{" dta-print-numbers" if print_numbers else ""}">'
+                 f'<summary>{escape(t("chart_data", lang))}</summary>{body}</details>')]
 
 
 def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,

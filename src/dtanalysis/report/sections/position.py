@@ -72,7 +72,7 @@ def show_position(ctx: ReportContext) -> list:
     own = chart_data[(everyone["province_code"] == ctx.code).to_numpy()]
     alt = chart_alt(t("chart_alt_position", lang, name=name, year=position.year,
                       set_label=ctx.set_label), pd.concat([own, chart_data.head(3)]), lang)
-    out += figure(fig, alt, chart_data, lang)
+    out += figure(fig, alt, chart_data, lang, print_numbers=True)  # the chart draws a part
     table, region = position.table, []
     if row is not None and position.complete:
         table = table[table["region"] == row["region"]]
