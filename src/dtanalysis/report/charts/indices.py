@@ -67,7 +67,7 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str,
     a highlighted sub-index (the catalogue's `highlight`) in bold. Written as SVG (`svg`)."""
     labels = list(rows["label_vi" if lang == "vi" else "label_en"])
     highlights = [bool(h) for h in rows["highlight"]]
-    width, height = WIDTH * DPI, (0.36 * len(rows) + 1.3) * DPI
+    width, height = WIDTH * DPI, (0.3 * len(rows) + 1.3) * DPI
     values = pd.concat([rows["score"], rows["best"], rows["median"]]).dropna().astype(float)
     high = max(float(values.max()), 0.0) if not values.empty else 1.0
     low = min(float(values.min()), 0.0) if not values.empty else 0.0
