@@ -133,6 +133,40 @@ def test_kernel_start_waits_grow_with_the_load(monkeypatch):
     assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN
 
 
+@pytest.mark.slow
+def test_a_kernel_slower_than_a_second_to_answer_is_waited_for(tmp_path, monkeypatch):
+    # Before: the ready wait read one reply per kernel_info request it sent; a kernel that took
+    # more than a second to start (a busy machine) answered the requests sent meanwhile all
+    # at once, and the reply to the last one was never reached: "Kernel didn't respond in 60
+    # seconds" however long it was given (here its IPython startup file sleeps 3 s).
+    import asyncio
+
+    from dtanalysis.runner import kernels
+
+    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)  # the limit as given
+    startup = tmp_path / "ipython/profile_default/startup"
+    startup.mkdir(parents=True)
+    (startup / "00-slow.py").write_text("import time\ntime.sleep(3)\n", encoding="utf-8")
+    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
+                                warm_up=False)
+
+    async def seconds_to_ready() -> float:
+        client = kernel.km.client()
+        client.start_channels()
+        try:
+            started = time.monotonic()
+            await client.wait_for_ready(timeout=90)
+            return time.monotonic() - started
+        finally:
+            client.stop_channels()
+
+    try:
+        waited = asyncio.run(seconds_to_ready())
+    finally:
+        kernel.shutdown()
+    assert 3 <= waited < 90
+
+
 def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811
                                                      monkeypatch):
     # Before: IPython warned "IPython parent … is not a writable location" on stderr from this
