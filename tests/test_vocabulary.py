@@ -35,17 +35,20 @@ def test_every_entry_point_refuses_an_unknown_unit_set_in_the_same_words(shipped
     from dtanalysis.report import overview_context, report_context
 
     reg = registry(shipped_data)
-    for call in (lambda: report_context("Hải Phòng", "99", root=shipped_data),
-                 lambda: overview_context("99", root=shipped_data),
-                 lambda: scores("dti", unit_set="99", root=shipped_data),
-                 lambda: resolve_group(["Hải Phòng", "Quảng Ninh"], "99", shipped_data),
-                 lambda: reg.get("31", "99"),
-                 lambda: reg.all("99"),
-                 lambda: reg.resolve("Hải Phòng", unit_set="99"),
-                 lambda: builder.report(shipped_data, provinces=["Hải Phòng"], unit_set="99")):
+    # a notebook's or the API's parameter is named first, as every parameter error names it
+    for where, call in (
+            ("unit_set: ", lambda: report_context("Hải Phòng", "99", root=shipped_data)),
+            ("unit_set: ", lambda: overview_context("99", root=shipped_data)),
+            ("unit_set: ", lambda: builder.report(shipped_data, provinces=["Hải Phòng"],
+                                                  unit_set="99")),
+            ("", lambda: scores("dti", unit_set="99", root=shipped_data)),
+            ("", lambda: resolve_group(["Hải Phòng", "Quảng Ninh"], "99", shipped_data)),
+            ("", lambda: reg.get("31", "99")),
+            ("", lambda: reg.all("99")),
+            ("", lambda: reg.resolve("Hải Phòng", unit_set="99"))):
         with pytest.raises(ParameterError) as caught:
             call()
-        assert str(caught.value) == UNKNOWN
+        assert str(caught.value) == where + UNKNOWN
     # a set given as a number is the set (as `scores` always took it)
     assert [u.code for u in reg.all(34)] == [u.code for u in reg.all("34")]
     assert len(reg.all("34")) == UNIT_SET_SIZE["34"]

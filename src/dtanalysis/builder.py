@@ -151,7 +151,7 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
-    unit_set = check_unit_set(unit_set)
+    unit_set = check_unit_set(unit_set, "unit_set: ")
     if provinces is not None and (isinstance(provinces, str) or not all(
             isinstance(p, str) for p in provinces)):
         raise ParameterError("provinces must be a list of names, e.g. [\"Hải Phòng\"]")
