@@ -150,7 +150,7 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
     log.info("running reports on %s (%d workers)", client.scheduler.address
              if hasattr(client.scheduler, "address") else scheduler,
              len(client.scheduler_info().get("workers", {})))
-    reports = DaskReports(client)
+    reports = DaskReports(client, own=cluster is not None)
     try:
         yield reports
     except KeyboardInterrupt:
@@ -173,25 +173,28 @@ class DaskReports:
     """Runs report jobs on a Dask client's cluster and writes their results here (what
     `pool.run_jobs` calls with `executor=`)."""
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, own: bool = False) -> None:
         self.client = client
+        self.own = own  # a LocalCluster started for this run (closed at its end)
         # the workers the last run sent its payload to; empty when every worker held a
         # checked copy of it
         self.sent_to: list[str] = []
         self._hushed: int | None = None  # logging's level disabled before `hush`
 
     def hush(self) -> None:
-        """After Ctrl-C: the cluster stops without a word. Its workers (`_hush_here`) and,
-        until `unhush`, this process (its LocalCluster's scheduler and nannies) log nothing:
-        the tasks cancelled, the workers closed while a report ran and the kernels stopped
-        are what was asked, not warnings (the CLI says in one line what was interrupted)."""
+        """After Ctrl-C: the cluster stops without a word. This process (its LocalCluster's
+        scheduler and nannies) logs nothing until `unhush`, nor do the workers of a
+        LocalCluster started for this run (`_hush_here`; a running cluster's workers, which
+        outlive the run, are left as they are): the tasks cancelled, the workers closed
+        while a report ran and the kernels stopped are what was asked, not warnings (the CLI
+        says in one line what was interrupted)."""
         if self._hushed is not None:
             return
         self._hushed = logging.root.manager.disable
         logging.disable(logging.CRITICAL)
-        # a worker that cannot be told is being stopped anyway
-        with contextlib.suppress(Exception):
-            self.client.run(_hush_here, on_error="return")
+        if self.own:  # a worker that cannot be told is being stopped anyway
+            with contextlib.suppress(Exception):
+                self.client.run(_hush_here, on_error="return")
 
     def unhush(self) -> None:
         """This process's logging as it was before `hush`."""
