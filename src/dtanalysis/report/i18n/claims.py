@@ -48,7 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cl_project_note": "Ghi chú của dự án: {note}",
         "cl_conflict": "nguồn khác ghi {other}",
         "cl_value_words": "(nguồn gọi là “{words}”)",
-        "cl_value_words_gloss": "(nguồn gọi là “{words}”)",
+        "cl_value_words_gloss": "(nguồn gọi là “{words}”; tiếng Anh: {gloss})",
         "cl_note_in_english": "(bằng tiếng Anh, chưa có bản dịch)",
         "cl_over": "trên {n}/{n_set} đơn vị",
     },
