@@ -298,3 +298,15 @@ def test_the_shipped_disputes_and_words_are_on_page_one_and_in_section_8(data):
         page_one = _text(rs.show_briefing(rs.report_context("Hải Dương", "63", lang=lang,
                                                             data=data)))
         assert words in page_one
+
+
+def test_the_export_carries_the_other_sources_values(data):
+    from dtanalysis.analysis.exports import report_numbers
+
+    rows = report_numbers(data, "22", "63")
+    cell = rows[(rows["section"] == "indices") & (rows["item"] == "chinh_quyen_so")
+                & (rows["period"] == "2020") & (rows["measure"] == "score")]["disputed"]
+    assert cell.iloc[0].startswith("0.5293 (derived, data/raw/dti_press_facts_2020_2024.csv:16,")
+    ranks = rows[(rows["section"] == "indices") & (rows["item"] == "chinh_quyen_so")
+                 & (rows["period"] == "2020") & (rows["measure"] == "rank")]["disputed"]
+    assert ranks.isna().all()  # the score is disputed, not the rank
