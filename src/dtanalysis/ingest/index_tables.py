@@ -3,8 +3,8 @@
 The year and the unit set come from the file name. Inside, the layouts of the DTI importer are
 read the same way (title rows, a two-row header, an `STT` column, notes and a `Nguồn: …` line
 under the table, numbers as text in either decimal style); the file is read by
-`rawfile.read_grid` (every raw table's one reader), its header words are the DTI importer's,
-and which column is what is `index_headers`' job.
+`rawfile.read_grid` (every raw table's one reader), its header words are the one vocabulary
+of `ingest.headers` (the DTI importer's too), and which column is what is `index_headers`' job.
 
 Rules a table must satisfy, and what happens otherwise:
 - one column per role: two columns for the rank (or score) of one metric, or two province
@@ -40,7 +40,7 @@ from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
 from ..vocab import unit_set_year_problem, url_problem
 from . import rawfile
-from .dti_tables import _NOTE_START, _SOURCE_START, _blank
+from .headers import NOTE_START, SOURCE_START, blank
 from .index_catalogue import Index
 from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_columns
 from .quarantine import Quarantined
@@ -240,21 +240,21 @@ class _Rows:
 
     def _text(self, role: str, cells: list[object]) -> str:
         value = self._at(self.by_role.get(role), cells)
-        return "" if _blank(value) else str(value).strip()
+        return "" if blank(value) else str(value).strip()
 
     def _row(self, line: int, cells: list[object]):
         """None (not data), ("quarantine", reason), ("gap", gap) or ("rows", [(row, status
         word)])."""
-        filled = [c for c in cells if not _blank(c)]
+        filled = [c for c in cells if not blank(c)]
         if not filled:
             return None
         first = fold(str(filled[0]))
-        if len(filled) == 1 and any(first.startswith(w) for w in _SOURCE_START):
+        if len(filled) == 1 and any(first.startswith(w) for w in SOURCE_START):
             self.source_note = re.sub(r"^[^:]*:\s*", "", str(filled[0])).strip()
             return None
-        if len(filled) == 1 and any(first.startswith(w) for w in _NOTE_START):
+        if len(filled) == 1 and any(first.startswith(w) for w in NOTE_START):
             return None
-        has_values = any(not _blank(self._at(c, cells)) for c in self.values)
+        has_values = any(not blank(self._at(c, cells)) for c in self.values)
         if not self._text("province", cells):
             return ("quarantine", "row has values but no province") if has_values else None
         try:
@@ -313,9 +313,9 @@ class _Rows:
     def _value(self, pair: dict[bool, Column], cells: list[object], role: str):
         plain, written = pair.get(False), pair.get(True)
         plain_cell, written_cell = self._at(plain, cells), self._at(written, cells)
-        column = plain if not _blank(plain_cell) else written
-        cell = plain_cell if not _blank(plain_cell) else written_cell
-        if _blank(cell):
+        column = plain if not blank(plain_cell) else written
+        cell = plain_cell if not blank(plain_cell) else written_cell
+        if blank(cell):
             return None
         if is_no_value(cell):  # the row is kept (its other values count), the cell noted
             self.no_value.append(f"{column.header} {str(cell).strip()!r}")
@@ -329,7 +329,7 @@ class _Rows:
             raise NumberError(f"value {cell!r} in column {column.header!r} carries the unit "
                               f"{parsed.unit!r}: a {role} is a plain number")
         number = parsed.value
-        if column is plain and not _blank(written_cell) and not _agrees(written_cell, number):
+        if column is plain and not blank(written_cell) and not _agrees(written_cell, number):
             raise NumberError(f"column {written.header!r} says {written_cell!r} but column "
                               f"{plain.header!r} says {plain_cell!r}")
         if role == "rank":
