@@ -41,7 +41,7 @@ from .headers import (
     locate_header,
     spread_header,
 )
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 from .rawfile import Grid, Rows
 
 FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?"
@@ -83,9 +83,9 @@ class Column:
 
 
 @dataclass
-class TableImport:
-    rows: list[dict]
-    quarantined: list[Quarantined]
+class TableImport(ReadResult):
+    """One table's rows and quarantined rows, and the `Nguồn: …` line under it."""
+
     source_note: str | None = None
 
 
@@ -332,18 +332,16 @@ def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | N
 
 
 def import_folder(folder: Path, registry: Registry, relative_to,
-                  root: Path | None = None) -> TableImport:
+                  root: Path | None = None) -> ReadResult:
     """Every table file in the folder, in name order (deterministic). Hidden files, Excel's
     lock files (`~$…`), side files (`.sheet`) and other documents (a README) are skipped; any
     other entry with a table's suffix, or named `dti-…`, must be a readable DTI table."""
-    combined = TableImport([], [])
+    combined = ReadResult()
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
         if path.name.startswith((".", "~$")) or suffix == rawfile.SHEET_SIDE_FILE:
             continue
         if suffix not in rawfile.TABLE_SUFFIXES and not path.name.lower().startswith("dti-"):
             continue
-        result = import_table(path, registry, relative_to(path), root)
-        combined.rows.extend(result.rows)
-        combined.quarantined.extend(result.quarantined)
+        combined.add(import_table(path, registry, relative_to(path), root))
     return combined

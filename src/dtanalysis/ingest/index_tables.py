@@ -43,7 +43,7 @@ from . import rawfile
 from .headers import NOTE_START, SOURCE_START, blank
 from .index_catalogue import Index
 from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_columns
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 
 TABLE = "index_scores"  # the quarantine's `table` for rows of index tables
 FILE_NAME = re.compile(r"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{4})-(?P<unit_set>63|34)"
@@ -61,9 +61,9 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 
 
 @dataclass
-class TableImport:
-    rows: list[dict] = field(default_factory=list)
-    quarantined: list[Quarantined] = field(default_factory=list)
+class TableImport(ReadResult):
+    """One table's rows and quarantined rows, its gaps and the headers it set aside."""
+
     gaps: list[dict] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # headers set aside, with why
 
@@ -138,11 +138,11 @@ def status_of(word: str | None, source: str | None, index: Index) -> str:
 
 # ----------------------------------------------------------------------------- rows
 def import_table(path: Path, index: Index, registry: Registry, names: dict[str, str],
-                 relative: str) -> TableImport:
+                 relative: str, root: Path | None = None) -> TableImport:
     """Read one table of `index` into long rows (module docstring). Each row is
     {index, year, unit_set, province_code, metric, score, rank, status, source, source_file,
     source_line, note}; `source` is the row's source cell, else `table-sources.csv`, else the
-    table's `Nguồn:` line, else the file itself."""
+    table's `Nguồn:` line, else the file itself. `root`: the project (else found from `path`)."""
     result = TableImport()
     match = FILE_NAME.match(path.name)
     if not match or match["index"] != index.index:
@@ -158,7 +158,8 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
         return result
     # The project's one raw-file reader (encodings, delimiters, workbooks: `rawfile`); a file
     # it cannot read is its InputError, as for every raw table.
-    grid = rawfile.read_grid(path, is_table=lambda rows: _has_header(rows, index)).rows
+    grid = rawfile.read_grid(path, root=root,
+                             is_table=lambda rows: _has_header(rows, index)).rows
     try:
         header_at, found = find_header(grid, index)
     except ValueError as error:

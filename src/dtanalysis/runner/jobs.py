@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..domain.group import group_slug, resolve_group
-from ..domain.registry import Province, ProvinceError, registry
+from ..domain.registry import Province, ProvinceError, registry_at
 from ..errors import InputError, ParameterError, ProjectError
 from ..paths import (
     COMPARE_FOLDER,
@@ -98,7 +98,7 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
         raise ParameterError("the province name is empty", hint="give a name, a GSO code or "
                              "a slug (dtanalysis provinces lists them)")
     try:
-        unit = registry(paths.root).resolve(name, unit_set=unit_set)
+        unit = registry_at(paths).resolve(name, unit_set=unit_set)
     except ProvinceError as error:
         raise ParameterError(str(error)) from error
     notebook = paths.notebooks / PROVINCE_NOTEBOOK
@@ -132,7 +132,7 @@ def overview_job(paths: Paths, lang: str = "vi", unit_set: str = "63") -> Job:
 def all_province_jobs(paths: Paths, unit_set: str, lang: str,
                       extra: dict | None = None) -> list[Job]:
     return [province_job(paths, unit.code, unit_set, lang, extra)
-            for unit in registry(paths.root).all(unit_set)]
+            for unit in registry_at(paths).all(unit_set)]
 
 
 def check_year(paths: Paths, unit_set: str, year: int) -> int:
@@ -154,7 +154,7 @@ def check_year(paths: Paths, unit_set: str, year: int) -> int:
 def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
     """The peers' short names (any spelling given); an unknown one is a ParameterError."""
     try:
-        return [registry(paths.root).resolve(n, unit_set=unit_set).short_name for n in names]
+        return [registry_at(paths).resolve(n, unit_set=unit_set).short_name for n in names]
     except ProvinceError as error:
         raise ParameterError(str(error)) from error
 
