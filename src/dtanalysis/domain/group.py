@@ -8,17 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParameterError, ProvinceError
-from .registry import Province, registry
+from ..paths import Paths
+from .registry import Province, registry, registry_at
 
 MIN_UNITS, MAX_UNITS = 2, 8
 
 
-def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
+def resolve_group(names, unit_set: str = "63", root: Paths | Path | str | None = None,
                   where: str = "") -> list[Province]:
     """The units `names` name in `unit_set`, in the order given. Refused in one line: fewer
     than 2 or more than 8 names, a name of no unit, a name of a unit of the other set only,
     the same unit twice (in any spelling). `where` ("data/raw/comparisons.csv, row 3: ")
-    starts the message."""
+    starts the message. `root`: the project's root, or the `Paths` a caller already holds
+    (`build`'s plan: not resolved again)."""
     unit_set = str(unit_set).strip()
     if unit_set not in ("63", "34"):
         raise ParameterError(f"{where}unknown unit set {unit_set!r}: use '63' or '34'")
@@ -28,7 +30,7 @@ def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
     if not MIN_UNITS <= len(names) <= MAX_UNITS:
         raise ParameterError(f"{where}a comparison takes {MIN_UNITS} to {MAX_UNITS} units, "
                              f"not {len(names)}", hint="name each unit with --province")
-    reg = registry(root)
+    reg = registry_at(root) if isinstance(root, Paths) else registry(root)
     other = "34" if unit_set == "63" else "63"
     units: list[Province] = []
     for name in names:

@@ -164,7 +164,7 @@ def compare_job(paths: Paths, names, unit_set: str = "63", lang: str = "vi",
     """The comparison of a chosen group (2 to 8 units of one set, any spelling, none twice):
     `reports/compare/<slug-a>--<slug-b>….html` (`-34` before the suffix for the 34-unit
     set, `.en` in English). Refused (ParameterError, one line) before any kernel starts."""
-    return _compare_job(paths, resolve_group(names, unit_set, paths.root, where), unit_set,
+    return _compare_job(paths, resolve_group(names, unit_set, paths, where), unit_set,
                         lang)
 
 
@@ -209,7 +209,7 @@ def read_comparisons(paths: Paths) -> list[tuple[str, list[Province]]]:
         names = [n.strip() for n in (row.get("units") or "").split(";") if n.strip()]
         if not unit_set and not names:
             continue  # a blank line
-        units = resolve_group(names, unit_set, paths.root, where=f"{shown}, row {line}: ")
+        units = resolve_group(names, unit_set, paths, where=f"{shown}, row {line}: ")
         key = (unit_set, frozenset(u.code for u in units))
         if key in seen:
             raise ParameterError(f"{shown}, row {line}: the same group as row {seen[key]}",
