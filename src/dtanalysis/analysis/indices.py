@@ -35,11 +35,12 @@ def short_label(index: str, name_en: object) -> str:
 def catalogue(data: Data) -> pd.DataFrame:
     """One row per index, with the id of its overall metric (`root`) and its short `label`
     (a copy: built once per Data)."""
-    return _catalogue(data).copy()
+    return shared_catalogue(data).copy()
 
 
-def _catalogue(data: Data) -> pd.DataFrame:
-    """`catalogue`, built once per Data; callers of `catalogue` get a copy."""
+def shared_catalogue(data: Data) -> pd.DataFrame:
+    """`catalogue`, built once per Data and shared by its readers (`maps`): read it, never
+    change it (`catalogue` gives a copy)."""
     return memo(data, ("index_catalogue",), lambda: _build_catalogue(data))
 
 
@@ -88,9 +89,9 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
     has none), its percentile, and over the units with a value: n with a score / rank, best and
     median score."""
-    metric = metric or _catalogue(data).set_index("index").loc[index, "root"]
+    metric = metric or shared_catalogue(data).set_index("index").loc[index, "root"]
     records = []
-    for year, own, national in _years(data, index, unit_set, metric):
+    for year, own, national in year_summaries(data, index, unit_set, metric):
         first = own.get(code)
         rank = first["rank"] if first is not None else pd.NA
         records.append({
@@ -108,7 +109,7 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
 
 
-def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
+def year_summaries(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
     """Per Data, index, set and metric, once for all the units a build reports on: for each
     year published, (year, unit code → its first row as a dict, what the year says over all
     units: n with a score / rank, out of, best and median score)."""
@@ -121,7 +122,7 @@ _OWN_COLUMNS = ["province_code", "year", "score", "rank", "status", "score_statu
 
 
 def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
-    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    higher = bool(shared_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     n_set = n_units(data, unit_set)
     rows = _rows(data, index, unit_set, metric)
     by_year = first_rows(rows, ("year", "province_code"), _OWN_COLUMNS)
@@ -313,7 +314,7 @@ def _build_sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
         return [], {}, {}
     rows = pd.concat([_rows(data, index, unit_set, m) for m in children["metric"]])
     rows = rows[rows["score"].notna()]
-    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    higher = bool(shared_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     national = {}
     for (year, metric), scores in rows.groupby(["year", "metric"], sort=False)["score"]:
         national[(int(year), metric)] = (scores.max() if higher else scores.min(),

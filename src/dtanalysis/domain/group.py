@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import ParameterError, ProvinceError
 from ..paths import Paths
-from .registry import Province, registry, registry_at
+from ..vocab import other_unit_set
+from .registry import Province, check_unit_set, registry, registry_at
 
 MIN_UNITS, MAX_UNITS = 2, 8
 
@@ -21,9 +22,7 @@ def resolve_group(names, unit_set: str = "63", root: Paths | Path | str | None =
     the same unit twice (in any spelling). `where` ("data/raw/comparisons.csv, row 3: ")
     starts the message. `root`: the project's root, or the `Paths` a caller already holds
     (`build`'s plan: not resolved again)."""
-    unit_set = str(unit_set).strip()
-    if unit_set not in ("63", "34"):
-        raise ParameterError(f"{where}unknown unit set {unit_set!r}: use '63' or '34'")
+    unit_set = check_unit_set(str(unit_set).strip(), where)
     if isinstance(names, str):
         names = [names]
     names = [n for n in (names or [])]
@@ -31,7 +30,7 @@ def resolve_group(names, unit_set: str = "63", root: Paths | Path | str | None =
         raise ParameterError(f"{where}a comparison takes {MIN_UNITS} to {MAX_UNITS} units, "
                              f"not {len(names)}", hint="name each unit with --province")
     reg = registry_at(root) if isinstance(root, Paths) else registry(root)
-    other = "34" if unit_set == "63" else "63"
+    other = other_unit_set(unit_set)
     units: list[Province] = []
     for name in names:
         if name is None or not str(name).strip():

@@ -32,8 +32,8 @@ from ..display import (
 )
 from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed, fmt_years, t
 from ..wording import missing_text, missing_texts, verdict_cell, verdict_counts
-from .indices import index_label
-from .targets import _indicator_labels, _latest_text, _target_text
+from .indices import index_labels
+from .targets import indicator_labels, latest_text, target_text
 
 MAX_TARGET_ROWS = 5  # the briefing fits one page; section 5 lists every target
 
@@ -50,7 +50,7 @@ def show_briefing(ctx: ReportContext) -> list:
            HTML(f'<p class="dta-headline">{headline_sentence(ctx, b)}</p>')]
     out.append(md(f"### {t('bf_key_points', lang)}\n\n"
                   + "\n".join(f"{i}. {p}" for i, p in enumerate(key_points(ctx, b), 1))))
-    labels = _labels(ctx)
+    labels = index_labels(ctx.data)
     if b.indices:
         out.append(table_html(_standing_table(ctx, b),
                               caption=t("bf_standing_caption", lang, name=name)))
@@ -82,7 +82,7 @@ def headline_sentence(ctx: ReportContext, b: Briefing) -> str:
     """One sentence written from the data (HTML): the place on each index (rank of N, year),
     the index the unit is best and worst placed on, and its own targets met."""
     lang, name = ctx.lang, ctx.name
-    labels = _labels(ctx)
+    labels = index_labels(ctx.data)
     places = {p.index: p for p in st.index_places(b.indices)}
     parts = []
     for row in b.indices:
@@ -110,11 +110,6 @@ def headline_sentence(ctx: ReportContext, b: Briefing) -> str:
         text += t("bf_hl_targets", lang, met=m.met, total=m.total, year=m.year,
                   percent=fmt_number(m.percent, lang, 0))
     return text + "."
-
-
-def _labels(ctx: ReportContext) -> dict[str, str]:
-    """Short label of each index of the catalogue ("DTI", "PCI", …)."""
-    return {row["index"]: index_label(row) for _, row in ix.catalogue(ctx.data).iterrows()}
 
 
 def _names(ctx: ReportContext) -> dict[str, str]:
@@ -177,7 +172,7 @@ def _no_value_text(ctx: ReportContext, row: IndexRow) -> str:
     """The rank cell of an index without any value for the unit: why, in words
     (`analysis.claims.why_missing` of its latest year with a table)."""
     lang = ctx.lang
-    label = _labels(ctx)[row.index]
+    label = index_labels(ctx.data)[row.index]
     if not row.published_years:
         return t("cl_missing_no_table_set", lang, index=label,
                  set_short=t(f"set_short_{ctx.unit_set}", lang))
@@ -303,7 +298,7 @@ def _standing_point(ctx: ReportContext, b: Briefing, others_too: bool = False) -
     lang, name = ctx.lang, ctx.name
     if not b.indices:
         return t("bf_no_index", lang)
-    labels, scale = _labels(ctx), _scale_max(ctx)
+    labels, scale = index_labels(ctx.data), _scale_max(ctx)
     text = _first_index_point(ctx, b.indices[0], labels[b.indices[0].index],
                               scale.get(b.indices[0].index))
     if not others_too:
@@ -424,17 +419,17 @@ def _targets(ctx: ReportContext, b: Briefing) -> list:
     order = table.assign(_has=table["latest_value"].notna()).sort_values(
         "_has", ascending=False, kind="stable")
     shown = order.head(MAX_TARGET_ROWS)
-    labels = _indicator_labels(ctx.data, lang)
+    labels = indicator_labels(ctx.data, lang)
     frame = pd.DataFrame({
         # a former province's target says whose it is (a unit of 2025 shows them as theirs)
         t("col_target_indicator", lang): [
             labels.get(i, i) if u == ctx.unit_set
             else t("bf_target_of_former", lang, former=n, label=labels.get(i, i))
             for i, u, n in zip(shown["indicator"], shown["unit_set"], shown["name"])],
-        t("col_target", lang): [_target_text(r, lang) for _, r in shown.iterrows()],
+        t("col_target", lang): [target_text(r, lang) for _, r in shown.iterrows()],
         t("col_deadline", lang): ["" if missing(y) else str(int(y))
                                   for y in shown["target_year"]],
-        t("col_latest", lang): [_latest_text(r, lang) for _, r in shown.iterrows()],
+        t("col_latest", lang): [latest_text(r, lang) for _, r in shown.iterrows()],
         t("col_progress", lang): [_progress(r, lang) for _, r in shown.iterrows()],
     })
     out = [md(f"### {t('bf_targets', lang)}"),
