@@ -15,10 +15,11 @@ check their options, then take the project lock once and recover what a killed r
 Everything below receives that `Paths` and neither resolves, locks nor recovers again:
 `build` asks `pipeline.current.is_current(paths)` (the processed data's own manifest and
 hashes: nothing under reports/ decides), cleans with `pipeline.stages.clean_processed(paths)`
-(which reads `data/raw` through `ingest.clean.clean_project(paths)`, whose readers are given the
-project root instead of searching for it), writes the Data Docs with
-`pipeline.stages.write_data_docs(paths)` when they are missing over current data, then the data
-package, the changes page, the plan and the reports (`runner`, `site`), all with `paths`. The
+(which reads `data/raw` through `ingest.clean.clean_project(paths)`: each reader returns a
+`ReadResult` and is given the project root; only the index catalogue's own files still find
+it from their path), writes the Data Docs with `pipeline.stages.write_data_docs(paths)` when
+they are missing over current data, then the data package, the changes page, the plan and the
+reports (`runner`, `site`), all with `paths`. The
 `clean` and `validate` commands are doors of their own (`pipeline.stages.run_clean(root)`,
 `run_validate(root)`), which resolve, lock and recover in the same way around the same
 `paths` functions; the project lock refuses to be taken twice by one thread.
