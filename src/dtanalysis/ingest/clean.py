@@ -77,9 +77,8 @@ def clean_project(paths: Paths) -> Cleaned:
                          hint="the dti table and the reports' DTI sections are built from it; "
                               "put its row back")
     # The project's notes in Vietnamese, part by part (data/raw/notes-vi.csv).
-    notes_path = paths.raw / notes.NOTES_FILE
     index_import.scores = notes.with_translations(
-        index_import.scores, notes.read_translations(notes_path, paths.relative(notes_path)))
+        index_import.scores, notes.read_translations(*file(notes.NOTES_FILE), root))
     dti_rows = [{k: v for k, v in row.items() if k != "index"}
                 for row in index_import.scores if row["index"] == "dti"]
 
