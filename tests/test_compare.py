@@ -351,8 +351,8 @@ def test_a_disputed_value_shows_the_other_sources_value_beside_it_on_the_compari
         "rank_status": ["published"] * 3,
         "score": pd.array([0.4513, 0.5, 0.6], dtype="Float64"),
         "score_status": ["published"] * 3,
-        "disputed": ["rank 10 (published, data/raw/x.csv:3, https://example.org/a); "
-                     "score 0.5293 (derived, data/raw/x.csv:4, https://example.org/b)",
+        "disputed": [("rank 10 (published, data/raw/x.csv:3, https://example.org/a); "
+                      "score 0.5293 (derived, data/raw/x.csv:4, https://example.org/b)"),
                      None, None]})
     table = _values_table(frame, 1, lang)
     ranks, scores = table.iloc[:, 2].tolist(), table.iloc[:, 3].tolist()
