@@ -341,7 +341,8 @@ def test_a_non_web_source_url_in_an_index_table_or_a_fact_is_quarantined(tmp_pat
                      "2022,63,Hải Phòng,31,dti,0.5,14,reported,data:text/html;x,\n"
                      "2022,63,Hải Phòng,31,dti,0.5,14,reported,https://ok.example/a,\n",
                      encoding="utf-8")
-    provinces, _, quarantined = read_facts(facts, registry(), "facts.csv")
+    read = read_facts(facts, registry(), "facts.csv")
+    provinces, quarantined = read.rows, read.quarantined
     assert [q.source_line for q in quarantined] == [2, 3]
     assert len(provinces) == 1
 

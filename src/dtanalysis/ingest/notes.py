@@ -20,13 +20,14 @@ NOTES_FILE = "notes-vi.csv"
 COLUMNS = ("note", "note_vi")
 
 
-def read_translations(path: Path, shown: str) -> dict[str, str]:
+def read_translations(path: Path, shown: str, root: Path | None = None) -> dict[str, str]:
     """English note part → its Vietnamese text; {} when the file does not exist. A note
-    translated twice, differently, is refused in one line naming the row."""
+    translated twice, differently, is refused in one line naming the row. `root`: the
+    project (else found from `path`). A lookup, not rows of a table: no `ReadResult`."""
     if not path.exists():
         return {}
     out: dict[str, str] = {}
-    for line, record in read_records(path, required=COLUMNS):
+    for line, record in read_records(path, root=root, required=COLUMNS):
         note, vi = record["note"].strip(), record["note_vi"].strip()
         if not note or not vi:
             raise InputError(f"row {line} has an empty note or note_vi", path=shown,
