@@ -25,6 +25,7 @@ import time
 from . import __version__
 from .errors import DtanalysisError, ParameterError, ProvinceError
 from .paths import Paths
+from .startup import start
 
 ON_FAILURE_ENV = "DTANALYSIS_ON_FAILURE"
 HOOK_TIMEOUT = 300  # seconds an on-failure command may take
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _logging(args.verbose, getattr(args, "quiet", False))
     _settings_home()
+    start()  # the process's start-up steps (startup.py), before any notebook stack loads
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)

@@ -21,6 +21,10 @@ FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date",
 # "last_good" (a failed report whose last good page was kept): that page's run_date and
 # data_version; the page carries a banner saying it is stale and why.
 STATUSES = ("ok", "failed")
+# How a report's run ended: a record holds OK or FAILED; SKIPPED is an outcome only (its
+# inputs had not changed, nothing ran, the record stays as it was).
+OK, FAILED, SKIPPED = "ok", "failed", "skipped"
+OUTCOMES = (OK, FAILED, SKIPPED)
 
 
 def write_record(path: Path, record: dict) -> None:
