@@ -20,6 +20,10 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, chromium_available
 
+from dtanalysis.startup import start
+
+start()  # the test process starts as the command line does (startup.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("data/raw", "expectations", "notebooks")
 
