@@ -224,7 +224,7 @@ API_CASES = {
     "build(cell_timeout=-1)": lambda d, r: d.build(r, cell_timeout=-1),
     "report(provinces='Huế')": lambda d, r: _report(r, provinces="Huế"),
     "report(lang='xx')": lambda d, r: _report(r, provinces=["Huế"], lang="xx"),
-    "report(unit_set=63)": lambda d, r: _report(r, provinces=["Huế"], unit_set=63),
+    "report(unit_set=64)": lambda d, r: _report(r, provinces=["Huế"], unit_set=64),
     "report(year='2023')": lambda d, r: _report(r, provinces=["Huế"], year="2023"),
 }
 

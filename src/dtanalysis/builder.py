@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .domain.registry import check_unit_set
 from .errors import DtanalysisError, ParameterError
 from .lock import project_lock
 from .paths import Paths
 from .pipeline.current import data_is_current, recover
+from .records import FAILED
 from .runner.context import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_REPORT_TIMEOUT,
@@ -70,7 +72,7 @@ class ReportsResult:
 
     @property
     def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
+        return [o for o in self.outcomes if o.status == FAILED]
 
     @property
     def ok(self) -> bool:
@@ -149,8 +151,7 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
     paths = Paths.at(root).require_project()
     jobs = check_jobs(jobs)
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
-    if unit_set not in ("63", "34"):
-        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    unit_set = check_unit_set(unit_set, "unit_set: ")
     if provinces is not None and (isinstance(provinces, str) or not all(
             isinstance(p, str) for p in provinces)):
         raise ParameterError("provinces must be a list of names, e.g. [\"Hải Phòng\"]")
@@ -262,7 +263,7 @@ def _print_pdfs(outcomes: list[Outcome], chromium: str, jobs: int | None,
     page), a few Chromiums at a time; a failed print is reported, not raised."""
     from concurrent.futures import ThreadPoolExecutor  # lazy: only with --pdf
 
-    pages = [o.job.html for o in outcomes if o.status != "failed" and o.job.html.is_file()
+    pages = [o.job.html for o in outcomes if o.status != FAILED and o.job.html.is_file()
              and (force or not pdf_is_current(o.job.html))]
     written, errors = [], []
 

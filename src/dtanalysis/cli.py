@@ -25,7 +25,9 @@ import time
 from . import __version__
 from .errors import DtanalysisError, ParameterError, ProvinceError
 from .paths import Paths
+from .records import FAILED, OK, SKIPPED
 from .startup import start
+from .vocab import LANGS, UNIT_SETS
 
 ON_FAILURE_ENV = "DTANALYSIS_ON_FAILURE"
 HOOK_TIMEOUT = 300  # seconds an on-failure command may take
@@ -40,7 +42,7 @@ def _root(parser: argparse.ArgumentParser) -> None:
 def _report_options(parser: argparse.ArgumentParser, lang_default: str | None) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="reports run in parallel (default: number of cores)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+    parser.add_argument("--lang", choices=LANGS, default=lang_default,
                         help=("language of the reports (default: vi)" if lang_default else
                               "build the reports in this language only (default: both, "
                               "<slug>.html in Vietnamese and <slug>.en.html in English)"))
@@ -114,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--province", action="append", metavar="NAME",
                        help="a province, any spelling (repeatable)")
     which.add_argument("--all", action="store_true", help="every unit of the set")
-    report.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63",
+    report.add_argument("--set", dest="unit_set", choices=UNIT_SETS, default="63",
                         help="unit set (default: 63)")
     report.add_argument("--year", type=int, default=None, metavar="YEAR",
                         help="the year the report leads with (default: the latest with a value)")
@@ -128,9 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
         "compare", help="compare a chosen group of 2 to 8 units side by side (one page)")
     compare.add_argument("--province", action="append", metavar="NAME", required=True,
                          help="a unit of the group, any spelling (2 to 8 times)")
-    compare.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63",
+    compare.add_argument("--set", dest="unit_set", choices=UNIT_SETS, default="63",
                          help="unit set of every unit (default: 63)")
-    compare.add_argument("--lang", choices=("vi", "en"), default="vi",
+    compare.add_argument("--lang", choices=LANGS, default="vi",
                          help="language of the page (default: vi)")
     compare.add_argument("--force", action="store_true",
                          help="re-run the page when its inputs have not changed")
@@ -148,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     _root(compare)
 
     provinces = commands.add_parser("provinces", help="list the provinces of a unit set")
-    provinces.add_argument("--set", dest="unit_set", choices=("63", "34"), default="63")
+    provinces.add_argument("--set", dest="unit_set", choices=UNIT_SETS, default="63")
     _root(provinces)
 
     indices = commands.add_parser("indices", help="list the national indices of the catalogue")
@@ -161,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     scores.add_argument("--province", action="append", default=None, metavar="NAME",
                         help="a province or unit, any spelling (repeatable)")
     scores.add_argument("--year", type=int, default=None)
-    scores.add_argument("--set", dest="unit_set", choices=("63", "34"), default=None)
+    scores.add_argument("--set", dest="unit_set", choices=UNIT_SETS, default=None)
     scores.add_argument("--metric", default=None, metavar="METRIC",
                         help="a metric of the index's metrics.csv (default: all)")
     _root(scores)
@@ -304,9 +306,9 @@ class _Progress:
 
     def update(self, outcome) -> None:
         self.done += 1
-        self.failed += outcome.status == "failed"
+        self.failed += outcome.status == FAILED
         elapsed = time.perf_counter() - self.started
-        mark = {"ok": "ok", "failed": "FAILED", "skipped": "up to date"}[outcome.status]
+        mark = {OK: "ok", FAILED: "FAILED", SKIPPED: "up to date"}[outcome.status]
         line = (f"[{self.done}/{self.total}] {outcome.job.label} ({outcome.job.unit_set}): "
                 f"{mark} · failures {self.failed} · elapsed {elapsed:.1f} s")
         if outcome.error:
@@ -315,8 +317,8 @@ class _Progress:
 
 
 def _reports_text(result, root) -> tuple[int, str]:
-    lines = [(f"{len(result.outcomes)} report(s): {result.count('ok')} run, "
-              f"{result.count('skipped')} up to date, {len(result.failed)} failed in "
+    lines = [(f"{len(result.outcomes)} report(s): {result.count(OK)} run, "
+              f"{result.count(SKIPPED)} up to date, {len(result.failed)} failed in "
               f"{result.seconds:.1f} s")]
     lines += [f"  FAILED {o.job.label} ({o.job.unit_set}): {o.error}" for o in result.failed]
     if result.pdfs or result.pdf_errors:

@@ -20,16 +20,37 @@ FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date",
 # gap_years (later years it published without a value for the unit).
 # "last_good" (a failed report whose last good page was kept): that page's run_date and
 # data_version; the page carries a banner saying it is stale and why.
-STATUSES = ("ok", "failed")
-# How a report's run ended: a record holds OK or FAILED; SKIPPED is an outcome only (its
-# inputs had not changed, nothing ran, the record stays as it was).
-OK, FAILED, SKIPPED = "ok", "failed", "skipped"
-OUTCOMES = (OK, FAILED, SKIPPED)
+
+# How a report run ended (`runner.context.Outcome.status`), and a record's `status`: OK (the page
+# was written), SKIPPED (its inputs had not changed since its last good run: nothing ran, and
+# its record is left as it was, so a record is OK or FAILED), FAILED (the run wrote no new page;
+# `error` says why). In this order wherever they are counted (the run log, the operations
+# page). Not the statuses of a value (`vocab.STATUSES`).
+OK, SKIPPED, FAILED = "ok", "skipped", "failed"
+OUTCOMES = (OK, SKIPPED, FAILED)
+RECORD_STATUSES = (OK, FAILED)
+
+
+def record_problem(record: dict) -> str | None:
+    """Why `record` is not one this module describes (a key outside FIELDS, a status outside
+    RECORD_STATUSES), or None."""
+    unknown = [key for key in record if key not in FIELDS]
+    if unknown:
+        return f"a run record has no field {', '.join(map(repr, unknown))} (records.FIELDS)"
+    if "status" in record and record["status"] not in RECORD_STATUSES:
+        return (f"a run record's status is one of {', '.join(RECORD_STATUSES)}, "
+                f"not {record['status']!r}")
+    return None
 
 
 def write_record(path: Path, record: dict) -> None:
     """Write through a hidden temporary and a rename: a crash leaves the old record or the new
-    one, never half of one (the temporary's name follows `files.temporary_for`)."""
+    one, never half of one (the temporary's name follows `files.temporary_for`). A record with
+    a key outside FIELDS or a status outside RECORD_STATUSES is a bug of its writer: ValueError,
+    nothing written."""
+    problem = record_problem(record)
+    if problem:
+        raise ValueError(problem)
     path = Path(path)
     tmp = path.parent / f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:

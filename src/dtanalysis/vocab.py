@@ -57,10 +57,19 @@ def is_marked(status: object) -> bool:
 # "63": the provinces in force until 30 June 2025; "34": the units from 1 July 2025.
 UNIT_SETS = ("63", "34")
 UNIT_SET_SIZE = {"63": 63, "34": 34}
+# The sets as a file name spells them, "63|34": a regular-expression alternative (the tables'
+# file-name patterns, `ingest.dti_tables`, `ingest.index_tables`) and the naming a message shows.
+UNIT_SET_CHOICE = "|".join(UNIT_SETS)
 # The first index year a unit set can have a table for: the 34 units were formed on 1 July 2025,
 # and the first index published for them is DTI 2024 (by the Ministry of Science and Technology,
 # for both sets; ../shared/data/README.md). A 34-unit table of an earlier year is a misnamed file.
 UNIT_SET_FIRST_YEAR = {"34": 2024}
+
+
+def other_unit_set(unit_set: str) -> str:
+    """The set that is not `unit_set` ('34' for '63', '63' for '34'); a unit set is one of
+    UNIT_SETS (checked by the caller)."""
+    return next(s for s in UNIT_SETS if s != unit_set)
 
 
 def unit_set_year_problem(unit_set: str, year: int) -> str | None:

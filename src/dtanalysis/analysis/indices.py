@@ -35,11 +35,12 @@ def short_label(index: str, name_en: object) -> str:
 def catalogue(data: Data) -> pd.DataFrame:
     """One row per index, with the id of its overall metric (`root`) and its short `label`
     (a copy: built once per Data)."""
-    return _catalogue(data).copy()
+    return shared_catalogue(data).copy()
 
 
-def _catalogue(data: Data) -> pd.DataFrame:
-    """`catalogue`, built once per Data; callers of `catalogue` get a copy."""
+def shared_catalogue(data: Data) -> pd.DataFrame:
+    """`catalogue`, built once per Data and shared by its readers (`maps`): read it, never
+    change it (`catalogue` gives a copy)."""
     return memo(data, ("index_catalogue",), lambda: _build_catalogue(data))
 
 
@@ -88,9 +89,9 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
     has none), its percentile, and over the units with a value: n with a score / rank, best and
     median score."""
-    metric = metric or _catalogue(data).set_index("index").loc[index, "root"]
+    metric = metric or shared_catalogue(data).set_index("index").loc[index, "root"]
     records = []
-    for year, own, national in _years(data, index, unit_set, metric):
+    for year, own, national in year_summaries(data, index, unit_set, metric):
         first = own.get(code)
         rank = first["rank"] if first is not None else pd.NA
         records.append({
@@ -103,12 +104,13 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
             "rank_status": first["rank_status"] if first is not None else None,
             "source": first["source"] if first is not None else None,
             "note": first["note"] if first is not None else None,
+            **{k: first.get(k) if first is not None else None for k in _CLAIM_COLUMNS},
             **national, "percentile": _percentile(rank, national["out_of"]),
         })
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
 
 
-def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
+def year_summaries(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
     """Per Data, index, set and metric, once for all the units a build reports on: for each
     year published, (year, unit code → its first row as a dict, what the year says over all
     units: n with a score / rank, out of, best and median score)."""
@@ -116,15 +118,19 @@ def _years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
                 lambda: _build_years(data, index, unit_set, metric))
 
 
+# What a value carries to the page besides its number (`analysis.claims` rules 5 and 6): the
+# other values sources give for it, the note's Vietnamese text, the source's words for it.
+_CLAIM_COLUMNS = ["disputed", "note_vi", "score_words", "score_words_en"]
 _OWN_COLUMNS = ["province_code", "year", "score", "rank", "status", "score_status",
                 "rank_status", "source", "note"]
 
 
 def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
-    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    higher = bool(shared_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     n_set = n_units(data, unit_set)
     rows = _rows(data, index, unit_set, metric)
-    by_year = first_rows(rows, ("year", "province_code"), _OWN_COLUMNS)
+    by_year = first_rows(rows, ("year", "province_code"),
+                         _OWN_COLUMNS + [c for c in _CLAIM_COLUMNS if c in rows.columns])
     out = []
     for year, group in rows.groupby("year"):
         scores = group["score"].dropna()
@@ -140,8 +146,9 @@ def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tup
 
 
 TRAJECTORY_COLUMNS = ["index", "metric", "year", "listed", "score", "rank", "status",
-                      "score_status", "rank_status", "source", "note", "n_score", "n_rank",
-                      "n_units", "out_of", "percentile", "best_score", "median_score"]
+                      "score_status", "rank_status", "source", "note", *_CLAIM_COLUMNS,
+                      "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
+                      "median_score"]
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,7 @@ class IndexGap:
     n_rank: int
     n_units: int
     methods: tuple[int, ...]  # years of method changes in force (≤ year), e.g. PCI top 30
+    note_vi: str | None = None  # the note's Vietnamese text (claims.note_parts)
 
 
 def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
@@ -186,7 +194,8 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
             (int(r["year"]), r["rank"], r["rank_status"], r["score"], r["score_status"])
             for _, r in valued.iloc[at + 1:].iterrows())
         record.update({k: latest[k] for k in ("year", "score", "rank", "status", "score_status",
-                                               "rank_status", "source", "note", "n_score",
+                                               "rank_status", "source", "note", *_CLAIM_COLUMNS,
+                                               "n_score",
                                                "n_rank", "n_units", "out_of", "percentile",
                                                "best_score", "median_score")})
         if previous is not None:
@@ -203,7 +212,8 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
         records.append(record)
     columns = ["index", "name_vi", "name_en", "publisher", "score_min", "score_max", "year",
                "score", "rank", "status", "score_status", "rank_status", "source", "note",
-               "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
+               *_CLAIM_COLUMNS, "n_score", "n_rank", "n_units", "out_of", "percentile",
+               "best_score",
                "median_score", "previous_year", "rank_change", "score_change", "methods_between",
                "years_published", "years_with_value", "later"]
     return pd.DataFrame(records, columns=columns)
@@ -238,7 +248,8 @@ def index_gaps(data: Data, index: str, traj: pd.DataFrame) -> list[IndexGap]:
         out.append(IndexGap(index, int(row.year), bool(row.listed),
                             None if pd.isna(row.note) else str(row.note), int(row.n_score),
                             int(row.n_rank), int(row.n_units),
-                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year))))
+                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year)),
+                            None if pd.isna(row.note_vi) else str(row.note_vi)))
     return out
 
 
@@ -260,12 +271,13 @@ def sub_indices(data: Data, code: str, unit_set: str, index: str) -> pd.DataFram
             "score": mine["score"] if mine else np.nan,
             "status": mine["status"] if mine else None,
             "source": mine["source"] if mine else None,
+            "disputed": mine.get("disputed") if mine else None,
             "best": best, "median": median, "n": n})
     return pd.DataFrame(records, columns=SUB_INDEX_COLUMNS)
 
 
 SUB_INDEX_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight", "score",
-                     "status", "source", "best", "median", "n"]
+                     "status", "source", "disputed", "best", "median", "n"]
 
 
 def sub_index_history(data: Data, code: str, unit_set: str, index: str) -> pd.DataFrame:
@@ -282,14 +294,16 @@ def sub_index_history(data: Data, code: str, unit_set: str, index: str) -> pd.Da
                 continue
             records.append({"index": index, "year": int(year), **child,
                             "score": mine["score"], "status": mine["status"],
-                            "source": mine["source"]})
+                            "source": mine["source"],
+                            # other values sources give for the score (claims rule 5)
+                            "disputed": mine.get("disputed")})
     frame = pd.DataFrame(records, columns=SUB_INDEX_HISTORY_COLUMNS)
     frame["year"] = frame["year"].astype("int64")
     return frame
 
 
 SUB_INDEX_HISTORY_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight",
-                             "score", "status", "source"]
+                             "score", "status", "source", "disputed"]
 
 
 def _sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
@@ -313,13 +327,15 @@ def _build_sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
         return [], {}, {}
     rows = pd.concat([_rows(data, index, unit_set, m) for m in children["metric"]])
     rows = rows[rows["score"].notna()]
-    higher = bool(_catalogue(data).set_index("index").loc[index, "higher_is_better"])
+    higher = bool(shared_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     national = {}
     for (year, metric), scores in rows.groupby(["year", "metric"], sort=False)["score"]:
         national[(int(year), metric)] = (scores.max() if higher else scores.min(),
                                          scores.median(), len(scores))
     own = first_rows(rows, ("province_code", "year", "metric"),
-                     ["province_code", "year", "metric", "score", "status", "source"])
+                     ["province_code", "year", "metric", "score", "status", "source",
+                      *(c for c in ("disputed", "score_words", "score_words_en")
+                        if c in rows.columns)])
     return child_rows, own, national
 
 

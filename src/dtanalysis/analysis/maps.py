@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..vocab import STATUSES
 from .data import Data, memo, plain_value, units
-from .indices import _catalogue, _years, latest_rankings
+from .indices import latest_rankings, shared_catalogue, year_summaries
 
 REASONS = ("uncertain", "listed", "not_ranked", "no_table")
 
@@ -57,7 +57,7 @@ def map_ranks(data: Data, unit_set: str, index: str) -> MapRanks:
 
 
 def _map_ranks(data: Data, unit_set: str, index: str) -> MapRanks:
-    cat = _catalogue(data).set_index("index")
+    cat = shared_catalogue(data).set_index("index")
     label = str(cat.loc[index, "label"])
     everyone = units(data, unit_set)
     n_set = len(everyone)
@@ -72,7 +72,7 @@ def _map_ranks(data: Data, unit_set: str, index: str) -> MapRanks:
         return MapRanks(index, label, unit_set, None, n_set, n_set, 0,
                         dict.fromkeys(STATUSES, 0), (), table)
     year = ranking.year
-    own, national = next(((o, n) for y, o, n in _years(data, index, unit_set,
+    own, national = next(((o, n) for y, o, n in year_summaries(data, index, unit_set,
                                                        cat.loc[index, "root"]) if y == year),
                          ({}, {"out_of": n_set}))
     records = []

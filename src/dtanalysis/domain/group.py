@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParameterError, ProvinceError
-from .registry import Province, registry
+from ..vocab import other_unit_set
+from .registry import Province, check_unit_set, registry
 
 MIN_UNITS, MAX_UNITS = 2, 8
 
@@ -19,9 +20,7 @@ def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
     than 2 or more than 8 names, a name of no unit, a name of a unit of the other set only,
     the same unit twice (in any spelling). `where` ("data/raw/comparisons.csv, row 3: ")
     starts the message."""
-    unit_set = str(unit_set).strip()
-    if unit_set not in ("63", "34"):
-        raise ParameterError(f"{where}unknown unit set {unit_set!r}: use '63' or '34'")
+    unit_set = check_unit_set(str(unit_set).strip(), where)
     if isinstance(names, str):
         names = [names]
     names = [n for n in (names or [])]
@@ -29,7 +28,7 @@ def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
         raise ParameterError(f"{where}a comparison takes {MIN_UNITS} to {MAX_UNITS} units, "
                              f"not {len(names)}", hint="name each unit with --province")
     reg = registry(root)
-    other = "34" if unit_set == "63" else "63"
+    other = other_unit_set(unit_set)
     units: list[Province] = []
     for name in names:
         if name is None or not str(name).strip():

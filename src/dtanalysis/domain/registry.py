@@ -17,12 +17,12 @@ from pathlib import Path
 from ..caches import cached
 from ..errors import InputError, ParameterError, ProvinceError, SeveralProvinces, UnknownProvince
 from ..paths import REGISTRY_FILE, Paths
-from ..vocab import UNIT_SETS, split_several
+from ..vocab import UNIT_SETS, other_unit_set, split_several
 from . import rawtext
 from .text import fold, nfc, slugify, strip_diacritics
 
 __all__ = ["REGISTRY_SOURCE", "Province", "ProvinceError", "Registry", "SeveralProvinces",
-           "UnknownProvince", "province", "registry", "unit_set_on"]
+           "UnknownProvince", "check_unit_set", "province", "registry", "unit_set_on"]
 
 REGISTRY_SOURCE = "registry:gso-crosswalk-2025"
 MERGER_DATE = dt.date(2025, 7, 1)
@@ -115,8 +115,8 @@ class Registry:
                  lines: list[int] | None = None):
         _check_rows(rows, source, lines or list(range(2, len(rows) + 2)))
         self.rows = rows
-        self.units: dict[str, dict[str, Province]] = {"63": {}, "34": {}}
-        self._aliases: dict[str, dict[str, set[str]]] = {"63": {}, "34": {}}
+        self.units: dict[str, dict[str, Province]] = {s: {} for s in UNIT_SETS}
+        self._aliases: dict[str, dict[str, set[str]]] = {s: {} for s in UNIT_SETS}
         self._build(rows)
 
     @classmethod
@@ -186,10 +186,11 @@ class Registry:
 
     # -- lookup -------------------------------------------------------------------------
     def all(self, unit_set: str = "63") -> list[Province]:
-        return [self.units[_check_set(unit_set)][c] for c in sorted(self.units[unit_set])]
+        unit_set = check_unit_set(unit_set)
+        return [self.units[unit_set][c] for c in sorted(self.units[unit_set])]
 
     def get(self, code: str, unit_set: str = "63") -> Province:
-        return self.units[_check_set(unit_set)][code]
+        return self.units[check_unit_set(unit_set)][code]
 
     def successor(self, unit: Province) -> Province | None:
         return self.units["34"].get(unit.successor_code) if unit.successor_code else None
@@ -202,7 +203,7 @@ class Registry:
         """Map any spelling, GSO code or slug to a unit of the set in force (`unit_set`, or
         the set in force `on` a date, else '63'). Raises UnknownProvince / SeveralProvinces
         quoting what was given and suggesting the nearest units."""
-        unit_set = _check_set(unit_set or (unit_set_on(on) if on is not None else "63"))
+        unit_set = check_unit_set(unit_set or (unit_set_on(on) if on is not None else "63"))
         code = self._match(given, unit_set)
         if code is not None:
             return self.units[unit_set][code]
@@ -242,7 +243,7 @@ class Registry:
                 if name not in names:
                     names.append(name)
         hint = ""
-        other = "34" if unit_set == "63" else "63"
+        other = other_unit_set(unit_set)
         other_code = self._match(given, other)
         if other_code:
             unit = self.units[other][other_code]
@@ -285,11 +286,15 @@ def _check_rows(rows: list[dict[str, str]], source: str, lines: list[int]) -> No
         seen[code] = line
 
 
-def _check_set(unit_set: str | int) -> str:
-    unit_set = str(unit_set)
-    if unit_set not in UNIT_SETS:
-        raise ParameterError(f"unknown unit set {unit_set!r}: use '63' or '34'")
-    return unit_set
+def check_unit_set(unit_set: object, where: str = "") -> str:
+    """`unit_set` as one of UNIT_SETS ('63', 63 → '63'): the one check of a unit set given as a
+    parameter, a ParameterError naming the sets otherwise. `where` ("data/raw/comparisons.csv,
+    row 3: ") starts the message."""
+    text = str(unit_set)
+    if text not in UNIT_SETS:
+        raise ParameterError(f"{where}unknown unit set {text!r}: use "
+                             f"{' or '.join(repr(s) for s in UNIT_SETS)}")
+    return text
 
 
 @cached("domain.registry", maxsize=8)

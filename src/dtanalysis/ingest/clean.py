@@ -25,7 +25,7 @@ from ..paths import (
     Paths,
 )
 from ..vocab import UNIT_SETS
-from . import articles, dti_facts, dti_tables, geo, indices, quarantine
+from . import articles, dti_facts, dti_tables, geo, indices, notes, quarantine
 
 
 @dataclass
@@ -74,6 +74,10 @@ def clean(root=None) -> Cleaned:
         raise InputError("does not list the index 'dti'", path="data/raw/indices/catalogue.csv",
                          hint="the dti table and the reports' DTI sections are built from it; "
                               "put its row back")
+    # The project's notes in Vietnamese, part by part (data/raw/notes-vi.csv).
+    notes_path = paths.raw / notes.NOTES_FILE
+    index_import.scores = notes.with_translations(
+        index_import.scores, notes.read_translations(notes_path, paths.relative(notes_path)))
     dti_rows = [{k: v for k, v in row.items() if k != "index"}
                 for row in index_import.scores if row["index"] == "dti"]
 

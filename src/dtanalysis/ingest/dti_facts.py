@@ -2,7 +2,9 @@
 
 Each row is one fact: a province's score and/or rank on one metric, or an aggregate
 (`ALL_PROVINCES_MEAN`: the mean over provinces; `VIETNAM`: the national DTI, a different
-measure). Status is as the file gives it (`reported`, `derived`, `uncertain`); rows naming
+measure). Optional columns `value_words` (what the source calls the value, as written: "giá
+trị trung bình") and `value_words_en` (the project's English for them) travel with the score.
+Status is as the file gives it (`reported`, `derived`, `uncertain`); rows naming
 several provinces at once, or an unknown one, are quarantined.
 """
 
@@ -54,6 +56,10 @@ def read_facts(path: Path, registry: Registry, relative: str):
             continue
         common = {"year": int(record["year"]), "status": record["status"],
                   "source": record["source_url"] or relative, "note": record["note"] or None,
+                  # the source's own words naming the value ("giá trị trung bình"), and the
+                  # project's English for them (optional columns)
+                  "score_words": (record.get("value_words") or "").strip() or None,
+                  "score_words_en": (record.get("value_words_en") or "").strip() or None,
                   "source_file": relative, "source_line": line}
         if record["entity"] in AGGREGATES:
             metric = "dti" if record["metric"] == "dti_national" else record["metric"]

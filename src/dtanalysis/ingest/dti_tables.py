@@ -28,14 +28,16 @@ from ..domain.numbers import (
 from ..domain.registry import ProvinceError, Registry
 from ..domain.text import fold
 from ..errors import InputError
-from ..vocab import unit_set_year_problem
+from ..vocab import UNIT_SET_CHOICE, unit_set_year_problem
 from . import rawfile
 from .quarantine import Quarantined
 from .rawfile import Grid, Rows
 
-FILE_NAME = re.compile(r"^dti-(?P<year>\d{4})-(?P<unit_set>63|34)(?:-[A-Za-z0-9_-]+)?"
-                       r"\.(csv|tsv|txt|xlsx|xlsm|xls)$")  # .xls: refused by rawfile
-NAMING = "name it dti-<year>-<63|34>[-label].csv (or .xlsx), e.g. dti-2023-63.csv"
+# .xls: matched, then refused by rawfile with what to do
+FILE_NAME = re.compile(rf"^dti-(?P<year>\d{{4}})-(?P<unit_set>{UNIT_SET_CHOICE})"
+                       r"(?:-[A-Za-z0-9_-]+)?\.(csv|tsv|txt|xlsx|xlsm|xls)$")
+NAMING = (f"name it dti-<year>-<{UNIT_SET_CHOICE}>[-label].csv (or .xlsx), "
+          "e.g. dti-2023-63.csv")
 FIRST_YEAR = 2020  # the first DTI ranking (published 2021)
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(20\d\d)(?![0-9A-Za-z])")  # not "gso_code_pre2025"
 METRICS = (

@@ -38,7 +38,7 @@ from ..domain.numbers import (
 )
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
-from ..vocab import unit_set_year_problem, url_problem
+from ..vocab import STATUSES, UNIT_SET_CHOICE, unit_set_year_problem, url_problem
 from . import rawfile
 from .dti_tables import _NOTE_START, _SOURCE_START, _blank
 from .index_catalogue import Index
@@ -46,11 +46,13 @@ from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_colu
 from .quarantine import Quarantined
 
 TABLE = "index_scores"  # the quarantine's `table` for rows of index tables
-FILE_NAME = re.compile(r"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{4})-(?P<unit_set>63|34)"
-                       r"(?:-(?P<label>[A-Za-z0-9_-]+))?\.(?:csv|xlsx)$")
+FILE_NAME = re.compile(rf"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{{4}})-"
+                       rf"(?P<unit_set>{UNIT_SET_CHOICE})(?:-(?P<label>[A-Za-z0-9_-]+))?"
+                       r"\.(?:csv|xlsx)$")
 # Status words a table may use, and what they become (see `status_of`).
 PUBLISHED_WORDS = ("published", "official")
-KEPT_STATUSES = ("reported", "published_secondary", "derived", "uncertain")
+# Every status but `official`, which the source decides (`status_of`), is kept as written.
+KEPT_STATUSES = tuple(s for s in STATUSES if s != "official")
 NOT_AVAILABLE = "not_available"
 PROVINCE_ERRORS = (errors.ProvinceError,)
 
@@ -148,7 +150,7 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
     if not match or match["index"] != index.index:
         result.quarantined.append(Quarantined(
             TABLE, relative, 0, {"file": path.name}, f"file name does not follow "
-            f"{index.index}-<year>-<63|34>[-label].<csv|xlsx>; not imported"))
+            f"{index.index}-<year>-<{UNIT_SET_CHOICE}>[-label].<csv|xlsx>; not imported"))
         return result
     year, unit_set = int(match["year"]), match["unit_set"]
     problem = unit_set_year_problem(unit_set, year)

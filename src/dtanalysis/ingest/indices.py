@@ -27,7 +27,7 @@ from pathlib import Path
 from ..domain.registry import Registry
 from ..errors import InputError
 from ..paths import REGISTRY_FILE, Paths
-from ..vocab import UNIT_SET_SIZE
+from ..vocab import UNIT_SET_CHOICE, UNIT_SET_SIZE
 from .index_catalogue import (
     CATALOGUE_FILE,
     CODEBOOK_FILE,
@@ -132,7 +132,7 @@ def _tables(index: Index, result: IndexImport, relative) -> list[Path]:
             continue
         # As in data/raw/dti/: a file here is a table of the index, so one that cannot be
         # read as one is refused (exit 2) with what to do, never skipped in silence.
-        name = f"{index.index}-<year>-<63|34>[-label].csv (or .xlsx)"
+        name = f"{index.index}-<year>-<{UNIT_SET_CHOICE}>[-label].csv (or .xlsx)"
         if path.suffix.lower() == ".xls":
             raise InputError("is an Excel 97-2003 (.xls) workbook, which is not read",
                              path=relative(path), hint=f"open it in Excel, save it as .xlsx "

@@ -251,11 +251,9 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
     of names (`province=["Hải Phòng", "Quảng Ninh"]`). A value not published is no row (never
     a filled one); `year` is an int64 column. An unknown index or metric is a ParameterError naming the
     known ones."""
-    from ..domain.registry import registry  # lazy: only when a province is named
+    from ..domain.registry import check_unit_set, registry  # lazy: not for a bare load
 
-    if unit_set is not None and str(unit_set) not in UNIT_SETS:
-        raise ParameterError(f"unknown unit set {unit_set!r}: one of {', '.join(UNIT_SETS)}")
-    unit_set = None if unit_set is None else str(unit_set)
+    unit_set = None if unit_set is None else check_unit_set(unit_set)
     if year is not None:
         year = _check_year(year)
     for name, value in (("index", index), ("metric", metric)):
@@ -332,7 +330,7 @@ def _in_any_set(reg, name: str) -> list:
     from ..domain.registry import ProvinceError  # lazy, as in `scores`
 
     found, first_error = [], None
-    for unit_set in ("63", "34"):
+    for unit_set in UNIT_SETS:
         try:
             found.append(reg.resolve(name, unit_set=unit_set))
         except ProvinceError as error:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from ..errors import DtanalysisError, ParameterError
 from ..paths import Paths
+from ..vocab import UNIT_SETS
 from .store import neutralise
 
 VERSIONS_LOG = "versions.jsonl"  # in data/processed/
@@ -241,7 +242,7 @@ def _number(value) -> str:
 
 def unit_name(reg, unit_set: str, code: str) -> str:
     """`Hải Phòng (31)` for a unit of the registry; the code or entity as it is otherwise."""
-    if reg is None or unit_set not in ("63", "34"):
+    if reg is None or unit_set not in UNIT_SETS:
         return code
     try:
         return f"{reg.get(code, unit_set).short_name} ({code})"

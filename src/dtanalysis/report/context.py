@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import analysis as an
-from ..domain.registry import registry
+from ..domain.registry import check_unit_set, registry
 from ..errors import ParameterError
 from .i18n import check_lang, t
 
@@ -49,9 +49,7 @@ def report_context(province: object, unit_set: object = "63", year: object = Non
     ParameterError naming the parameter (an unknown province: the registry's UnknownProvince,
     which quotes the name and suggests the nearest units); both are ValueErrors."""
     check_lang(lang)
-    unit_set = str(unit_set).strip()
-    if unit_set not in an.UNIT_SETS:
-        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    unit_set = check_unit_set(str(unit_set).strip(), "unit_set: ")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         if isinstance(year, str) and year.strip().isdigit():
             year = int(year)
@@ -87,9 +85,7 @@ class OverviewContext:
 def overview_context(unit_set: object = "63", lang: str = "vi", *,
                      data: an.Data | None = None, root=None) -> OverviewContext:
     check_lang(lang)
-    unit_set = str(unit_set).strip()
-    if unit_set not in an.UNIT_SETS:
-        raise ParameterError(f"unit_set must be '63' or '34', not {unit_set!r}")
+    unit_set = check_unit_set(str(unit_set).strip(), "unit_set: ")
     return OverviewContext(data if data is not None else an.Data.load(root), unit_set, lang)
 
 

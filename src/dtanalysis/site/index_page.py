@@ -19,8 +19,8 @@ from pathlib import Path
 
 from ..files import atomic_write
 from ..paths import COMPARE_FOLDER, REPORT_FOLDERS, Paths
-from ..records import read_records
-from ..vocab import LANGS, mark
+from ..records import FAILED, OK, OUTCOMES, read_records
+from ..vocab import LANGS, UNIT_SETS, mark
 from .runlog import read_runs
 from .style import CSS
 from .texts import num, other_lang, page_name, text
@@ -156,7 +156,7 @@ def _standing_cells(record: dict, indices: list[str], lang: str) -> str:
 def _kept_page(record: dict, folder: Path) -> dict | None:
     """A failed report's last good page (`last_good` of its record), when it is still there."""
     kept = record.get("last_good")
-    if (record.get("status") == "failed" and isinstance(kept, dict) and record.get("html")
+    if (record.get("status") == FAILED and isinstance(kept, dict) and record.get("html")
             and (folder / str(record["html"])).is_file()):
         return kept
     return None
@@ -178,14 +178,14 @@ def _row(record: dict, href: str, folder: Path, indices: list[str], current: str
          lang: str) -> str:
     status = record.get("status", "missing")
     label = escape(record.get("label", ""))
-    stale = status == "ok" and current and record.get("data_version") != current
+    stale = status == OK and current and record.get("data_version") != current
     kept = _kept_page(record, folder)
-    if status == "ok" or kept:
+    if status == OK or kept:
         name = (f'<a href="{escape(href)}/{escape(record["html"])}#briefing">{label}</a>')
     else:
         name = label
     error = (f'<div class="err">{escape(record.get("error") or "")}</div>'
-             if status == "failed" else "")
+             if status == FAILED else "")
     if stale:
         status_text = (f'<span class="stale">⚠ {escape(text("stale", lang))}</span><br><small>'
                        f'{escape(text("stale_hint", lang))}</small>')
@@ -195,8 +195,8 @@ def _row(record: dict, href: str, folder: Path, indices: list[str], current: str
                        f'{escape(text("kept_page", lang, date=str(kept.get("run_date") or "")))}'
                        "</small>")
     else:
-        status_text = {"ok": f'<span class="ok">✔ {escape(text("ok", lang))}</span>',
-                       "failed": f'<span class="failed">✘ {escape(text("failed", lang))}</span>'
+        status_text = {OK: f'<span class="ok">✔ {escape(text("ok", lang))}</span>',
+                       FAILED: f'<span class="failed">✘ {escape(text("failed", lang))}</span>'
                        }.get(status, escape(str(status)))
     run_date = record.get("run_date", "")
     when = (f'<time datetime="{escape(_iso(run_date))}">{escape(run_date)}</time>'
@@ -240,8 +240,8 @@ def _section(paths: Paths, unit_set: str, current: str | None, lang: str) -> str
     else:
         ordered = sorted(records, key=lambda r: vietnamese_key(r.get("label", "")))
         body = "\n".join(_row(r, href, folder, indices, current, lang) for r in ordered)
-    failed = sum(r.get("status") == "failed" for r in records)
-    stale = sum(bool(r.get("status") == "ok" and current and r.get("data_version") != current)
+    failed = sum(r.get("status") == FAILED for r in records)
+    stale = sum(bool(r.get("status") == OK and current and r.get("data_version") != current)
                 for r in records)
     return (f"<h2>{escape(title)}</h2><p class=\"sub\">"
             f"{escape(text('counts', lang, n=len(records), failed=failed, stale=stale))}</p>"
@@ -261,11 +261,11 @@ def _comparisons_section(paths: Paths, current: str | None, lang: str) -> str:
     rows = []
     for record in sorted(records, key=lambda r: (r.get("unit_set", ""), r.get("slug", ""))):
         label = escape(record.get("label", ""))
-        ok = record.get("status") == "ok"
+        ok = record.get("status") == OK
         kept = _kept_page(record, folder)
         name = (f'<a href="{COMPARE_FOLDER}/{escape(record["html"])}">{label}</a>'
                 if ok or kept else label)
-        if record.get("status") == "failed":
+        if record.get("status") == FAILED:
             name += f'<div class="err">{escape(record.get("error") or "")}</div>'
         stale = ok and current and record.get("data_version") != current
         status = (f'<td class="stale">⚠ {escape(text("stale", lang))}</td>' if stale else
@@ -312,15 +312,14 @@ def _runs_section(paths: Paths, lang: str) -> str:
     for run in reversed(runs):
         counts = run.get("counts") or {}
         code = run.get("exit_code")
-        verdict = "ok" if code == 0 else "failed"
+        verdict = OK if code == 0 else FAILED  # also the cell's class (style.CSS)
         problem = run.get("error") or "; ".join(
             f"{f.get('label')}: {f.get('error')}" for f in run.get("failures") or [])
         rows.append(
             f"<tr><td>{escape(str(run.get('start', ''))[:16].replace('T', ' '))}</td>"
             f"<td><code>{escape(' '.join(run.get('argv') or [run.get('command', '')]))}</code>"
             f'</td><td class="{verdict}">{escape(str(code))}</td>'
-            f"<td>{counts.get('ok', 0)} / {counts.get('skipped', 0)} / "
-            f"{counts.get('failed', 0)}</td>"
+            f"<td>{' / '.join(str(counts.get(s, 0)) for s in OUTCOMES)}</td>"
             f"<td><code>{escape(str(run.get('data_version') or ''))}</code></td>"
             f'<td><div class="err">{escape(problem)}</div></td></tr>')
     head = "".join(f"<th scope=\"col\">{escape(text(k, lang))}</th>" for k in (
@@ -350,12 +349,13 @@ def _lang_link(name: str, lang: str) -> str:
 
 def _index_page(paths: Paths, lang: str, current: str | None) -> str:
     links = []
-    overviews = sorted(read_records(paths.reports), key=lambda r: r.get("unit_set") != "63")
+    overviews = sorted(read_records(paths.reports),
+                       key=lambda r: r.get("unit_set") != UNIT_SETS[0])  # the 63 set's first
     for record in overviews:
         if record.get("kind") != "overview" or (record.get("lang") or "vi") != lang:
             continue
-        if record.get("status") == "ok" or _kept_page(record, paths.reports):
-            stale = ("" if record.get("status") == "ok" else
+        if record.get("status") == OK or _kept_page(record, paths.reports):
+            stale = ("" if record.get("status") == OK else
                      f' <span class="stale">⚠ {escape(text("kept_page_short", lang))}: '
                      f'{escape(record.get("error") or text("failed", lang))}</span>')
             links.append(f'<a href="{escape(record["html"])}">{escape(record["label"])}</a>'
@@ -380,7 +380,7 @@ def _index_page(paths: Paths, lang: str, current: str | None) -> str:
             '<input type="search" id="q" placeholder="Hải Phòng, hai phong…" autocomplete="off">'
             f' <span id="q-count" aria-live="polite" data-of="{escape(text("shown_of", lang))}">'
             "</span></div>"
-            + _section(paths, "63", current, lang) + _section(paths, "34", current, lang)
+            + "".join(_section(paths, unit_set, current, lang) for unit_set in UNIT_SETS)
             + _comparisons_section(paths, current, lang)
             + f'<p class="sub">{escape(text("marks", lang))}</p>')
     return _page(lang, text("title", lang), body, SEARCH_SCRIPT)

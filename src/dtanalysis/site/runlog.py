@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from ..paths import MANIFEST, Paths
+from ..records import FAILED, OK, OUTCOMES
 
 RUN_LOG = "runs.jsonl"
 
@@ -44,11 +45,10 @@ def run_entry(command: str, argv: list[str], start: str, end: str, seconds: floa
         "seconds": round(seconds, 2), "exit_code": exit_code, "data_version": version,
         "cleaned": (None if command != "build" or result is None else clean is not None),
         "counts": {"total": len(outcomes),
-                   **{s: sum(o.status == s for o in outcomes)
-                      for s in ("ok", "skipped", "failed")}},
-        "rebuilt": [o.job.label for o in outcomes if o.status == "ok"],
+                   **{s: sum(o.status == s for o in outcomes) for s in OUTCOMES}},
+        "rebuilt": [o.job.label for o in outcomes if o.status == OK],
         "failures": [{"label": o.job.label, "unit_set": o.job.unit_set, "error": o.error}
-                     for o in outcomes if o.status == "failed"],
+                     for o in outcomes if o.status == FAILED],
         "error": error,
     }
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...vocab import ROW_LABELS
 from .checks import VIEW_CHECKS, validation_view
-from .report import MAX_ROWS_SHOWN, Failure, TableStatistics, ValidationReport, _jsonable
+from .report import MAX_ROWS_SHOWN, Failure, TableStatistics, ValidationReport, jsonable
 from .suites import load_suite
 
 DATA_DOCS_SITE = "dtanalysis"
@@ -140,7 +140,7 @@ def _failure(table: str, result, frame: pd.DataFrame) -> Failure:
         description=str((config.meta or {}).get("description") or config.type),
         checked=reads, unexpected_count=_int(outcome.get("unexpected_count")),
         element_count=_int(outcome.get("element_count")), rows=rows,
-        observed=_jsonable(observed), error=_exception_message(result.exception_info),
+        observed=jsonable(observed), error=_exception_message(result.exception_info),
     )
 
 
@@ -171,7 +171,7 @@ def _shown_columns(table: str, frame: pd.DataFrame, reads: list[str]) -> list[st
 
 def _row(frame: pd.DataFrame, position: int, shown: list[str]) -> dict[str, Any]:
     def cell(column: str) -> Any:
-        return _jsonable(frame[column].iat[position]) if column in frame.columns else None
+        return jsonable(frame[column].iat[position]) if column in frame.columns else None
 
     return {"row": position, "values": {c: cell(c) for c in shown},
             "source_file": cell("source_file"), "source_line": cell("source_line")}

@@ -37,8 +37,8 @@ class Failure:
             "table": self.table, "column": self.column, "checked": list(self.checked),
             "expectation": self.expectation, "description": self.description,
             "unexpected_count": self.unexpected_count, "element_count": self.element_count,
-            "observed": _jsonable(self.observed), "error": self.error,
-            "rows": _jsonable(self.rows),
+            "observed": jsonable(self.observed), "error": self.error,
+            "rows": jsonable(self.rows),
         }
 
     def format(self) -> str:
@@ -128,12 +128,12 @@ class ValidationReport:
 
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     """Plain JSON types: numpy scalars → Python, NA/NaN → None, dates → ISO text."""
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, np.ndarray)):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, (bool, np.bool_)):

@@ -25,9 +25,9 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_list, fmt_number, fmt_with_unit, fmt_years, t
-from ..wording import gap_texts
-from .indices import _labels, _score
-from .targets import _indicator_labels, _latest_text, _progress_text, _target_text
+from ..wording import disputed_text, gap_texts
+from .indices import index_labels, score_on_scale
+from .targets import indicator_labels, latest_text, progress_text, target_text
 
 
 def show_compare_title(ctx: CompareContext) -> list:
@@ -49,7 +49,7 @@ def show_compare_indices(ctx: CompareContext) -> list:
     lang, data = ctx.lang, ctx.data
     out = [heading("h_cmp_indices", lang), md(t("cmp_indices_intro", lang))]
     card = grp.latest_side_by_side(data, list(ctx.codes), ctx.unit_set)
-    labels = _labels(data)
+    labels = index_labels(data)
     rows = [r for _, r in card.iterrows()]
     table = pd.DataFrame({
         t("ix_col_index", lang): [labels[r["index"]] for r in rows],
@@ -58,10 +58,13 @@ def show_compare_indices(ctx: CompareContext) -> list:
                                  for r in rows],
         t("ix_col_score", lang): [
             t("ix_no_value", lang) if missing(r["year"]) else
-            (_score(r["score"], r["score_status"], r["score_max"], lang) or "—") for r in rows],
+            ((score_on_scale(r["score"], r["score_status"], r["score_max"], lang) or "—")
+             + disputed_text(r.get("disputed"), lang, "score"))
+            for r in rows],
         t("ix_col_rank", lang): [
             t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
-              n=int(r["out_of"])) if not missing(r["rank"]) else "" for r in rows],
+              n=int(r["out_of"])) + disputed_text(r.get("disputed"), lang, "rank")
+            if not missing(r["rank"]) else "" for r in rows],
         t("cmp_col_coverage", lang): [
             "" if missing(r["year"]) else t("cmp_coverage", lang, m=int(r["n_rank"]),
                                             n=int(r["n_units"])) for r in rows],
@@ -102,7 +105,7 @@ def _gap_lines(ctx: CompareContext, card: pd.DataFrame, labels: dict[str, str]) 
 def show_compare_trajectories(ctx: CompareContext) -> list:
     lang, data = ctx.lang, ctx.data
     out = [heading("h_cmp_trajectories", lang), md(t("cmp_traj_intro", lang))]
-    labels = _labels(data)
+    labels = index_labels(data)
     for entry in ix.catalogue(data).itertuples(index=False):
         frames = []
         for code, name in zip(ctx.codes, ctx.names):
@@ -112,7 +115,7 @@ def show_compare_trajectories(ctx: CompareContext) -> list:
                 "role": "peer", "rank": pd.to_numeric(traj["rank"]).astype("Float64"),
                 "rank_status": traj["rank_status"],
                 "score": pd.to_numeric(traj["score"]).astype("Float64"),
-                "score_status": traj["score_status"]}))
+                "score_status": traj["score_status"], "disputed": traj["disputed"]}))
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         label = labels[entry.index]
         if frame.empty or not (frame["rank"].notna().any() or frame["score"].notna().any()):
@@ -143,10 +146,14 @@ def _values_table(frame: pd.DataFrame, scale_max, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("col_unit", lang): shown["name"].tolist(),
         t("col_year", lang): [str(int(y)) for y in shown["year"]],
-        t("col_rank", lang): [rank_text(r, s, lang) for r, s in
-                              zip(shown["rank"], shown["rank_status"])],
-        t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
-                               zip(shown["score"], shown["score_status"])]})
+        t("col_rank", lang): [rank_text(r, s, lang)
+                              + (disputed_text(d, lang, "rank") if not missing(r) else "")
+                              for r, s, d in
+                              zip(shown["rank"], shown["rank_status"], shown["disputed"])],
+        t("col_score", lang): [score_on_scale(v, s, scale_max, lang)
+                               + (disputed_text(d, lang, "score") if not missing(v) else "")
+                               for v, s, d in zip(shown["score"], shown["score_status"],
+                                                  shown["disputed"])]})
 
 
 def show_compare_targets(ctx: CompareContext) -> list:
@@ -156,17 +163,17 @@ def show_compare_targets(ctx: CompareContext) -> list:
     if targets.empty:
         return out + [md(t("cmp_targets_none", lang))]
     out.append(md(t("cmp_targets_intro", lang)))
-    labels = _indicator_labels(data, lang)
+    labels = indicator_labels(data, lang)
     rows = [r for _, r in targets.iterrows()]
     table = pd.DataFrame({
         t("col_unit", lang): [r["name"] for r in rows],
         t("col_target_indicator", lang): [labels.get(r["indicator"], r["indicator"])
                                           for r in rows],
-        t("col_target", lang): [_target_text(r, lang) for r in rows],
+        t("col_target", lang): [target_text(r, lang) for r in rows],
         t("col_deadline", lang): [t("tg_no_deadline", lang) if missing(r["target_year"])
                                   else str(int(r["target_year"])) for r in rows],
-        t("col_latest", lang): [_latest_text(r, lang) for r in rows],
-        t("col_progress", lang): [_progress_text(r, lang) for r in rows],
+        t("col_latest", lang): [latest_text(r, lang) for r in rows],
+        t("col_progress", lang): [progress_text(r, lang) for r in rows],
         t("col_source", lang): [source_label(data, r["target_source"]) for r in rows],
     })
     out.append(table_html(table, caption=t("h_cmp_targets", lang)))
@@ -185,7 +192,7 @@ def show_compare_indicators(ctx: CompareContext) -> list:
     if shared.empty:
         return out + [md(t("cmp_indicators_none", lang))]
     out.append(md(t("cmp_indicators_intro", lang)))
-    labels = _indicator_labels(data, lang)
+    labels = indicator_labels(data, lang)
     records = []
     for indicator, rows in shared.groupby("indicator", sort=False):
         record = {t("col_indicator_name", lang): labels.get(indicator, indicator)}

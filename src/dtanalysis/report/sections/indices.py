@@ -23,10 +23,10 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
-from ..wording import gap_texts
+from ..wording import disputed_text, gap_texts, value_words_text
 
 
-def _score(value, status, scale_max, lang: str) -> str:
+def score_on_scale(value, status, scale_max, lang: str) -> str:
     """A score with its mark: four decimals on a 0–1 scale (DTI), two on wider ones."""
     if missing(value):
         return ""
@@ -39,7 +39,8 @@ def index_label(entry) -> str:
     return ix.short_label(entry["index"], entry["name_en"])
 
 
-def _labels(data: an.Data) -> dict[str, str]:
+def index_labels(data: an.Data) -> dict[str, str]:
+    """The short label of each index of the catalogue ("DTI", "PCI", …)."""
     return {row["index"]: index_label(row) for _, row in ix.catalogue(data).iterrows()}
 
 
@@ -49,7 +50,7 @@ def show_indices(ctx: ReportContext) -> list:
     card = ix.scorecard(data, ctx.code, ctx.unit_set)
     if card.empty:
         return out + [md(t("ov_ix_none", lang, set_label=ctx.set_label))]
-    labels = _labels(data)
+    labels = index_labels(data)
     out.append(md(t("ix_intro", lang, name=name) + "\n\n" + t("ix_marks", lang)))
     out.append(table_html(_scorecard_table(card, labels, data, lang)))
     later = [_later_line(labels[r["index"]], r, lang) for _, r in card.iterrows()
@@ -88,7 +89,7 @@ def _later_line(label: str, row, lang: str) -> str:
         parts = [t("ix_rank_of", lang, rank=rank_text(rank, rank_status, lang),
                    n=int(row["out_of"]))] if not missing(rank) else []
         if not missing(score):
-            parts.append(_score(score, score_status, row["score_max"], lang))
+            parts.append(score_on_scale(score, score_status, row["score_max"], lang))
         values.append(f"{year}: {', '.join(parts)}")
     return t("ix_later", lang, index=label, year=int(row["year"]), values="; ".join(values))
 
@@ -98,13 +99,17 @@ def _scorecard_table(card: pd.DataFrame, labels: dict[str, str], data: an.Data,
     def scale(row):
         if missing(row["year"]):
             return t("ix_no_value", lang)
-        score = _score(row["score"], row["score_status"], row["score_max"], lang) or "—"
+        score = score_on_scale(row["score"], row["score_status"], row["score_max"], lang) or "—"
+        if not missing(row["score"]):  # the source's words, other sources' values
+            score += (value_words_text(row["score_words"], row["score_words_en"], lang)
+                      + disputed_text(row["disputed"], lang, "score"))
         return t("ix_scale", lang, score=score, low=fmt_number(row["score_min"], lang, 0),
                  high=fmt_number(row["score_max"], lang, 0))
 
     def rank(row):
         text = rank_text(row["rank"], row["rank_status"], lang)
-        return t("ix_rank_of", lang, rank=text, n=int(row["out_of"])) if text else ""
+        return (t("ix_rank_of", lang, rank=text, n=int(row["out_of"]))
+                + disputed_text(row["disputed"], lang, "rank")) if text else ""
 
     def change(row):
         if missing(row.get("rank_change")):
@@ -203,11 +208,15 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
     table = pd.DataFrame({
         t("ix_col_year", lang): [str(a) if a == b else f"{a}–{b}" for a, b in years],
         t("ix_col_score", lang): [
-            (_score(r["score"], r["score_status"], entry["score_max"], lang) or "—") if ok
+            ((score_on_scale(r["score"], r["score_status"], entry["score_max"], lang)
+              + value_words_text(r["score_words"], r["score_words_en"], lang)
+              + disputed_text(r["disputed"], lang, "score"))
+             if not missing(r["score"]) else "—") if ok
             else t("ix_no_value", lang) for r, ok in zip(rows, valued)],
         t("ix_col_rank", lang): [
             t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
-              n=int(r["out_of"])) if not missing(r["rank"]) else "" for r in rows],
+              n=int(r["out_of"])) + disputed_text(r["disputed"], lang, "rank")
+            if not missing(r["rank"]) else "" for r in rows],
         t("ix_col_ranked", lang): [t("ix_ranked_of", lang, m=int(r["n_rank"]),
                                      n=int(r["n_units"])) for r in rows],
         t("ix_col_status", lang): [status_text(r["status"], lang) if ok else ""
@@ -221,8 +230,10 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
         column = "label_vi" if lang == "vi" else "label_en"
         years = sorted(set(subs["year"]))
         scale_max = 10 if float(entry["score_max"]) > 1 else entry["score_max"]
-        cells = {(m, y): _score(v, st, scale_max, lang) for m, y, v, st in
-                 zip(subs["metric"], subs["year"], subs["score"], subs["status"])}
+        cells = {(m, y): score_on_scale(v, st, scale_max, lang)
+                 + disputed_text(d, lang, "score")
+                 for m, y, v, st, d in zip(subs["metric"], subs["year"], subs["score"],
+                                           subs["status"], subs["disputed"])}
         metrics = list(dict.fromkeys(subs["metric"]))
         names = dict(zip(subs["metric"], subs[column]))
         pivot = pd.DataFrame({t("ix_col_metric", lang): [names[m] for m in metrics],
@@ -256,8 +267,10 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     # puts in front; the table says the rest.
     shown = pd.DataFrame({
         t("ix_col_metric", lang): rows[label_column],
-        t("col_score", lang): [_score(v, s, scale_max, lang) for v, s in
-                               zip(rows["score"], rows["status"])],
+        t("col_score", lang): [score_on_scale(v, s, scale_max, lang)
+                               + disputed_text(d, lang, "score")
+                               for v, s, d in zip(rows["score"], rows["status"],
+                                                  rows["disputed"])],
         t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
         t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]})
     chart = []
@@ -271,7 +284,7 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
 def show_index_comparison(ctx: OverviewContext) -> list:
     lang, data = ctx.lang, ctx.data
     out = [heading("h_ov_indices", lang)]
-    labels = _labels(data)
+    labels = index_labels(data)
     out += _latest_side_by_side(ctx, labels)
     pairs = ix.comparisons(data, ctx.unit_set)
     if not pairs:

@@ -34,7 +34,7 @@ def show_targets(ctx: ReportContext) -> list:
     if ctx.unit_set == "34":
         intro += " " + t("tg_intro_34", lang)
     out.append(md(intro))
-    labels = _indicator_labels(data, lang)
+    labels = indicator_labels(data, lang)
     several = targets["name"].nunique() > 1 or ctx.unit_set == "34"
     without = int(targets["latest_value"].isna().sum())
     if without:
@@ -43,19 +43,19 @@ def show_targets(ctx: ReportContext) -> list:
         t("col_unit", lang): unit_names(targets["name"], targets["unit_set"], ctx.unit_set,
                                          lang),
         t("col_target_indicator", lang): [labels.get(i, i) for i in targets["indicator"]],
-        t("col_target", lang): [_target_text(r, lang) for _, r in targets.iterrows()],
+        t("col_target", lang): [target_text(r, lang) for _, r in targets.iterrows()],
         t("col_deadline", lang): [t("tg_no_deadline", lang) if missing(y) else str(int(y))
                                   for y in targets["target_year"]],
         t("col_instrument", lang): ["" if missing(i) else str(i)
                                     for i in targets["instrument"]],
-        t("col_latest", lang): [_latest_text(r, lang) for _, r in targets.iterrows()],
+        t("col_latest", lang): [latest_text(r, lang) for _, r in targets.iterrows()],
         t("col_gap", lang): [gap_text(g, u, lang) if not missing(g) and g > 0 else
                              ("" if missing(g) else "—")
                              for g, u in zip(targets["gap"], targets["unit"])],
         t("col_pace", lang): [t("tg_pace_value", lang, pace=gap_text(p, u, lang))
                               if not missing(p) else t("tg_pace_na", lang)
                               for p, u in zip(targets["pace_per_year"], targets["unit"])],
-        t("col_progress", lang): [_progress_text(r, lang) for _, r in targets.iterrows()],
+        t("col_progress", lang): [progress_text(r, lang) for _, r in targets.iterrows()],
         t("col_source", lang): [source_label(data, s) for s in targets["target_source"]],
     })
     if not several:
@@ -75,12 +75,12 @@ def show_targets(ctx: ReportContext) -> list:
     return out
 
 
-def _indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
+def indicator_labels(data: an.Data, lang: str) -> dict[str, str]:
     column = "label_vi" if lang == "vi" else "label_en"
     return dict(zip(data.catalogue["indicator"], data.catalogue[column]))
 
 
-def _target_text(r: pd.Series, lang: str) -> str:
+def target_text(r: pd.Series, lang: str) -> str:
     if not missing(r["target_as_written"]) and (shown_as_written(r["target_as_written"], lang)
                                                 or missing(r["target_value"])):
         return str(r["target_as_written"])  # as written; a qualitative target in its words
@@ -89,7 +89,7 @@ def _target_text(r: pd.Series, lang: str) -> str:
     return fmt_with_unit(r["target_value"], r["unit"], lang, r["qualifier"])
 
 
-def _latest_text(r: pd.Series, lang: str) -> str:
+def latest_text(r: pd.Series, lang: str) -> str:
     if missing(r["latest_value"]):
         return "—"
     if shown_as_written(r["latest_as_written"], lang):
@@ -99,7 +99,7 @@ def _latest_text(r: pd.Series, lang: str) -> str:
     return f"{marked(value, r['latest_status'])} ({r['latest_period']})"
 
 
-def _progress_text(r: pd.Series, lang: str) -> str:
+def progress_text(r: pd.Series, lang: str) -> str:
     """The verdict by time (`analysis.claims.verdict`), with the value's date and the deadline
     and, ahead of the deadline, the pace needed."""
     return verdict_cell(r, lang)
