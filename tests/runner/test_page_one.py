@@ -14,8 +14,9 @@ import pytest
 from conftest import copy_project
 
 from dtanalysis.paths import Paths
+from dtanalysis.runner.context import RunContext
 from dtanalysis.runner.jobs import province_job
-from dtanalysis.runner.pool import RunContext, run_jobs
+from dtanalysis.runner.pool import run_jobs
 
 pytestmark = pytest.mark.slow
 

@@ -15,6 +15,7 @@ from IPython.display import HTML, Image, Markdown
 
 from .. import analysis as an
 from ..analysis.data import first_rows, memo
+from ..caches import cached
 from ..vocab import MARKS
 from . import charts
 from .i18n import fmt_int, fmt_number, fmt_score, fmt_with_unit, has, t
@@ -37,27 +38,22 @@ class SafeMarkdown(Markdown):
         return _markdown()(self.source)
 
 
+@cached("report.markdown", maxsize=1)
 def _markdown():
     """The Markdown renderer (built once): mistune, a dependency of nbconvert."""
-    global _RENDER
-    if _RENDER is None:
-        import mistune  # only when a report renders Markdown (via nbconvert's dependency)
+    import mistune  # only when a report renders Markdown (via nbconvert's dependency)
 
-        class Renderer(mistune.HTMLRenderer):
-            def link(self, text: str, url: str, title: str | None = None) -> str:
-                if not safe_link(url):
-                    return text
-                return super().link(text, url, title)
+    class Renderer(mistune.HTMLRenderer):
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            if not safe_link(url):
+                return text
+            return super().link(text, url, title)
 
-            def image(self, text: str, url: str, title: str | None = None) -> str:
-                return mistune.escape(text)
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return mistune.escape(text)
 
-        _RENDER = mistune.create_markdown(escape=True, renderer=Renderer(escape=True),
-                                          plugins=["table", "strikethrough"])
-    return _RENDER
-
-
-_RENDER = None
+    return mistune.create_markdown(escape=True, renderer=Renderer(escape=True),
+                                   plugins=["table", "strikethrough"])
 
 
 def safe_link(url: object) -> bool:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import KW_ONLY, dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
 
+from ...caches import cached
 from ...vocab import MARKED_STATUSES
 
 PT = 100 / 72                     # pixels per point at 100 dpi
@@ -43,7 +43,7 @@ PAD = 3.5 * PT                    # matplotlib's tick/label padding
 LINE = 0.8 * PT                   # matplotlib's width of the axes' edges and grid lines
 
 
-@lru_cache(maxsize=4)
+@cached("charts.font", maxsize=4)
 def _font(bold: bool):
     """DejaVu Sans (matplotlib's copy, the font of every chart) at 100 px, for measuring."""
     import matplotlib
@@ -53,7 +53,7 @@ def _font(bold: bool):
     return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
 
 
-@lru_cache(maxsize=8192)
+@cached("charts.text_width", maxsize=8192)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Advance width in pixels of `text` at `size` pixels (at least MIN_TEXT), in DejaVu
     Sans."""
