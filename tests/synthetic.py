@@ -67,6 +67,17 @@ def provinces() -> pd.DataFrame:
     return frame("provinces", _lines(records, "synthetic/provinces.csv"))
 
 
+def numbered_provinces(n: int) -> pd.DataFrame:
+    """`n` made-up provinces of the 63-unit set, codes 01…n, one region: for generated tables
+    whose only concern is how many units there are."""
+    return frame("provinces", [{
+        "unit_set": "63", "province_code": f"{i:02d}", "name": f"Tỉnh Syn {i}",
+        "short_name": f"Syn {i}", "ascii_name": f"Syn {i}", "slug": f"syn-{i}",
+        "division_type": "tỉnh", "region": "Vùng A", "region_en": "Region A",
+        "successor_code": None, "members": None, "source": "registry:synthetic"}
+        for i in range(1, n + 1)])
+
+
 def dti() -> pd.DataFrame:
     """2022 and 2023 (63 set: four provinces, three metrics) and 2025 (34 set, dti only).
     Within each ranking table a higher score has a better rank."""

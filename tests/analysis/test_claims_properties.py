@@ -20,7 +20,7 @@ import pytest
 from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synthetic import frame
+from synthetic import frame, numbered_provinces
 
 from dtanalysis.analysis import Data, claims
 from dtanalysis.analysis import briefing as bf
@@ -31,15 +31,6 @@ from dtanalysis.vocab import STATUSES
 YEARS = (2020, 2021, 2022, 2023)
 SETTINGS = settings(max_examples=examples(40), deadline=None,  # 4 in the fast loop
                     suppress_health_check=[HealthCheck.too_slow])
-
-
-def _provinces(n: int) -> pd.DataFrame:
-    return frame("provinces", [{
-        "unit_set": "63", "province_code": f"{i:02d}", "name": f"Tỉnh Syn {i}",
-        "short_name": f"Syn {i}", "ascii_name": f"Syn {i}", "slug": f"syn-{i}",
-        "division_type": "tỉnh", "region": "Vùng A", "region_en": "Region A",
-        "successor_code": None, "members": None, "source": "registry:synthetic"}
-        for i in range(1, n + 1)])
 
 
 @st.composite
@@ -76,7 +67,7 @@ def synthetic_index(draw):
                                  "kind": "all_but", "n_published": n - 1, "excluded": out,
                                  "as_written": f"all but {out}", "source": "syn"})
     data = Data.from_frames(
-        provinces=_provinces(n),
+        provinces=numbered_provinces(n),
         dti=frame("dti", dti_rows),
         index_catalogue=frame("index_catalogue", [{
             "index": "zzz", "name_vi": "Chỉ số Syn (ZZZ)", "name_en": "Synthetic (ZZZ)",

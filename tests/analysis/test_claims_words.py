@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synthetic import frame
+from synthetic import frame, numbered_provinces
 
 from dtanalysis import report as rs
 from dtanalysis.analysis import Data, claims
@@ -75,19 +74,10 @@ def test_the_disputes_written_by_the_merge_are_read_back_whole(rows):
         assert claims.disputes(text, other) == ()
 
 
-def _provinces(n: int) -> pd.DataFrame:
-    return frame("provinces", [{
-        "unit_set": "63", "province_code": f"{i:02d}", "name": f"Tỉnh Syn {i}",
-        "short_name": f"Syn {i}", "ascii_name": f"Syn {i}", "slug": f"syn-{i}",
-        "division_type": "tỉnh", "region": "Vùng A", "region_en": "Region A",
-        "successor_code": None, "members": None, "source": "registry:synthetic"}
-        for i in range(1, n + 1)])
-
-
 def _index_data(n: int, scores: list[dict]) -> Data:
     dti = [{k: v for k, v in r.items() if k != "index"} for r in scores]
     return Data.from_frames(
-        provinces=_provinces(n), dti=frame("dti", dti),
+        provinces=numbered_provinces(n), dti=frame("dti", dti),
         index_catalogue=frame("index_catalogue", [{
             "index": "dti", "name_vi": "Chỉ số Syn (DTI)", "name_en": "Synthetic (DTI)",
             "publisher": "SYNTHETIC", "score_min": 0.0, "score_max": 1.0,
