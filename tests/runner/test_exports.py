@@ -60,6 +60,9 @@ def test_standing_has_one_entry_per_catalogue_index(shipped_data, data):
                                                      "Hải Phòng", "34")}
     assert hp34["pci"]["published"] is False and hp34["pci"]["rank"] is None
     assert hp34["pci"]["score"] is None  # a gap, never a filled number
+    # no source disagrees on these values: the words of a dispute are empty in both languages
+    assert all(s["disputed"][lang] == {"rank": "", "score": ""}
+               for s in standing for lang in ("vi", "en"))
 
 
 def test_a_synthetic_index_reaches_the_exports_and_the_standing(synthetic_index_project):

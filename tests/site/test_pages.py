@@ -268,3 +268,24 @@ def test_index_page_says_why_a_value_is_missing_from_the_real_standing(project_c
     assert "DTI 2023: not in the collected tables — 13 of the 63 published ranks" in hd
     assert "not published" not in hd and "not published" not in qn
     assert "63 of 63 held" in qn
+
+
+def test_a_disputed_value_on_the_index_page_carries_the_other_sources_value():
+    """Claims rule 5 on the index page: the standing a report records carries, per language,
+    what another source gives for the rank or score shown (`province_standing`'s `disputed`),
+    and the index page prints it beside the value; an undisputed index shows no mark. (The
+    shipped disputes are of sub-indices, which the index page does not show: made-up record.)"""
+    from dtanalysis.site.index_page import _standing_cells
+
+    standing = [
+        {"index": "dti", "year": 2023, "rank": 8, "rank_status": "published", "score": 0.61,
+         "score_status": "published", "score_decimals": 4, "n_units": 63,
+         "disputed": {"vi": {"rank": " ⚠ nguồn khác ghi 10", "score": ""},
+                      "en": {"rank": " ⚠ another source gives 10", "score": ""}}},
+        {"index": "pci", "year": 2023, "rank": 3, "rank_status": "published", "score": 70.1,
+         "score_status": "published", "score_decimals": 2, "n_units": 63,
+         "disputed": {"vi": {"rank": "", "score": ""}, "en": {"rank": "", "score": ""}}}]
+    for lang, words in (("vi", "nguồn khác ghi 10"), ("en", "another source gives 10")):
+        cells = _standing_cells({"standing": standing}, ["dti", "pci"], lang).split("</td>")
+        assert "8/63" in cells[0] and "⚠" in cells[0] and words in cells[0]
+        assert "⚠" not in cells[1]

@@ -121,7 +121,8 @@ def province_standing(root: Path | str, data_version: str, province: str,
                       unit_set: str) -> list[dict]:
     """The briefing's rows (one per index of the catalogue) as plain values, for the index
     page: the index's id and short label (from the catalogue), the lead year's rank (of
-    `n_units`), score (with the decimals of its scale), statuses, the rank change against the
+    `n_units`), score (with the decimals of its scale), statuses, what another source gives
+    instead (`disputed`, words per language), the rank change against the
     previous year with a rank, and the years the index published without a value for the unit
     (`gap_years`; `published` False: no table for the set at all). The same in either
     language (its words are in both)."""
@@ -131,7 +132,7 @@ def province_standing(root: Path | str, data_version: str, province: str,
     from ..analysis.data import name_of
     from ..domain.registry import registry
     from ..report.i18n import t
-    from ..report.wording import missing_text
+    from ..report.wording import disputed_text, missing_text
 
     data = _data(root)
     code = registry(Path(root)).resolve(province, unit_set=unit_set).code
@@ -176,7 +177,12 @@ def province_standing(root: Path | str, data_version: str, province: str,
                     "missing": (None if h.rank is not None or h.score is not None else
                                 reason(row.index, label, max(row.published_years))
                                 if row.published_years else {"kind": "no_table", **no_table}),
-                    "coverage": coverage(row.index, h.year)})
+                    "coverage": coverage(row.index, h.year),
+                    # what other sources give for the rank or score shown (claims rule 5),
+                    # in words per language: '' where no source disagrees
+                    "disputed": {lang: {"rank": disputed_text(h.rank_disputes, lang),
+                                        "score": disputed_text(h.score_disputes, lang)}
+                                 for lang in ("vi", "en")}})
     return out
 
 

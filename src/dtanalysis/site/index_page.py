@@ -118,12 +118,15 @@ def _standing_cells(record: dict, indices: list[str], lang: str) -> str:
             cells.append(f'<td class="missing">{escape(words)}</td>')
             continue
         parts = []
+        # another source's value beside the one shown (claims rule 5), as the report words it
+        other = (s.get("disputed") or {}).get(lang) or {}
         if s.get("rank") is not None:
-            parts.append(escape(f"{s['rank']}{mark(s.get('rank_status'))}/{s['n_units']}"))
+            parts.append(escape(f"{s['rank']}{mark(s.get('rank_status'))}/{s['n_units']}"
+                                f"{other.get('rank', '')}"))
         if s.get("score") is not None:
             decimals = int(s.get("score_decimals", 4))
             parts.append(escape(f"{num(s['score'], decimals, lang)}"
-                                f"{mark(s.get('score_status'))}"))
+                                f"{mark(s.get('score_status'))}{other.get('score', '')}"))
         delta = s.get("rank_delta")
         if delta is not None:
             arrow, tone = (("▲", "up") if delta > 0 else ("▼", "down") if delta < 0
