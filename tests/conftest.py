@@ -1,11 +1,11 @@
 """Fixtures shared by the whole suite, declared once.
 
-- `shipped_data`: a temporary copy of the project with the processed tables of the shipped
-  `data/raw` (copied from the checkout when current there, else built in the copy: the
-  checkout is never written); `data`: those tables as `analysis.Data`.
 - `cleaned_project`: a copy of the project (raw data, suites, notebooks) in a temporary folder,
-  cleaned and validated once per session; `project_copy`: a fresh copy of it for a test that
-  changes files.
+  cleaned and validated once per session (the checkout's processed tables copied when they
+  are current there: the checkout is never written); `project_copy`: a fresh copy of it for
+  a test that changes files.
+- `shipped_data`: another copy of it, for the tests that read the shipped data (and may
+  write reports); `data`: its tables as `analysis.Data`.
 - `synthetic_index_project`: a cleaned copy with a SYNTHETIC index `zzi` added as data only.
 - `require_chromium`: skip without a browser — but FAIL under CI=true, where a missing browser
   means the offline checks silently stopped running.
@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -20,6 +21,10 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, chromium_available
 
+import dtanalysis.runner  # noqa: F401 - before any test module imports nbformat (see below)
+
+# `dtanalysis.runner` defers the IRI grammar nbformat's jsonschema would build at import (a
+# second of CPU): test modules import nbformat directly, at collection.
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("data/raw", "expectations", "notebooks")
 
@@ -43,22 +48,11 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def shipped_data(tmp_path_factory) -> Path:
+def shipped_data(cleaned_project, tmp_path_factory) -> Path:
     """A temporary copy of the project (raw data, suites, notebooks) with its processed
-    tables: the checkout's own `data/processed` is copied when it is current (nothing is
-    written into the checkout), else the copy is cleaned."""
-    from dtanalysis.pipeline.stages import data_is_current, run_clean
-
-    root = tmp_path_factory.mktemp("shipped") / "project"
-    for part in PROJECT_PARTS:
-        shutil.copytree(ROOT / part, root / part)
-    if data_is_current(ROOT):
-        shutil.copytree(ROOT / "data/processed", root / "data/processed")
-        shutil.copytree(ROOT / "reports/data_docs", root / "reports/data_docs")
-    if not data_is_current(root):
-        result = run_clean(root, data_docs=True)
-        assert result.ok, result.refused
-    return root
+    tables: a copy of `cleaned_project` (nothing is written into the checkout, and the
+    shipped data is cleaned once per session, not once per fixture)."""
+    return copy_project(cleaned_project, tmp_path_factory.mktemp("shipped") / "project")
 
 
 @pytest.fixture(scope="session")
@@ -79,13 +73,20 @@ def copy_project(source: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def cleaned_project(tmp_path_factory) -> Path:
-    from dtanalysis.pipeline.stages import run_clean
+    """The project's raw data, suites and notebooks with their processed tables and Data
+    Docs: the checkout's own copied when they are current (read, never written), else
+    cleaned and validated here — once per session."""
+    from dtanalysis.pipeline.stages import data_is_current, run_clean
 
     root = tmp_path_factory.mktemp("project")
     for part in PROJECT_PARTS:
         shutil.copytree(ROOT / part, root / part)
-    result = run_clean(root, data_docs=True)
-    assert result.ok, result.refused
+    if data_is_current(ROOT) and (ROOT / "reports/data_docs").is_dir():
+        shutil.copytree(ROOT / "data/processed", root / "data/processed")
+        shutil.copytree(ROOT / "reports/data_docs", root / "reports/data_docs")
+    if not data_is_current(root):
+        result = run_clean(root, data_docs=True)
+        assert result.ok, result.refused
     return root
 
 
@@ -125,24 +126,73 @@ def synthetic_index_project(cleaned_project, tmp_path_factory):
     return root
 
 
-# `pytest -m "not slow"`: the fast loop. A test is slow when it starts a kernel, a browser or
-# a whole command end to end; those that say so in their source are marked here, so that a new
-# one cannot silently slow the loop down (an explicit @pytest.mark.slow works as well).
+# `pytest -m "not slow"`: the fast loop (under a minute on 2 cores). A test is slow when it
+# starts a kernel, a browser, another Python or a whole command end to end, or cleans or
+# validates with Great Expectations; those that say so in their source — or in the source of
+# a fixture they use (a module's reports built once, its own clean) — are marked
+# here, so that a new one cannot silently slow the loop down (an explicit @pytest.mark.slow
+# works as well). The session's shared fixtures (`cleaned_project`: one clean per session)
+# are paid once and stay in the loop.
 SLOW_SIGNS = ("report_cli(", "run_jobs(", "papermill.", "open_offline(", "axe_violations(",
               "WarmKernel(", "execute_here(", "dask_executor(", "KernelSlot(", "start(root",
-              "require_chromium", "[\"build\"", "slot_here(", "execute(", "kernel_slot(")
+              "require_chromium", "[\"build\"", "slot_here(", "execute(", "kernel_slot(",
+              "build_report(", "write_pdf(")
+# in a test's own source only: another process, a clean, a validation (seconds each)
+SLOW_CALLS = ("subprocess.", "Popen(", "run_clean(", "run_validate(", "validate(",
+              'main(["clean"', 'main(["validate"', 'main(["compare"')
+
+
+@functools.cache
+def _source(function) -> str:
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+SHARED = ("cleaned_project",)  # the session's one clean, paid once by the loop
+
+
+def _slow_fixture(definition) -> bool:
+    """A fixture that starts a kernel or a browser; or, but for the session's shared clean,
+    one that starts another process, cleans or validates."""
+    source = _source(getattr(definition, "func", None))
+    signs = SLOW_SIGNS if definition.argname in SHARED else SLOW_SIGNS + SLOW_CALLS
+    return any(sign in source for sign in signs)
 
 
 def pytest_collection_modifyitems(config, items):
-    import inspect
-
     for item in items:
         function = getattr(item, "function", None)
         if function is None or item.get_closest_marker("slow"):
             continue
-        try:
-            source = inspect.getsource(function)
-        except (OSError, TypeError):
-            continue
-        if any(sign in source for sign in SLOW_SIGNS):
+        source = _source(function)
+        fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if (any(sign in source for sign in SLOW_SIGNS + SLOW_CALLS)
+                or any(_slow_fixture(d) for defs in fixtures.values() for d in defs)):
             item.add_marker(pytest.mark.slow)
+
+
+# Hypothesis: the property tests run their full number of examples (the `slow` profile,
+# `make test`); in the fast loop (`-m "not slow"`) a tenth of it (`fast`). HYPOTHESIS_PROFILE
+# chooses either.
+FAST_EXAMPLES = {"fast": True}
+
+
+def examples(full: int) -> int:
+    """A property test's number of examples: `full`, or a tenth of it (at least 3) in the fast
+    loop. Read when a test module is imported (after `pytest_configure`)."""
+    return max(3, full // 10) if FAST_EXAMPLES["fast"] else full
+
+
+def pytest_configure(config):
+    from hypothesis import settings
+
+    settings.register_profile("slow", settings.get_profile("default"))
+    settings.register_profile("fast", settings.get_profile("default"), max_examples=10)
+    loop = "not slow" in (config.getoption("markexpr", "") or "").replace("  ", " ")
+    profile = os.environ.get("HYPOTHESIS_PROFILE") or ("fast" if loop else "slow")
+    settings.load_profile(profile)
+    FAST_EXAMPLES["fast"] = profile == "fast"

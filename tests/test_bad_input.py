@@ -183,7 +183,8 @@ def test_a_facts_row_with_a_bad_year_or_a_huge_number_is_quarantined(tmp_path):
                     "note\n2O22,63,Hải Phòng,31,dti,0.5,1,reported,,\n"
                     f"2022,63,Hải Phòng,31,dti,0.5,{'9' * 400},reported,,\n"
                     "2022,63,Hải Phòng,31,dti,0.5,14,reported,,\n", encoding="utf-8")
-    provinces, _, quarantined = read_facts(path, registry(), "facts.csv")
+    read = read_facts(path, registry(), "facts.csv")
+    provinces, quarantined = read.rows, read.quarantined
     assert [r["rank"] for r in provinces] == [14]
     assert [q.source_line for q in quarantined] == [2, 3]
     assert "'2O22' is not a year" in quarantined[0].reason

@@ -224,7 +224,7 @@ API_CASES = {
     "build(cell_timeout=-1)": lambda d, r: d.build(r, cell_timeout=-1),
     "report(provinces='Huế')": lambda d, r: _report(r, provinces="Huế"),
     "report(lang='xx')": lambda d, r: _report(r, provinces=["Huế"], lang="xx"),
-    "report(unit_set=63)": lambda d, r: _report(r, provinces=["Huế"], unit_set=63),
+    "report(unit_set=64)": lambda d, r: _report(r, provinces=["Huế"], unit_set=64),
     "report(year='2023')": lambda d, r: _report(r, provinces=["Huế"], year="2023"),
 }
 
@@ -341,7 +341,8 @@ def test_a_non_web_source_url_in_an_index_table_or_a_fact_is_quarantined(tmp_pat
                      "2022,63,Hải Phòng,31,dti,0.5,14,reported,data:text/html;x,\n"
                      "2022,63,Hải Phòng,31,dti,0.5,14,reported,https://ok.example/a,\n",
                      encoding="utf-8")
-    provinces, _, quarantined = read_facts(facts, registry(), "facts.csv")
+    read = read_facts(facts, registry(), "facts.csv")
+    provinces, quarantined = read.rows, read.quarantined
     assert [q.source_line for q in quarantined] == [2, 3]
     assert len(provinces) == 1
 

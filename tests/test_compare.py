@@ -332,3 +332,30 @@ def test_each_units_targets_side_by_side_and_no_na_text(data):
         text_targets = targets[targets["target_value"].isna()]
         for written in text_targets["target_as_written"].dropna():  # qualitative: in words
             assert str(written).replace("<", "&lt;")[:30] in html
+
+
+
+@pytest.mark.parametrize("lang,rank_other,score_other", [("vi", "10", "0,5293"),
+                                                        ("en", "10", "0.5293")])
+def test_a_disputed_value_shows_the_other_sources_value_beside_it_on_the_comparison(
+        lang, rank_other, score_other):
+    """Claims rule 5 on the comparison page's values tables: a rank or score another source
+    gives otherwise (`index_scores.disputed`, as the merge writes it) carries the other value
+    beside it; an undisputed value carries no mark. (The shipped data's two disputes are of
+    sub-indices, which the comparison does not show: the rows here are made up.)"""
+    from dtanalysis.report.sections.compare import _values_table
+
+    frame = pd.DataFrame({
+        "name": ["A", "A", "B"], "year": [2022, 2023, 2023],
+        "rank": pd.array([8, 9, 3], dtype="Float64"),
+        "rank_status": ["published"] * 3,
+        "score": pd.array([0.4513, 0.5, 0.6], dtype="Float64"),
+        "score_status": ["published"] * 3,
+        "disputed": [("rank 10 (published, data/raw/x.csv:3, https://example.org/a); "
+                      "score 0.5293 (derived, data/raw/x.csv:4, https://example.org/b)"),
+                     None, None]})
+    table = _values_table(frame, 1, lang)
+    ranks, scores = table.iloc[:, 2].tolist(), table.iloc[:, 3].tolist()
+    assert "⚠" in ranks[0] and rank_other in ranks[0].split("⚠")[1]
+    assert "⚠" in scores[0] and score_other in scores[0].split("⚠")[1]
+    assert not any("⚠" in c for c in ranks[1:] + scores[1:])

@@ -5,6 +5,7 @@ folder and pandas options it would get from a fresh kernel. docs/faults.md lists
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -46,6 +47,68 @@ def test_kernel_folders_are_private_and_gone_after_ctrl_c(synthetic_project, tmp
     assert proc.returncode == 130
     assert gone(str(tmp), timeout=10)
     assert folders(tmp) == []
+
+
+PROGRESS = re.compile(r"\[\d+/\d+\] ")  # the progress lines: "[1/3] Hải Phòng (63): ok …"
+
+
+def group_left(pgid: int, timeout: float = 20) -> list[str]:
+    """The processes of process group `pgid` still alive after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and os.getpgid(int(entry.name)) == pgid:
+                    left.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+            except OSError:
+                continue
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_ctrl_c_of_a_dask_run_is_one_line_and_leaves_nothing(synthetic_project, tmp_path):  # noqa: F811
+    # Before: Ctrl-C in the terminal (SIGINT to the whole process group: the client and the
+    # LocalCluster's worker processes) printed the workers' KeyboardInterrupt tracebacks and
+    # distributed's WARNING / ERROR lines, and a worker's kernel connection folder stayed.
+    from dtanalysis.cli import main
+
+    root = synthetic_project
+    notebook = root / "notebooks/province_report.ipynb"
+    names = ("Hải Phòng", "Hải Dương", "Quảng Ninh")
+    provinces = [arg for name in names for arg in ("--province", name)]
+    synthetic_notebook(notebook, "print(province)\n")
+    assert main(["report", *provinces, "--jobs", "1", "--root", str(root)]) == 0
+    pages = root / "reports/provinces"
+    good = {p.name: p.read_bytes() for p in sorted(pages.iterdir())}
+    synthetic_notebook(notebook, SLEEPY)  # Hải Phòng ends; the others sleep until Ctrl-C
+    tmp, markers = tmp_path / "tmp", tmp_path / "markers"
+    tmp.mkdir(), markers.mkdir()
+    proc = start(root, "report", *provinces, "--force", "--scheduler", "local:2",
+                 env={"TMPDIR": str(tmp), "MARKERS": str(markers)}, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while len(list(markers.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(list(markers.iterdir())) == 3, proc.poll()
+    assert len(folders(tmp)) == 2  # a warm kernel on each worker
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    lines = [line for line in err.splitlines() if not PROGRESS.match(line)]
+    assert len(lines) == 1 and lines[0].startswith("interrupted:"), err
+    assert "Traceback" not in err and "distributed." not in err
+    assert group_left(proc.pid) == []  # no worker process left
+    assert gone(str(tmp), timeout=10)  # no kernel left
+    assert folders(tmp) == []
+    # the interrupted reports keep their last good page; the one that ended has its new one
+    now = {p.name: p.read_bytes() for p in sorted(pages.iterdir())}
+    assert now.keys() == good.keys()
+    assert {name for name in good if now[name] != good[name]} == {
+        "hai-phong.html", "hai-phong.ipynb", "hai-phong.json"}
+    index = (root / "reports/index.html").read_text(encoding="utf-8")
+    assert all(f"{slug}.html" in index for slug in ("hai-phong", "hai-duong", "quang-ninh"))
 
 
 KERNEL_THEN_WAIT = textwrap.dedent("""
@@ -131,6 +194,40 @@ def test_kernel_start_waits_grow_with_the_load(monkeypatch):
     assert kernels.patience(60) == 300
     monkeypatch.setattr(os, "getloadavg", lambda: (1000.0 * cores, 1.0, 1.0))
     assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN
+
+
+@pytest.mark.slow
+def test_a_kernel_slower_than_a_second_to_answer_is_waited_for(tmp_path, monkeypatch):
+    # Before: the ready wait read one reply per kernel_info request it sent; a kernel that took
+    # more than a second to start (a busy machine) answered the requests sent meanwhile all
+    # at once, and the reply to the last one was never reached: "Kernel didn't respond in 60
+    # seconds" however long it was given (here its IPython startup file sleeps 3 s).
+    import asyncio
+
+    from dtanalysis.runner import kernels
+
+    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)  # the limit as given
+    startup = tmp_path / "ipython/profile_default/startup"
+    startup.mkdir(parents=True)
+    (startup / "00-slow.py").write_text("import time\ntime.sleep(3)\n", encoding="utf-8")
+    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
+                                warm_up=False)
+
+    async def seconds_to_ready() -> float:
+        client = kernel.km.client()
+        client.start_channels()
+        try:
+            started = time.monotonic()
+            await client.wait_for_ready(timeout=90)
+            return time.monotonic() - started
+        finally:
+            client.stop_channels()
+
+    try:
+        waited = asyncio.run(seconds_to_ready())
+    finally:
+        kernel.shutdown()
+    assert 3 <= waited < 90
 
 
 def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811

@@ -8,6 +8,21 @@ Cleaning is skipped when `data/processed` was built from the current `data/raw`,
 code (and validated); a report is skipped when its inputs have not changed (`force` re-runs
 both). Parameters and province names are checked before any kernel starts: a bad one raises
 ParameterError. Nothing here prints: progress goes to a `Progress` and to `logging`.
+
+How `root` travels: `build`, `report` and `compare` (the command line's and the Python API's
+doors) resolve `root` into a `Paths` once, first thing (`Paths.at(root).require_project()`),
+check their options, then take the project lock once and recover what a killed run left, once.
+Everything below receives that `Paths` and neither resolves, locks nor recovers again:
+`build` asks `pipeline.current.is_current(paths)` (the processed data's own manifest and
+hashes: nothing under reports/ decides), cleans with `pipeline.stages.clean_processed(paths)`
+(which reads `data/raw` through `ingest.clean.clean_project(paths)`: each reader returns a
+`ReadResult` and is given the project root; only the index catalogue's own files still find
+it from their path), writes the Data Docs with `pipeline.stages.write_data_docs(paths)` when
+they are missing over current data, then the data package, the changes page, the plan and the
+reports (`runner`, `site`), all with `paths`. The
+`clean` and `validate` commands are doors of their own (`pipeline.stages.run_clean(root)`,
+`run_validate(root)`), which resolve, lock and recover in the same way around the same
+`paths` functions; the project lock refuses to be taken twice by one thread.
 """
 
 from __future__ import annotations
@@ -25,7 +40,7 @@ from .domain.registry import check_unit_set
 from .errors import DtanalysisError, ParameterError
 from .lock import project_lock
 from .paths import Paths
-from .pipeline.current import data_is_current, recover
+from .pipeline.current import is_current, recover
 from .records import FAILED
 from .runner.jobs import (
     LANGS,
@@ -112,15 +127,21 @@ def build(root=None, *, jobs: int | None = None, lang: str | None = None, force:
     with project_lock(paths, "build"):
         recover(paths)
         cleaned = None
-        if force or not data_is_current(paths.root):
-            from .pipeline.stages import run_clean  # lazy: pandas, the cleaning code
+        if force or not is_current(paths):
+            from .pipeline.stages import clean_processed  # lazy: pandas, the cleaning code
 
-            cleaned = run_clean(paths.root, strict=strict, data_docs=True,
-                                allow_shrink=allow_shrink)
+            cleaned = clean_processed(paths, strict=strict, data_docs=True,
+                                      allow_shrink=allow_shrink)
             if not cleaned.ok:
                 return BuildResult(cleaned, None)
         else:
             log.info("data/processed is up to date with data/raw")
+            if not (paths.data_docs / "index.html").is_file():
+                # an output, like the pages: written again when missing, without cleaning
+                from .pipeline.stages import write_data_docs  # lazy: pandas, GX
+
+                write_data_docs(paths)
+                log.info("reports/data_docs written again (they were missing)")
         # reports/data/ (all the data, for the index to link) and reports/changes.html (the last
         # data version's changes): redone with the data (a code change re-cleans too; the data
         # package also when missing); a rebuild with nothing to do does not import them

@@ -3,8 +3,11 @@
 then refuses with a `BusyError` naming the run that holds it; the operating system releases
 the lock when its process ends, even by `kill -9`, so a crash never leaves the project locked.
 
-The lock is re-entrant within a thread (`build` holds it and calls `clean`). A project whose
-folder cannot be written is refused here, in one line, before any work.
+The lock is taken once per run, by its outermost call (`build`, `report`, `compare`, `clean`,
+`validate`); what they call below takes their `Paths` and runs under their lock. Taking it
+again in the thread that holds it is a programming error (RuntimeError), never a silent
+nesting. A project whose folder cannot be written is refused here, in one line, before any
+work.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .paths import Paths
 LOCK_FILE = ".dtanalysis.lock"  # in data/
 DEFAULT_WAIT = 3.0  # seconds a second run waits for the first before refusing
 
-_held: dict[str, tuple[int, int, int]] = {}  # lock path → (fd, owning thread, depth)
+_held: dict[str, int] = {}  # lock path → owning thread
 _guard = threading.Lock()
 
 def lock_path(paths: Paths):
@@ -36,20 +39,10 @@ def project_lock(paths: Paths, command: str, wait: float = DEFAULT_WAIT) -> Iter
     path = lock_path(paths)
     key, me = str(path), threading.get_ident()
     with _guard:
-        held = _held.get(key)
-        if held is not None and held[1] == me:
-            _held[key] = (held[0], me, held[2] + 1)
-            reentered = True
-        else:
-            reentered = False
-    if reentered:
-        try:
-            yield
-        finally:
-            with _guard:
-                fd, owner, depth = _held[key]
-                _held[key] = (fd, owner, depth - 1)
-        return
+        if _held.get(key) == me:
+            raise RuntimeError(f"`dtanalysis {command}` asked for the project lock its own "
+                               "run already holds: a call under a run's lock takes its Paths "
+                               "and does not lock again")
     fd = _open(paths, path)
     try:
         _acquire(fd, path, wait)
@@ -57,7 +50,7 @@ def project_lock(paths: Paths, command: str, wait: float = DEFAULT_WAIT) -> Iter
         os.write(fd, (f"pid {os.getpid()}, `dtanalysis {command}`, since "
                       f"{dt.datetime.now().strftime('%H:%M:%S')}\n").encode())
         with _guard:
-            _held[key] = (fd, me, 1)
+            _held[key] = me
         try:
             yield
         finally:

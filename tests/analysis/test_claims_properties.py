@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synthetic import frame
@@ -28,7 +29,7 @@ from dtanalysis.report.wording import missing_text, verdict_cell
 from dtanalysis.vocab import STATUSES
 
 YEARS = (2020, 2021, 2022, 2023)
-SETTINGS = settings(max_examples=40, deadline=None,
+SETTINGS = settings(max_examples=examples(40), deadline=None,  # 4 in the fast loop
                     suppress_health_check=[HealthCheck.too_slow])
 
 

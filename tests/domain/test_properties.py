@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -38,9 +39,11 @@ with open(REGISTRY_FILE, encoding="utf-8", newline="") as _handle:
 
 
 
-def runs(examples: int = 200) -> settings:
-    """This file's settings: reproducible, no example database, no deadline."""
-    return settings(max_examples=examples, derandomize=True, database=None, deadline=None,
+def runs(full: int = 200) -> settings:
+    """This file's settings: reproducible, no example database, no deadline; `full` examples
+    (a tenth in the fast loop: `conftest.examples`)."""
+    return settings(max_examples=examples(full), derandomize=True, database=None,
+                    deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -243,7 +243,7 @@ def test_quang_ninh_level4_share_from_the_seed(data):
 
 
 def test_qualitative_target_rows_read_and_refused(tmp_path):
-    catalogue = {c["indicator"]: c for c in read_catalogue(RAW / "indicator_catalogue.csv")}
+    catalogue = {c["indicator"]: c for c in read_catalogue(RAW / "indicator_catalogue.csv").rows}
     path = tmp_path / "targets.csv"  # SYNTHETIC rows
     path.write_text(
         "province,indicator,as_written,unit,target_year,instrument,issued,source_id,quote\n"
@@ -251,7 +251,8 @@ def test_qualitative_target_rows_read_and_refused(tmp_path):
         "Quảng Ninh,household_digital_address,mỗi gia đình,%,2025,x,,s,q\n"
         "Quảng Ninh,household_digital_address,,text,2026,,,s,q\n"
         "Quảng Ninh,online_services_share,mỗi gia đình,%,2025,,,s,q\n", encoding="utf-8")
-    rows, held = read_targets(path, REG, catalogue, {}, "targets.csv")
+    read = read_targets(path, REG, catalogue, {}, "targets.csv")
+    rows, held = read.rows, read.quarantined
     assert [(r["target_value"], r["unit"], r["as_written"]) for r in rows] == [
         (None, "text", "mỗi gia đình đều có địa chỉ số")]
     assert [h.source_line for h in held] == [3, 4, 5]
@@ -261,7 +262,7 @@ def test_qualitative_target_rows_read_and_refused(tmp_path):
 
 
 def test_restated_targets_merge_and_two_instruments_stay_two(tmp_path):
-    catalogue = {c["indicator"]: c for c in read_catalogue(RAW / "indicator_catalogue.csv")}
+    catalogue = {c["indicator"]: c for c in read_catalogue(RAW / "indicator_catalogue.csv").rows}
     path = tmp_path / "targets.csv"  # SYNTHETIC rows
     path.write_text(
         "province,indicator,as_written,unit,target_year,instrument,issued,source_id,quote\n"
@@ -270,7 +271,8 @@ def test_restated_targets_merge_and_two_instruments_stay_two(tmp_path):
         "Hải Dương,digital_economy_gdp_share,20%,%,2025,726/KH-UBND,,c,q\n"
         "Hải Dương,digital_economy_gdp_share,25%,%,2025,06-NQ/TU,2021-03-26,d,q\n",
         encoding="utf-8")
-    rows, held = read_targets(path, REG, catalogue, {}, "targets.csv")
+    read = read_targets(path, REG, catalogue, {}, "targets.csv")
+    rows, held = read.rows, read.quarantined
     assert held == []
     assert [(r["instrument"], r["target_value"], r["source"]) for r in rows] == [
         ("06-NQ/TU", 20.0, "a; b"), ("726/KH-UBND", 20.0, "c"), ("06-NQ/TU", 25.0, "d")]

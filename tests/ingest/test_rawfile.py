@@ -169,6 +169,7 @@ def test_a_one_megabyte_cell_is_read(tmp_path):
     assert cells(grid)[1] == [big, "1"]
 
 
+@pytest.mark.slow  # a timing of a 200 000-row file
 def test_a_200000_row_file_is_read_in_seconds(tmp_path):
     lines = "".join(f"{NAMES[i % 8]},{i},0.{i:06d}\n" for i in range(200_000))
     path = write(tmp_path / "t.csv", "Tỉnh,Hạng,Điểm\n" + lines)

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import matplotlib
 
 matplotlib.use("Agg")
-
+import matplotlib.pyplot as plt
 from IPython.display import HTML
 
 from dtanalysis import analysis as an
@@ -98,6 +98,13 @@ def test_the_coverage_tables_status_columns_add_up_to_the_units_held(data):
 def test_the_coverage_chart_stacks_every_status_up_to_the_units_with_a_rank(data):
     cov = an.coverage(data, "63")
     fig = charts.coverage_chart(cov, LANG)
+    try:
+        _check_stacks(fig, cov)
+    finally:
+        plt.close(fig)  # a figure left open fails later tests that count the open ones
+
+
+def _check_stacks(fig, cov) -> None:
     ax = fig.axes[0]
     totals = [0.0] * len(cov)
     for bars in ax.containers:

@@ -56,13 +56,15 @@ def test_no_best_or_median_of_a_single_value(data):
 def test_a_note_of_the_row_is_quoted_as_the_projects_note(data):
     # Hà Nội 2023: the press fact carries a note ("up 18 places", written in English by the
     # project, not by the Vietnamese source): section 1 quotes it as the project's note in
-    # either language (issue 19, point 6), never as the source's words nor as the report's own
-    # sentence; Markdown in a note shows as written
-    for lang, words in (("vi", "Ghi chú của dự án (bằng tiếng Anh): “up 18 places”"),
+    # the page's language (issue 19, point 6: its Vietnamese text from data/raw/notes-vi.csv),
+    # never as the source's words nor as the report's own sentence; Markdown in a note shows
+    # as written
+    for lang, words in (("vi", "Ghi chú của dự án: “tăng 18 bậc”"),
                         ("en", "The project's note: “up 18 places”")):
         text = _text(rs.show_headline(rs.report_context("Hà Nội", "63", lang=lang, data=data)))
         assert words in text
         assert "- up 18 places" not in text and ": up 18 places" not in text
+        assert lang == "en" or "up 18 places" not in text
     dti = data.dti.copy()
     row = (dti["province_code"] == "01") & (dti["year"] == 2023) & (dti["metric"] == "dti")
     assert dti.loc[row, "note"].notna().all()

@@ -98,6 +98,7 @@ def _where(root) -> dict:
     return json.loads(printed[-1])
 
 
+@pytest.mark.slow  # runs reports on kernels
 def test_two_projects_in_one_process_each_read_their_own(tmp_path, monkeypatch):
     """Each report kernel is told its project (DTANALYSIS_ROOT in its own environment, cwd
     its notebooks): a stale DTANALYSIS_ROOT in this process misleads neither run."""

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from test_pool import project, records, report_cli, synthetic_notebook  # noqa: F401
 
 FAILS = 'raise ValueError("synthetic failure number " + "1")\n'
@@ -83,6 +84,7 @@ def test_an_empty_or_cut_notebook_never_replaces_the_last_one(project):  # noqa:
         assert [p.name for p in job.ipynb.parent.iterdir() if p.stat().st_size == 0] == []
 
 
+@pytest.mark.slow  # runs reports on a kernel
 def test_one_unit_named_three_ways_runs_once(project):  # noqa: F811
     # Before: `Hải Phòng`, `hai-phong` and `31` ran three times into the same files.
     from dtanalysis.builder import report

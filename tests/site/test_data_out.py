@@ -46,7 +46,7 @@ def test_data_package_is_valid_and_described(project_copy):
     report = frictionless.validate(str(descriptor_path))
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "message"])
     package = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    manifest = store.manifest(project_copy)
+    manifest = store.manifest(Paths.at(project_copy))
     assert package["version"] == manifest["data_version"] == package["data_version"]
     names = {r["name"]: r for r in package["resources"]}
     for table in PROCESSED_TABLES:
@@ -111,10 +111,10 @@ def test_versions_recorded_and_diffed(project_copy, capsys, require_chromium, tm
     root = project_copy
     paths = Paths.at(root)
     first = read_log(paths)
-    assert [e["version"] for e in first] == [store.manifest(root)["data_version"]]
+    assert [e["version"] for e in first] == [store.manifest(Paths.at(root))["data_version"]]
     snapshot = snapshot_path(paths, first[0]["version"])
     assert first[0]["bytes"] == snapshot.stat().st_size > 0
-    assert first[0]["inputs_hash"] == store.manifest(root)["inputs_hash"]
+    assert first[0]["inputs_hash"] == store.manifest(Paths.at(root))["inputs_hash"]
     # one version only: nothing to compare, one line, exit 2
     assert main(["diff", "--root", str(root)]) == 2
     assert "1 data version recorded" in _one_line_error(capsys)

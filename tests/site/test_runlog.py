@@ -28,6 +28,7 @@ def runs(root: Path) -> list[dict]:
             (root / "reports" / "runs.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow  # runs reports on a kernel
 def test_run_log_quiet_success_then_failure_with_hook(project, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("DTANALYSIS_ON_FAILURE", raising=False)
     hook_out = tmp_path / "hook.txt"

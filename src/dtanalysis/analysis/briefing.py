@@ -76,7 +76,12 @@ def index_headline(data: Data, code: str, unit_set: str, index: str, year: int |
         source=get("source"), note=get("note"),
         rank_change=_change(data, index, traj, "rank", year),
         score_change=_change(data, index, traj, "score", year),
-        years=years)
+        years=years,
+        rank_disputes=claims.disputes(get("disputed"), "rank") if rank is not None else (),
+        score_disputes=(claims.disputes(get("disputed"), "score")
+                        if get("score") is not None else ()),
+        note_vi=get("note_vi"), score_words=get("score_words"),
+        score_words_en=get("score_words_en"))
 
 
 def _change(data: Data, index: str, traj: pd.DataFrame, kind: str,
@@ -125,7 +130,8 @@ def _index_row(data: Data, code: str, unit_set: str, index: str,
         if derived.empty:  # only uncertain values: nothing leads
             empty = replace(latest, year=None, rank=None, rank_status=None, score=None,
                             score_status=None, source=None, note=None, rank_change=None,
-                            score_change=None)
+                            score_change=None, rank_disputes=(), score_disputes=(),
+                            note_vi=None, score_words=None, score_words_en=None)
             return IndexRow(index, empty, later=latest, gaps=gaps,
                             published_years=published_years)
         lead = index_headline(data, code, unit_set, index, int(derived["year"].max()), traj)
@@ -176,7 +182,7 @@ def subindex_standing(data: Data, code: str, unit_set: str,
     frame = pillars(data, code, unit_set)
     n_set = n_units(data, unit_set)
     columns = ["year", "metric", "basis", "value", "status", "median", "n", "n_units",
-               "judged_by", "standing", "margin", "source"]
+               "judged_by", "standing", "margin", "source", "disputes"]
     if year is not None:
         frame = frame[frame["year"] == year]
     for y in sorted(frame["year"].unique(), reverse=True):
@@ -210,6 +216,8 @@ def subindex_standing(data: Data, code: str, unit_set: str,
                 "standing": [None if f else claims.rank_standing(v, n_set)
                              for v, f in zip(value, fair)],
                 "margin": margin, "source": usable["source"],
+                # other values sources give for it (claims rule 5), shown beside it
+                "disputes": [claims.disputes(d, basis) for d in usable["disputed"]],
             })
             return out.sort_values(["margin", "metric"], ascending=[False, True],
                                    ignore_index=True)[columns]

@@ -16,17 +16,27 @@ overview, the index page, the command line and the exports all ask here.
    all N (`rank_standing`).
 4. **What may lead** (`may_lead`): an uncertain (‡) value never leads — not on page one, not a
    key point, not a change, not a mover; a derived (†) one only where nothing published exists.
+5. **Conflicts shown where the value is** (`disputes`, `disputes_of`): two sources disagreeing
+   on one value (`index_scores.disputed`: the value kept by standing, and what the others give)
+   travel with the value — every analysis that hands a score or rank to a page hands its
+   disputes too, parsed here once, and the page prints them beside it (page one included).
+6. **Whose words** (`note_parts`, `value_words`): a row's note is the project's (how a value
+   was inferred, which list it came from), shown in the page's language from its translation
+   (`note_vi`) and labelled as the project's, in English only where no translation exists (and
+   then labelled so); a value the source names in words ("giá trị trung bình") carries them
+   (`score_words`), shown beside the number as the source's words.
 7. **Target verdicts by time** (`verdict`): met, not met, no final figure, on track, behind
    pace, no data — each with a `tone` (good / bad / neutral) for colour and symbol.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..vocab import STATUSES, UNIT_SET_FIRST_YEAR
+from ..vocab import COMPUTED_NOTE, NOTE_SEPARATOR, STATUSES, UNIT_SET_FIRST_YEAR
 from .data import Data, memo, n_units
 
 COVERAGE_FLOOR = 0.8  # a benchmark over fewer of the set's units does not judge a unit
@@ -280,6 +290,82 @@ def may_lead(status: object, published_exists: bool) -> bool:
     if status == "derived":
         return not published_exists
     return True
+
+
+# --------------------------------------------------------------------------- conflicts
+@dataclass(frozen=True)
+class Dispute:
+    """Another value a source gives for a value kept by standing (rule 5)."""
+    kind: str  # "score" | "rank"
+    value: float
+    status: str
+    where: str  # raw file:line
+    source: str
+
+
+# `ingest.merge.disputed`: "score 0.5293 (derived, file:line, source); rank 10 (…)"
+_DISPUTE = re.compile(r"(score|rank) (-?[\d.]+(?:e-?\d+)?) \((\w+), ([^,]*), (.*?)\)"
+                      r"(?=; (?:score|rank) |$)")
+
+
+def disputes(disputed: object, kind: str | None = None) -> tuple[Dispute, ...]:
+    """The other values of `disputed` (`index_scores.disputed`), of `kind` ("score" / "rank")
+    or all; () when none."""
+    if disputed is None or (not isinstance(disputed, str) and pd.isna(disputed)):
+        return ()
+    found = (Dispute(k, float(v), status, where, source)
+             for k, v, status, where, source in _DISPUTE.findall(str(disputed).strip()))
+    return tuple(d for d in found if kind is None or d.kind == kind)
+
+
+def disputes_of(data: Data, index: str, year: object, unit_set: str, code: str,
+                metric: str | None = None, kind: str | None = None) -> tuple[Dispute, ...]:
+    """The disputes of one value of `index_scores` (the overall metric unless `metric`);
+    () when it has none or the row does not exist."""
+    if year is None or pd.isna(year):
+        return ()
+    found = _disputed(data).get((index, int(year), unit_set, code,
+                                 metric if metric is not None else _root(data, index)))
+    return disputes(found, kind)
+
+
+def _disputed(data: Data) -> dict[tuple, str]:
+    def build():
+        scores = data.index_scores
+        if "disputed" not in scores.columns:
+            return {}
+        rows = scores[scores["disputed"].notna()]
+        return {(r.index, int(r.year), r.unit_set, r.province_code, r.metric): str(r.disputed)
+                for r in rows.itertuples(index=False)}
+    return memo(data, ("claims_disputed",), build)
+
+
+# --------------------------------------------------------------------------- whose words
+def note_parts(note: object, note_vi: object = None) -> list[tuple[str, str | None]]:
+    """The parts of a row's note a page shows (the pipeline's formulas — parts starting with
+    `vocab.COMPUTED_NOTE` — left out, as `vocab.source_words` does), each as (English as
+    written in data/raw, its Vietnamese translation or None). `note_vi` is the note's
+    translation part by part (same separator, same order; `ingest.notes`); a part without one
+    is None, never guessed."""
+    if not isinstance(note, str) or not note.strip():
+        return []
+    parts = [p.strip() for p in note.split(NOTE_SEPARATOR)]
+    vi_parts = ([p.strip() for p in note_vi.split(NOTE_SEPARATOR)]
+                if isinstance(note_vi, str) and note_vi.strip() else [])
+    if len(vi_parts) != len(parts):
+        vi_parts = [""] * len(parts)
+    return [(en, vi or None) for en, vi in zip(parts, vi_parts)
+            if en and not en.startswith(COMPUTED_NOTE)]
+
+
+def value_words(row: object) -> str | None:
+    """The source's own words naming a value ("giá trị trung bình"), where the row carries
+    them (`score_words`); None otherwise: the value is then a plain score of its index."""
+    getter = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    words = getter("score_words", None)
+    if words is None or (not isinstance(words, str) and pd.isna(words)):
+        return None
+    return str(words).strip() or None
 
 
 # --------------------------------------------------------------------------- target verdicts

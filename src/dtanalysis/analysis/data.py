@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..domain.schema import empty_quarantine, frame
 from ..paths import QUARANTINE, VALIDATION, Paths
-from ..pipeline.store import load, manifest, read_csv
+from ..pipeline.store import load_table, manifest, read_csv
 from ..vocab import MARKED_STATUSES, NATIONAL_CODE, PROCESSED_TABLES, UNIT_SETS, is_marked
 from ..vocab import STATUSES as STATUS_ORDER
 
@@ -86,7 +86,7 @@ class Data:
 
     @classmethod
     def _read(cls, paths: Paths) -> Data:
-        tables = {name: load(name, paths.root) for name in PROCESSED_TABLES}
+        tables = {name: load_table(paths, name) for name in PROCESSED_TABLES}
         quarantine_path = paths.processed / QUARANTINE
         quarantine = (read_csv(quarantine_path) if quarantine_path.exists()
                       else empty_quarantine())
@@ -97,7 +97,7 @@ class Data:
                    aggregates=tables["dti_aggregates"], indicators=tables["indicators"],
                    targets=tables["targets"], catalogue=tables["indicator_catalogue"],
                    sources=tables["sources"], quarantine=quarantine, validation=validation,
-                   manifest=manifest(paths.root), root=paths.root,
+                   manifest=manifest(paths), root=paths.root,
                    boundaries=tables["boundaries"],
                    **{name: tables[name] for name in INDEX_TABLES})
 

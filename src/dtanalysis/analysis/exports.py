@@ -19,8 +19,8 @@ from .data import NATIONAL_CODE, OVERALL, Data, name_of, plain_value, report_uni
 
 EXPORT_COLUMNS = ("section", "unit_set", "province_code", "name", "index", "item", "period",
                   "measure",
-                  "value", "unit", "qualifier", "as_written", "status", "source", "source_file",
-                  "source_line")
+                  "value", "unit", "qualifier", "as_written", "status", "disputed", "source",
+                  "source_file", "source_line")
 
 
 def report_numbers(data: Data, code: str, unit_set: str,
@@ -39,7 +39,8 @@ def report_numbers(data: Data, code: str, unit_set: str,
                 records.append(_record(data, section, r, item=r["metric"],
                                        period=str(int(r["year"])), measure=measure,
                                        value=float(r[measure]), unit=measure,
-                                       status=r[f"{measure}_status"]))
+                                       status=r[f"{measure}_status"],
+                                       disputed=_disputed(r, measure)))
     ind = data.indicators
     own_ind = ind[[(c, s) in wanted for c, s in zip(ind["province_code"], ind["unit_set"])]]
     keys = set(zip(own_ind["indicator"], own_ind["period"]))
@@ -72,7 +73,8 @@ def report_numbers(data: Data, code: str, unit_set: str,
             records.append(_record(data, "indices", r, item=r["metric"],
                                    period=str(int(r["year"])), measure=measure,
                                    value=float(r[measure]), unit=measure,
-                                   status=r[f"{measure}_status"], index=r["index"]))
+                                   status=r[f"{measure}_status"], index=r["index"],
+                                   disputed=_disputed(r, measure)))
     # How much of each publication the numbers above come from: one row per index and year
     # of the set, units held (value) of the units published (declared, else the set's).
     pubs = data.index_publications
@@ -87,7 +89,7 @@ def report_numbers(data: Data, code: str, unit_set: str,
             "qualifier": (f"of {int(c['out_of'])} published" if c["declared"]
                           else f"of the set's {int(c['out_of'])} (publication not declared)"),
             "as_written": (f"{int(c['held'])} of {int(c['out_of'])}" if c["has_table"]
-                           else "no table"), "status": None,
+                           else "no table"), "status": None, "disputed": None,
             "source": None if d is None else plain_value(d["source"]),
             "source_file": None if d is None else plain_value(d["source_file"]),
             "source_line": None if d is None else plain_value(d["source_line"])})
@@ -97,13 +99,21 @@ def report_numbers(data: Data, code: str, unit_set: str,
     return frame
 
 
+def _disputed(r: pd.Series, measure: str) -> str | None:
+    """The other values sources give for this score or rank (`claims.disputes`), in words:
+    "0.5293 (derived, data/raw/…:16, https://…)"; None when none."""
+    found = claims.disputes(r.get("disputed"), measure)
+    return "; ".join(f"{d.value:g} ({d.status}, {d.where}, {d.source})" for d in found) or None
+
+
 def _record(data: Data, section: str, r: pd.Series, *, item, period, measure, value, unit,
-            status, qualifier=None, as_written=None, index=None) -> dict:
+            status, qualifier=None, as_written=None, index=None, disputed=None) -> dict:
     code, unit_set = r["province_code"], r["unit_set"]
     name = "Việt Nam" if code == NATIONAL_CODE else name_of(data, code, unit_set)
     return {"section": section, "unit_set": unit_set, "province_code": code, "name": name,
             "index": index, "item": item, "period": period, "measure": measure, "value": value,
             "unit": plain_value(unit), "qualifier": plain_value(qualifier),
             "as_written": plain_value(as_written), "status": plain_value(status),
+            "disputed": disputed,
             "source": plain_value(r["source"]), "source_file": plain_value(r["source_file"]),
             "source_line": plain_value(r["source_line"])}

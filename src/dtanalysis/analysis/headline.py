@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import claims
 from .data import (
     Data,
     is_marked,
@@ -56,6 +57,14 @@ class Headline:
     rank_change: Change | None
     score_change: Change | None
     years: tuple[int, ...]  # years with an overall rank or score
+    # What else a page must say beside the values (`analysis.claims` rules 5 and 6): the other
+    # values sources give for the rank / the score, the note's Vietnamese text, and what the
+    # source calls the score (its words, and the project's English for them).
+    rank_disputes: tuple = ()
+    score_disputes: tuple = ()
+    note_vi: str | None = None
+    score_words: str | None = None
+    score_words_en: str | None = None
 
 
 def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> Headline:
@@ -76,7 +85,7 @@ def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> H
         else None
 
     def get(column):
-        return None if row is None else plain_value(row[column])
+        return None if row is None or column not in row.index else plain_value(row[column])
 
     return Headline(
         code=code, unit_set=unit_set, name=name_of(data, code, unit_set),
@@ -87,6 +96,12 @@ def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> H
         rank_change=change(rows, "rank", year, set_years(data, unit_set)),
         score_change=change(rows, "score", year, set_years(data, unit_set)),
         years=years,
+        rank_disputes=claims.disputes(get("disputed"), "rank") if get("rank") is not None
+        else (),
+        score_disputes=claims.disputes(get("disputed"), "score") if get("score") is not None
+        else (),
+        note_vi=get("note_vi"), score_words=get("score_words"),
+        score_words_en=get("score_words_en"),
     )
 
 

@@ -111,6 +111,7 @@ def _build_trajectory(data: Data, code: str, unit_set: str, index: str,
             "rank_status": first["rank_status"] if first is not None else None,
             "source": first["source"] if first is not None else None,
             "note": first["note"] if first is not None else None,
+            **{k: first.get(k) if first is not None else None for k in _CLAIM_COLUMNS},
             **national, "percentile": _percentile(rank, national["out_of"]),
         })
     return pd.DataFrame(records, columns=TRAJECTORY_COLUMNS)
@@ -124,6 +125,9 @@ def year_summaries(data: Data, index: str, unit_set: str, metric: str) -> list[t
                 lambda: _build_years(data, index, unit_set, metric))
 
 
+# What a value carries to the page besides its number (`analysis.claims` rules 5 and 6): the
+# other values sources give for it, the note's Vietnamese text, the source's words for it.
+_CLAIM_COLUMNS = ["disputed", "note_vi", "score_words", "score_words_en"]
 _OWN_COLUMNS = ["province_code", "year", "score", "rank", "status", "score_status",
                 "rank_status", "source", "note"]
 
@@ -132,7 +136,8 @@ def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tup
     higher = bool(shared_catalogue(data).set_index("index").loc[index, "higher_is_better"])
     n_set = n_units(data, unit_set)
     rows = _rows(data, index, unit_set, metric)
-    by_year = first_rows(rows, ("year", "province_code"), _OWN_COLUMNS)
+    by_year = first_rows(rows, ("year", "province_code"),
+                         _OWN_COLUMNS + [c for c in _CLAIM_COLUMNS if c in rows.columns])
     out = []
     for year, group in rows.groupby("year"):
         scores = group["score"].dropna()
@@ -148,8 +153,9 @@ def _build_years(data: Data, index: str, unit_set: str, metric: str) -> list[tup
 
 
 TRAJECTORY_COLUMNS = ["index", "metric", "year", "listed", "score", "rank", "status",
-                      "score_status", "rank_status", "source", "note", "n_score", "n_rank",
-                      "n_units", "out_of", "percentile", "best_score", "median_score"]
+                      "score_status", "rank_status", "source", "note", *_CLAIM_COLUMNS,
+                      "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
+                      "median_score"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,7 @@ class IndexGap:
     n_rank: int
     n_units: int
     methods: tuple[int, ...]  # years of method changes in force (≤ year), e.g. PCI top 30
+    note_vi: str | None = None  # the note's Vietnamese text (claims.note_parts)
 
 
 def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
@@ -194,7 +201,8 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
             (int(r["year"]), r["rank"], r["rank_status"], r["score"], r["score_status"])
             for _, r in valued.iloc[at + 1:].iterrows())
         record.update({k: latest[k] for k in ("year", "score", "rank", "status", "score_status",
-                                               "rank_status", "source", "note", "n_score",
+                                               "rank_status", "source", "note", *_CLAIM_COLUMNS,
+                                               "n_score",
                                                "n_rank", "n_units", "out_of", "percentile",
                                                "best_score", "median_score")})
         if previous is not None:
@@ -211,7 +219,8 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
         records.append(record)
     columns = ["index", "name_vi", "name_en", "publisher", "score_min", "score_max", "year",
                "score", "rank", "status", "score_status", "rank_status", "source", "note",
-               "n_score", "n_rank", "n_units", "out_of", "percentile", "best_score",
+               *_CLAIM_COLUMNS, "n_score", "n_rank", "n_units", "out_of", "percentile",
+               "best_score",
                "median_score", "previous_year", "rank_change", "score_change", "methods_between",
                "years_published", "years_with_value", "later"]
     return pd.DataFrame(records, columns=columns)
@@ -246,7 +255,8 @@ def index_gaps(data: Data, index: str, traj: pd.DataFrame) -> list[IndexGap]:
         out.append(IndexGap(index, int(row.year), bool(row.listed),
                             None if pd.isna(row.note) else str(row.note), int(row.n_score),
                             int(row.n_rank), int(row.n_units),
-                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year))))
+                            tuple(sorted(int(y) for y in methods["year"] if int(y) <= row.year)),
+                            None if pd.isna(row.note_vi) else str(row.note_vi)))
     return out
 
 
@@ -268,12 +278,13 @@ def sub_indices(data: Data, code: str, unit_set: str, index: str) -> pd.DataFram
             "score": mine["score"] if mine else np.nan,
             "status": mine["status"] if mine else None,
             "source": mine["source"] if mine else None,
+            "disputed": mine.get("disputed") if mine else None,
             "best": best, "median": median, "n": n})
     return pd.DataFrame(records, columns=SUB_INDEX_COLUMNS)
 
 
 SUB_INDEX_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight", "score",
-                     "status", "source", "best", "median", "n"]
+                     "status", "source", "disputed", "best", "median", "n"]
 
 
 def sub_index_history(data: Data, code: str, unit_set: str, index: str) -> pd.DataFrame:
@@ -290,14 +301,16 @@ def sub_index_history(data: Data, code: str, unit_set: str, index: str) -> pd.Da
                 continue
             records.append({"index": index, "year": int(year), **child,
                             "score": mine["score"], "status": mine["status"],
-                            "source": mine["source"]})
+                            "source": mine["source"],
+                            # other values sources give for the score (claims rule 5)
+                            "disputed": mine.get("disputed")})
     frame = pd.DataFrame(records, columns=SUB_INDEX_HISTORY_COLUMNS)
     frame["year"] = frame["year"].astype("int64")
     return frame
 
 
 SUB_INDEX_HISTORY_COLUMNS = ["index", "year", "metric", "label_vi", "label_en", "highlight",
-                             "score", "status", "source"]
+                             "score", "status", "source", "disputed"]
 
 
 def _sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
@@ -327,7 +340,9 @@ def _build_sub_index_tables(data: Data, index: str, unit_set: str) -> tuple:
         national[(int(year), metric)] = (scores.max() if higher else scores.min(),
                                          scores.median(), len(scores))
     own = first_rows(rows, ("province_code", "year", "metric"),
-                     ["province_code", "year", "metric", "score", "status", "source"])
+                     ["province_code", "year", "metric", "score", "status", "source",
+                      *(c for c in ("disputed", "score_words", "score_words_en")
+                        if c in rows.columns)])
     return child_rows, own, national
 
 

@@ -17,7 +17,8 @@ from .data import (
 )
 
 TRAJECTORY_COLUMNS = ("year", "province_code", "name", "role", "rank", "rank_status", "score",
-                      "score_status", "source", "note")
+                      "score_status", "source", "note", "note_vi", "disputed", "score_words",
+                      "score_words_en")
 
 
 def trajectory(data: Data, code: str, unit_set: str, peer_codes: list[str] | tuple = (),
@@ -37,7 +38,7 @@ def trajectory(data: Data, code: str, unit_set: str, peer_codes: list[str] | tup
                 out.append({
                     "year": y, "province_code": c, "name": name, "role": role,
                     **({k: None for k in _VALUES} if r is None else
-                       {k: plain_value(r[k]) for k in _VALUES})})
+                       {k: plain_value(r.get(k)) for k in _VALUES})})
     means = _means_by_year(data, unit_set)
     for y in years:
         r = means.get(y)
@@ -54,7 +55,8 @@ def trajectory(data: Data, code: str, unit_set: str, peer_codes: list[str] | tup
     return frame
 
 
-_VALUES = ("rank", "rank_status", "score", "score_status", "source", "note")
+_VALUES = ("rank", "rank_status", "score", "score_status", "source", "note", "note_vi",
+           "disputed", "score_words", "score_words_en")
 
 
 def _overall_by_unit(data: Data, unit_set: str) -> dict[str, dict[int, dict]]:
@@ -62,7 +64,8 @@ def _overall_by_unit(data: Data, unit_set: str) -> dict[str, dict[int, dict]]:
     a dict of the values a trajectory reads)."""
     return memo(data, ("overall_by_unit", unit_set), lambda: first_rows(
         overall_rows(data, unit_set), ("province_code", "year"),
-        ["province_code", "year", *_VALUES]))
+        ["province_code", "year", *(v for v in _VALUES
+                                    if v in overall_rows(data, unit_set).columns)]))
 
 
 def _means_by_year(data: Data, unit_set: str) -> dict[int, dict]:

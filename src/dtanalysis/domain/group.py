@@ -8,18 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParameterError, ProvinceError
+from ..paths import Paths
 from ..vocab import other_unit_set
-from .registry import Province, check_unit_set, registry
+from .registry import Province, check_unit_set, registry, registry_at
 
 MIN_UNITS, MAX_UNITS = 2, 8
 
 
-def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
+def resolve_group(names, unit_set: str = "63", root: Paths | Path | str | None = None,
                   where: str = "") -> list[Province]:
     """The units `names` name in `unit_set`, in the order given. Refused in one line: fewer
     than 2 or more than 8 names, a name of no unit, a name of a unit of the other set only,
     the same unit twice (in any spelling). `where` ("data/raw/comparisons.csv, row 3: ")
-    starts the message."""
+    starts the message. `root`: the project's root, or the `Paths` a caller already holds
+    (`build`'s plan: not resolved again)."""
     unit_set = check_unit_set(str(unit_set).strip(), where)
     if isinstance(names, str):
         names = [names]
@@ -27,7 +29,7 @@ def resolve_group(names, unit_set: str = "63", root: Path | str | None = None,
     if not MIN_UNITS <= len(names) <= MAX_UNITS:
         raise ParameterError(f"{where}a comparison takes {MIN_UNITS} to {MAX_UNITS} units, "
                              f"not {len(names)}", hint="name each unit with --province")
-    reg = registry(root)
+    reg = registry_at(root) if isinstance(root, Paths) else registry(root)
     other = other_unit_set(unit_set)
     units: list[Province] = []
     for name in names:

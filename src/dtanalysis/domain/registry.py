@@ -22,7 +22,8 @@ from . import rawtext
 from .text import fold, nfc, slugify, strip_diacritics
 
 __all__ = ["REGISTRY_SOURCE", "Province", "ProvinceError", "Registry", "SeveralProvinces",
-           "UnknownProvince", "check_unit_set", "province", "registry", "unit_set_on"]
+           "UnknownProvince", "check_unit_set", "province", "registry", "registry_at",
+           "unit_set_on"]
 
 REGISTRY_SOURCE = "registry:gso-crosswalk-2025"
 MERGER_DATE = dt.date(2025, 7, 1)
@@ -304,7 +305,12 @@ def _registry_at(path: str, mtime: float) -> Registry:
 
 def registry(root: Path | str | None = None) -> Registry:
     """The registry of the project at `root` (cached until the file changes)."""
-    path = Paths.at(root).raw / REGISTRY_FILE
+    return registry_at(Paths.at(root))
+
+
+def registry_at(paths: Paths) -> Registry:
+    """`registry` for a caller that holds the project's `Paths`."""
+    path = paths.raw / REGISTRY_FILE
     return _registry_at(str(path), path.stat().st_mtime)
 
 

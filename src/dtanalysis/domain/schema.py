@@ -18,8 +18,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "dti": {
         "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F, "rank": I,
-        "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
-        "disputed": S, **PROVENANCE,
+        "status": S, "score_status": S, "rank_status": S, "note": S, "note_vi": S,
+        "score_words": S, "score_words_en": S, "conflict": S, "disputed": S, **PROVENANCE,
     },
     "dti_aggregates": {
         "year": I, "unit_set": S, "entity": S, "metric": S, "value": F, "status": S,
@@ -57,8 +57,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "index_scores": {
         "index": S, "year": I, "unit_set": S, "province_code": S, "metric": S, "score": F,
-        "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "conflict": S,
-        "disputed": S, **PROVENANCE,
+        "rank": I, "status": S, "score_status": S, "rank_status": S, "note": S, "note_vi": S,
+        "score_words": S, "score_words_en": S, "conflict": S, "disputed": S, **PROVENANCE,
     },
     "index_publications": {
         "index": S, "year": I, "unit_set": S, "kind": S, "n_published": I, "excluded": S,

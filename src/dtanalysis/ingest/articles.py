@@ -27,7 +27,7 @@ from ..domain.registry import ProvinceError, Registry, unit_set_on
 from ..domain.text import fold
 from ..errors import InputError
 from ..vocab import NATIONAL_CODE, NATIONAL_SET
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 from .rawfile import read_records
 
 CATALOGUE_COLUMNS = ("indicator", "label_vi", "label_en", "unit", "higher_is_better")
@@ -38,10 +38,16 @@ NATIONAL_NAMES = ("viet nam", "vietnam", "ca nuoc", "toan quoc", "national")
 QUALITATIVE_UNIT = "text"  # catalogue unit of an indicator whose targets are words, no number
 
 
-def read_csv(path: Path, required: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
+def read_csv(path: Path, required: tuple[str, ...] = (), root: Path | None = None,
+             ) -> list[tuple[int, dict[str, str]]]:
     """(line, record) for each row, read by `rawfile` (any encoding Excel writes; one-line
-    `InputError` naming file and row otherwise)."""
-    return read_records(path, required=required)
+    `InputError` naming file and row otherwise); `root`: the project, else found from `path`."""
+    return read_records(path, root=root, required=required)
+
+
+def read_sources(path: Path, root: Path | None = None) -> ReadResult:
+    """The articles' metadata (`sources.csv`), one row per source."""
+    return ReadResult([record for _, record in read_csv(path, SOURCE_COLUMNS, root)])
 
 
 def period_end(period: str) -> dt.date:
@@ -55,15 +61,20 @@ def period_end(period: str) -> dt.date:
     return dt.date.fromisoformat(last)
 
 
-def read_catalogue(path: Path) -> list[dict]:
+def read_catalogue(path: Path, relative: str | None = None,
+                   root: Path | None = None) -> ReadResult:
+    """The indicator catalogue, each row with its provenance (`relative`: the file as the
+    provenance columns name it, else relative to the project)."""
+    root = Path(root) if root is not None else rawtext.project_of(path)
+    relative = relative or rawtext.shown(path, root)
     catalogue = []
-    for line, record in read_csv(path, CATALOGUE_COLUMNS):
+    for line, record in read_csv(path, CATALOGUE_COLUMNS, root):
         for bound in ("min_value", "max_value"):
             try:
                 float(record.get(bound) or 0)
             except ValueError:
                 raise InputError(f"{bound} {record[bound][:40]!r} is not a number",
-                                 path=rawtext.shown(path, rawtext.project_of(path)), row=line,
+                                 path=relative, row=line,
                                  hint="write a plain number (0.5), or leave it empty") from None
         catalogue.append({
             "indicator": record["indicator"], "label_vi": record["label_vi"],
@@ -72,8 +83,9 @@ def read_catalogue(path: Path) -> list[dict]:
             "min_value": float(record["min_value"]) if record.get("min_value") else None,
             "max_value": float(record["max_value"]) if record.get("max_value") else None,
             "note": record.get("note") or None,
+            "source": None, "source_file": relative, "source_line": line,
         })
-    return catalogue
+    return ReadResult(catalogue)
 
 
 def _where(registry: Registry, name: str, unit_set: str) -> tuple[str, str]:
@@ -117,8 +129,9 @@ def _parse(record: dict, column: str, style: str, catalogue: dict[str, dict]):
     return number, None
 
 
-def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], relative: str):
-    rows = read_csv(path, INDICATOR_COLUMNS)
+def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], relative: str,
+                    root: Path | None = None) -> ReadResult:
+    rows = read_csv(path, INDICATOR_COLUMNS, root)
     styles = _styles(rows, "as_written")
     out, quarantined = [], []
     for line, record in rows:
@@ -141,12 +154,13 @@ def read_indicators(path: Path, registry: Registry, catalogue: dict[str, dict], 
             "source": record["source_id"], "note": record.get("quote") or None,
             "source_file": relative, "source_line": line,
         })
-    return out, quarantined
+    return ReadResult(out, quarantined)
 
 
 def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
-                 published: dict[str, str], relative: str):
-    rows = read_csv(path, TARGET_COLUMNS)
+                 published: dict[str, str], relative: str,
+                 root: Path | None = None) -> ReadResult:
+    rows = read_csv(path, TARGET_COLUMNS, root)
     styles = _styles(rows, "as_written")
     out, quarantined = [], []
     for line, record in rows:
@@ -176,7 +190,7 @@ def read_targets(path: Path, registry: Registry, catalogue: dict[str, dict],
             "as_written": record["as_written"], "source": record["source_id"],
             "note": record.get("quote") or None, "source_file": relative, "source_line": line,
         })
-    return merge_restated(out), quarantined
+    return ReadResult(merge_restated(out), quarantined)
 
 
 def _words(record: dict):

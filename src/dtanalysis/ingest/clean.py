@@ -3,6 +3,10 @@
 Load inputs (registry, DTI tables, press facts, articles' indicators and targets) / process
 (resolve names, parse numbers, merge by standing) / return the tables. Writing, validating and
 swapping them into `data/processed/` is `pipeline`'s job.
+
+`clean(root)` is the door for a notebook or a test: it resolves the project once;
+`clean_project(paths)` is what `pipeline.stages` calls with the `Paths` its caller resolved.
+Every reader returns a `quarantine.ReadResult` (rows with their provenance, quarantined rows).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from ..paths import (
     Paths,
 )
 from ..vocab import UNIT_SETS
-from . import articles, dti_facts, dti_tables, geo, indices, quarantine
+from . import articles, dti_facts, dti_tables, geo, indices, notes, quarantine
 
 
 @dataclass
@@ -35,61 +39,62 @@ class Cleaned:
 
 
 def clean(root=None) -> Cleaned:
-    paths = Paths.at(root).require_project()
+    """The tables of the project at `root` (resolved here, once)."""
+    return clean_project(Paths.at(root).require_project())
+
+
+def clean_project(paths: Paths) -> Cleaned:
+    """The tables of the project `paths` (module docstring)."""
     _require_inputs(paths)
-    registry = Registry.from_file(paths.raw / REGISTRY_FILE, paths.root)
-    held: list = []
+    root = paths.root
+    registry = Registry.from_file(paths.raw / REGISTRY_FILE, root)
 
-    dti_import = dti_tables.import_folder(paths.raw_dti, registry, paths.relative, paths.root)
-    held += dti_import.quarantined
-    facts_path = paths.raw / DTI_FACTS_FILE
-    facts, aggregates, rejected = dti_facts.read_facts(facts_path, registry,
-                                                       paths.relative(facts_path))
-    held += rejected
+    def file(name: str):
+        return paths.raw / name, paths.relative(paths.raw / name)
 
-    catalogue_path = paths.raw / INDICATOR_CATALOGUE_FILE
-    catalogue = articles.read_catalogue(catalogue_path)
-    for line, entry in enumerate(catalogue, start=2):
-        entry.update(source=None, source_file=paths.relative(catalogue_path), source_line=line)
-    by_id = {c["indicator"]: c for c in catalogue}
-    curated = [record for _, record in articles.read_csv(paths.raw / SOURCES_FILE,
-                                                                  articles.SOURCE_COLUMNS)]
+    dti_read = dti_tables.import_folder(paths.raw_dti, registry, paths.relative, root)
+    path, relative = file(DTI_FACTS_FILE)
+    facts = dti_facts.read_facts(path, registry, relative, root)
+    catalogue = articles.read_catalogue(*file(INDICATOR_CATALOGUE_FILE), root)
+    by_id = {c["indicator"]: c for c in catalogue.rows}
+    curated = articles.read_sources(paths.raw / SOURCES_FILE, root).rows
     published = {s["source_id"]: s.get("published", "") for s in curated}
-    indicators_path = paths.raw / INDICATORS_FILE
-    indicators, rejected = articles.read_indicators(
-        indicators_path, registry, by_id, paths.relative(indicators_path))
-    held += rejected
-    targets_path = paths.raw / TARGETS_FILE
-    targets, rejected = articles.read_targets(
-        targets_path, registry, by_id, published, paths.relative(targets_path))
-    held += rejected
+    path, relative = file(INDICATORS_FILE)
+    indicators = articles.read_indicators(path, registry, by_id, relative, root)
+    path, relative = file(TARGETS_FILE)
+    targets = articles.read_targets(path, registry, by_id, published, relative, root)
 
     # The national indices: every table of data/raw/indices/, with the DTI tables dropped into
     # data/raw/dti/ and the DTI press facts collapsed into the DTI rows by standing. The `dti`
     # table is the DTI rows of `index_scores`: one DTI, whichever report section reads it.
-    index_import = indices.import_indices(
-        paths.root, registry, [{**row, "index": "dti"} for row in dti_import.rows + facts])
-    held += index_import.quarantined
+    index_import = indices.import_folder(
+        paths.raw_indices, registry, paths.relative,
+        [{**row, "index": "dti"} for row in dti_read.rows + facts.rows], root)
+    held = [q for read in (dti_read, facts, indicators, targets, index_import)
+            for q in read.quarantined]
     if "dti" not in index_import.catalogue:
         raise InputError("does not list the index 'dti'", path="data/raw/indices/catalogue.csv",
                          hint="the dti table and the reports' DTI sections are built from it; "
                               "put its row back")
+    # The project's notes in Vietnamese, part by part (data/raw/notes-vi.csv).
+    index_import.scores = notes.with_translations(
+        index_import.scores, notes.read_translations(*file(notes.NOTES_FILE), root))
     dti_rows = [{k: v for k, v in row.items() if k != "index"}
                 for row in index_import.scores if row["index"] == "dti"]
 
     tables = {
         "provinces": frame("provinces", province_records(registry, paths)),
         "dti": frame("dti", dti_rows),
-        "dti_aggregates": frame("dti_aggregates", aggregates),
-        "indicators": frame("indicators", indicators),
-        "targets": frame("targets", targets),
-        "indicator_catalogue": frame("indicator_catalogue", catalogue),
+        "dti_aggregates": frame("dti_aggregates", facts.aggregates),
+        "indicators": frame("indicators", indicators.rows),
+        "targets": frame("targets", targets.rows),
+        "indicator_catalogue": frame("indicator_catalogue", catalogue.rows),
         **{name: frame(name, records) for name, records in
            indices.catalogue_records(index_import.catalogue, paths.relative).items()},
         "index_scores": frame("index_scores", index_import.scores),
         "index_publications": frame("index_publications", index_import.publications),
         # The province boundaries of both sets, for the maps (checked against the registry).
-        "boundaries": frame("boundaries", geo.read_boundaries(paths, registry)),
+        "boundaries": frame("boundaries", geo.read_boundaries(paths, registry).rows),
     }
     tables["sources"] = frame("sources", source_records(tables, curated))
     return Cleaned(tables, quarantine.to_frame(held))

@@ -2,19 +2,22 @@
 
 Each row is one fact: a province's score and/or rank on one metric, or an aggregate
 (`ALL_PROVINCES_MEAN`: the mean over provinces; `VIETNAM`: the national DTI, a different
-measure). Status is as the file gives it (`reported`, `derived`, `uncertain`); rows naming
+measure). Optional columns `value_words` (what the source calls the value, as written: "giá
+trị trung bình") and `value_words_en` (the project's English for them) travel with the score.
+Status is as the file gives it (`reported`, `derived`, `uncertain`); rows naming
 several provinces at once, or an unknown one, are quarantined.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.numbers import NumberError, column_style, parse_number, rank_problem
 from ..domain.registry import ProvinceError, Registry
 from ..vocab import STATUSES, UNIT_SETS, url_problem
 from .dti_tables import METRICS
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 from .rawfile import read_records
 
 COLUMNS = ("year", "unit_set", "entity", "gso_code_pre2025", "metric", "value", "rank",
@@ -22,9 +25,19 @@ COLUMNS = ("year", "unit_set", "entity", "gso_code_pre2025", "metric", "value", 
 AGGREGATES = {"ALL_PROVINCES_MEAN": "provinces_mean", "VIETNAM": "national"}
 
 
-def read_facts(path: Path, registry: Registry, relative: str):
-    """(province rows, aggregate rows, quarantined) from the facts file."""
-    records = read_records(path, required=COLUMNS)
+@dataclass
+class FactsRead(ReadResult):
+    """The facts file read: `rows` of provinces (`dti`), `aggregates` (`dti_aggregates`) and
+    the quarantined rows."""
+
+    aggregates: list[dict] = field(default_factory=list)
+
+
+def read_facts(path: Path, registry: Registry, relative: str,
+               root: Path | None = None) -> FactsRead:
+    """The province rows, aggregate rows and quarantined rows of the facts file (`root`: the
+    project, else found from `path`)."""
+    records = read_records(path, root=root, required=COLUMNS)
     style = column_style([r["value"] for _, r in records], default="en")
     provinces, aggregates, quarantined = [], [], []
 
@@ -54,6 +67,10 @@ def read_facts(path: Path, registry: Registry, relative: str):
             continue
         common = {"year": int(record["year"]), "status": record["status"],
                   "source": record["source_url"] or relative, "note": record["note"] or None,
+                  # the source's own words naming the value ("giá trị trung bình"), and the
+                  # project's English for them (optional columns)
+                  "score_words": (record.get("value_words") or "").strip() or None,
+                  "score_words_en": (record.get("value_words_en") or "").strip() or None,
                   "source_file": relative, "source_line": line}
         if record["entity"] in AGGREGATES:
             metric = "dti" if record["metric"] == "dti_national" else record["metric"]
@@ -84,4 +101,4 @@ def read_facts(path: Path, registry: Registry, relative: str):
         provinces.append({**common, "unit_set": unit.unit_set, "province_code": unit.code,
                           "metric": record["metric"], "score": score,
                           "rank": int(rank) if rank is not None else None})
-    return provinces, aggregates, quarantined
+    return FactsRead(provinces, quarantined, aggregates)

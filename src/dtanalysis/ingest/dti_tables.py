@@ -30,7 +30,18 @@ from ..domain.text import fold
 from ..errors import InputError
 from ..vocab import UNIT_SET_CHOICE, unit_set_year_problem
 from . import rawfile
-from .quarantine import Quarantined
+from .headers import (
+    PROVINCE_WORDS,
+    RANK_WORDS,
+    ROLE_WORDS,
+    SCORE_WORDS,
+    SOURCE_START,
+    blank,
+    has_phrase,
+    locate_header,
+    spread_header,
+)
+from .quarantine import Quarantined, ReadResult
 from .rawfile import Grid, Rows
 
 # .xls: matched, then refused by rawfile with what to do
@@ -65,21 +76,6 @@ _METRIC_PHRASES = (
     ("dti", ("chi so chuyen doi so", "chi so dti", "pdti", "dti", "tong diem", "diem tong",
              "overall score", "overall")),
 )
-_RANK_WORDS = ("xep hang", "thu hang", "hang", "rank", "ranking")
-_SCORE_WORDS = ("diem", "score", "gia tri", "chi so", "value")
-_PROVINCE_WORDS = ("tinh thanh pho", "tinh thanh", "tinh", "thanh pho", "dia phuong",
-                   "province", "provinces", "don vi", "ten tinh", "ten dia phuong", "locality")
-_ROLE_WORDS = {
-    "code": ("ma tinh", "ma", "code", "gso code", "ma gso", "gso"),
-    "year": ("nam", "year"),
-    "row_number": ("stt", "tt", "no", "so tt", "#"),
-    "source": ("nguon", "source", "source url", "url"),
-    "note": ("ghi chu", "note", "notes", "chu thich"),
-}
-_NOTE_START = ("ghi chu", "chu thich", "note", "notes", "luu y")
-_SOURCE_START = ("nguon", "source")
-
-
 @dataclass(frozen=True)
 class Column:
     index: int
@@ -89,14 +85,10 @@ class Column:
 
 
 @dataclass
-class TableImport:
-    rows: list[dict]
-    quarantined: list[Quarantined]
+class TableImport(ReadResult):
+    """One table's rows and quarantined rows, and the `Nguồn: …` line under it."""
+
     source_note: str | None = None
-
-
-def _has_phrase(folded: str, phrase: str) -> bool:
-    return re.search(rf"(?:^| ){re.escape(phrase)}(?: |$)", folded) is not None
 
 
 def classify(header: str) -> tuple[str, str | None] | None:
@@ -105,22 +97,22 @@ def classify(header: str) -> tuple[str, str | None] | None:
     if not folded:
         return None
     for role in ("row_number", "year", "source", "note"):
-        if folded in _ROLE_WORDS[role]:
+        if folded in ROLE_WORDS[role]:
             return role, None
-    if folded in _ROLE_WORDS["code"] or (_has_phrase(folded, "code") and "province" not in
-                                          folded.replace("code", "")):
+    if folded in ROLE_WORDS["code"] or (has_phrase(folded, "code") and "province" not in
+                                         folded.replace("code", "")):
         return "code", None
     metric = next((m for m, phrases in _METRIC_PHRASES
-                   if any(_has_phrase(folded, p) for p in phrases)), None)
-    is_rank = any(_has_phrase(folded, w) for w in _RANK_WORDS)
+                   if any(has_phrase(folded, p) for p in phrases)), None)
+    is_rank = any(has_phrase(folded, w) for w in RANK_WORDS)
     if metric:
         return ("rank" if is_rank else "score"), metric
-    if any(folded == w or folded.startswith(w + " ") for w in _PROVINCE_WORDS) or \
-            _has_phrase(folded, "province"):
+    if any(folded == w or folded.startswith(w + " ") for w in PROVINCE_WORDS) or \
+            has_phrase(folded, "province"):
         return "province", None
     if is_rank:
         return "rank", "dti"
-    if any(_has_phrase(folded, w) for w in _SCORE_WORDS):
+    if any(has_phrase(folded, w) for w in SCORE_WORDS):
         return "score", "dti"
     return None
 
@@ -139,54 +131,10 @@ def _is_table(rows: Rows) -> bool:
     return True
 
 
-def _blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
 def find_header(grid: list[tuple[int, list[object]]], limit: int = 30) -> tuple[int, list[Column]]:
     """Index in `grid` of the (last) header row and its recognised columns. A header may span
     two rows: group labels ("Chính quyền số") above sub-headers ("Điểm", "Hạng")."""
     return locate_header(grid, _columns, limit, "'Tỉnh/Thành phố', 'Địa phương', 'Province'")
-
-
-def locate_header(grid: list[tuple[int, list[object]]], columns_of, limit: int,
-                  examples: str) -> tuple[int, list]:
-    """The header search of every ranking table (DTI's here, every index's in
-    `index_headers`): the first row with a province column and a score or rank column, read by
-    `columns_of(cells, above, keep=None)`, combined with the sub-header row below it if there
-    is one. ValueError naming `examples` of province headers when there is none."""
-    for position, (_, cells) in enumerate(grid[:limit]):
-        above = grid[position - 1][1] if position > 0 else []
-        columns = columns_of(cells, above)
-        roles = {c.role for c in columns}
-        if "province" in roles and roles & {"score", "rank"}:
-            below = grid[position + 1][1] if position + 1 < len(grid) else []
-            if _is_sub_header(below):
-                return position + 1, columns_of(below, cells, keep=cells)
-            return position, columns
-    raise ValueError(f"no header row found: need a province column (e.g. {examples}) and a "
-                     f"rank or score column in the first {limit} rows")
-
-
-def _is_sub_header(cells: list[object]) -> bool:
-    words = [fold(str(c)) for c in cells if not _blank(c)]
-    return bool(words) and all(w in _RANK_WORDS + _SCORE_WORDS for w in words)
-
-
-def spread_header(cells: list[object], above: list[object],
-                  keep: list[object] | None = None) -> tuple[list[object], list[str]]:
-    """A header row's cells and each column's group label: a label of the row `above` holds
-    for the blank cells to its right (merged cells); with `keep`, a blank cell takes the label
-    `keep` has in its column. Shared with the index tables' headers."""
-    group, groups = "", []
-    for i in range(max(len(cells), len(above))):
-        label = str(above[i]).strip() if i < len(above) and not _blank(above[i]) else ""
-        group = label or group
-        groups.append(group)
-    if keep is not None:
-        cells = [cells[i] if i < len(cells) and not _blank(cells[i]) else
-                 (keep[i] if i < len(keep) else "") for i in range(len(groups))]
-    return cells, groups
 
 
 def _columns(cells: list[object], above: list[object],
@@ -197,12 +145,12 @@ def _columns(cells: list[object], above: list[object],
     cells, groups = spread_header(cells, above, keep)
     columns = []
     for index, cell in enumerate(cells):
-        if _blank(cell):
+        if blank(cell):
             continue
         header = str(cell)
         found = classify(header)
         # "Điểm" / "Hạng" under a group header such as "Chính quyền số".
-        if groups[index] and fold(header) in _RANK_WORDS + _SCORE_WORDS:
+        if groups[index] and fold(header) in RANK_WORDS + SCORE_WORDS:
             combined = classify(f"{groups[index]} {header}")
             if combined and combined[1]:
                 found, header = combined, f"{groups[index]} / {header}"
@@ -263,7 +211,7 @@ def import_table(path: Path, registry: Registry, relative: str,
                          hint="check that the file is a DTI ranking table") from None
     columns = _one_per_role(columns, year, grid, header_at, relative)
     grid = grid.rows
-    if not any(any(not _blank(c) for c in cells) for _, cells in grid[header_at + 1:]):
+    if not any(any(not blank(c) for c in cells) for _, cells in grid[header_at + 1:]):
         raise InputError("has a header but no rows under it", path=relative,
                          row=grid[header_at][0], hint="export the table again")
     by_role = {c.role: c for c in columns if c.role not in ("score", "rank")}
@@ -277,16 +225,16 @@ def import_table(path: Path, registry: Registry, relative: str,
                 return ""
             return cells[column.index]
 
-        filled = [c for c in cells if not _blank(c)]
+        filled = [c for c in cells if not blank(c)]
         if not filled:
             continue
         raw = {c.header: at(c) for c in columns}
         first = fold(str(filled[0]))
-        if len(filled) == 1 or _blank(at(by_role.get("province"))):
-            if any(first.startswith(w) for w in _SOURCE_START):
+        if len(filled) == 1 or blank(at(by_role.get("province"))):
+            if any(first.startswith(w) for w in SOURCE_START):
                 result.source_note = re.sub(r"^[^:]*:\s*", "", str(filled[0])).strip()
                 continue
-            if len(filled) == 1 or all(_blank(at(c)) for c in values):
+            if len(filled) == 1 or all(blank(at(c)) for c in values):
                 continue  # a note or title line under the table, not data
             result.quarantined.append(Quarantined("dti", relative, line, raw,
                                                   "row has values but no province"))
@@ -296,7 +244,7 @@ def import_table(path: Path, registry: Registry, relative: str,
             code = at(by_role.get("code"))
             result.quarantined.append(Quarantined(
                 "dti", relative, line, raw, problem, province=str(at(by_role["province"])),
-                province_code=None if _blank(code) else str(code)))
+                province_code=None if blank(code) else str(code)))
             continue
         for row in rows:
             row.update(source_file=relative, source_line=line)
@@ -348,19 +296,19 @@ def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | N
     except ProvinceError as error:
         return str(error), []
     code_column = by_role.get("code")
-    if code_column is not None and not _blank(at(code_column)):
+    if code_column is not None and not blank(at(code_column)):
         code = str(at(code_column)).strip().split(".")[0].zfill(2)
         if code != unit.code:
             return (f"province {name!r} is {unit.short_name} ({unit.code}) but the code "
                     f"column says {code}"), []
-    if "year" in by_role and not _blank(at(by_role["year"])):
+    if "year" in by_role and not blank(at(by_role["year"])):
         stated = str(at(by_role["year"])).strip().split(".")[0]
         if stated != str(year):
             return f"year column says {stated} but the file name says {year}", []
     metrics: dict[str, dict] = {}
     for column in values:
         cell = at(column)
-        if _blank(cell):
+        if blank(cell):
             continue
         try:
             number = parse_number(cell, styles[column.index])
@@ -386,18 +334,16 @@ def _row(at, by_role, values, styles, registry, year, unit_set) -> tuple[str | N
 
 
 def import_folder(folder: Path, registry: Registry, relative_to,
-                  root: Path | None = None) -> TableImport:
+                  root: Path | None = None) -> ReadResult:
     """Every table file in the folder, in name order (deterministic). Hidden files, Excel's
     lock files (`~$…`), side files (`.sheet`) and other documents (a README) are skipped; any
     other entry with a table's suffix, or named `dti-…`, must be a readable DTI table."""
-    combined = TableImport([], [])
+    combined = ReadResult()
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
         if path.name.startswith((".", "~$")) or suffix == rawfile.SHEET_SIDE_FILE:
             continue
         if suffix not in rawfile.TABLE_SUFFIXES and not path.name.lower().startswith("dti-"):
             continue
-        result = import_table(path, registry, relative_to(path), root)
-        combined.rows.extend(result.rows)
-        combined.quarantined.extend(result.quarantined)
+        combined.add(import_table(path, registry, relative_to(path), root))
     return combined

@@ -16,6 +16,7 @@ import json
 from ..domain.registry import Registry
 from ..errors import InputError
 from ..paths import Paths
+from .quarantine import ReadResult
 
 GEO_FOLDER = "geo"
 GEO_FILES = {"63": "vn63-provinces-simplified.geojson",
@@ -33,11 +34,12 @@ GEO_SOURCE_RECORD = {
 }
 
 
-def read_boundaries(paths: Paths, registry: Registry) -> list[dict]:
-    """The rows of `boundaries`: per unit set, one per registry unit, in the registry's order."""
+def read_boundaries(paths: Paths, registry: Registry) -> ReadResult:
+    """The rows of `boundaries`: per unit set, one per registry unit, in the registry's order
+    (nothing is quarantined: a bad file is refused)."""
     records: list[dict] = []
     if not (paths.raw / GEO_FOLDER).is_dir():
-        return records
+        return ReadResult(records)
     for unit_set, name in GEO_FILES.items():
         path = paths.raw / GEO_FOLDER / name
         where = paths.relative(path)
@@ -76,7 +78,7 @@ def read_boundaries(paths: Paths, registry: Registry) -> list[dict]:
                 "geometry": json.dumps(polygons, separators=(",", ":")),
                 "source": GEO_SOURCE, "source_file": where, "source_line": number,
             })
-    return records
+    return ReadResult(records)
 
 
 def _features(path, where: str) -> list[dict]:

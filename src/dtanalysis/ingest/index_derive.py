@@ -64,6 +64,9 @@ def collapse(rows: list[dict]) -> list[dict]:
             "source_file": used[0]["source_file"],
             "source_line": used[0]["source_line"],
             "note": " | ".join(dict.fromkeys(n for n in notes if n)) or None,
+            # what the source calls the score, from the row the score came from
+            "score_words": score_from.get("score_words") if score_from else None,
+            "score_words_en": score_from.get("score_words_en") if score_from else None,
             "conflict": "; ".join(c for c in (score_conflict, rank_conflict) if c) or None,
             "disputed": "; ".join(d for d in (disputed(candidates, "score", score_from),
                                               disputed(candidates, "rank", rank_from))

@@ -3,10 +3,10 @@
 
 A header is recognised by the aliases of the index's `metrics.csv` (the longest alias found in
 it wins) and by generic words for province, code, rank, score, status, source, note, year and
-unit set, in Vietnamese with or without diacritics or in English; the words are the DTI
-importer's (`dtanalysis.dti_tables`), so both read headers alike. `…_as_written` marks a column
-holding the same value as printed in the source. A four-digit year in a value column's header
-says which year it holds.
+unit set, in Vietnamese with or without diacritics or in English; the words are the one
+header vocabulary of `ingest.headers`, which the DTI importer reads too, so both read headers
+alike. `…_as_written` marks a column holding the same value as printed in the source. A
+four-digit year in a value column's header says which year it holds.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 
 from ..domain.text import fold
-from .dti_tables import (
-    _PROVINCE_WORDS,
-    _RANK_WORDS,
-    _ROLE_WORDS,
-    _SCORE_WORDS,
-    _blank,
-    _has_phrase,
+from .headers import (
+    PROVINCE_WORDS,
+    RANK_WORDS,
+    ROLE_WORDS,
+    SCORE_WORDS,
+    blank,
+    has_phrase,
     locate_header,
     spread_header,
 )
@@ -57,7 +57,7 @@ def classify(header: str, index: Index) -> Column | None:
     year_match = _YEAR_IN_HEADER.search(folded)
     year = int(year_match.group(1)) if year_match else None
     text = _YEAR_IN_HEADER.sub(" ", folded).strip()
-    written = any(_has_phrase(text, p) for p in _WRITTEN)
+    written = any(has_phrase(text, p) for p in _WRITTEN)
     for phrase in _WRITTEN:
         text = re.sub(rf"(?:^| ){phrase}(?= |$)", " ", text).strip()
     if not text:
@@ -66,27 +66,27 @@ def classify(header: str, index: Index) -> Column | None:
     if simple:
         return Column(0, header, simple)
     metric = _metric_of(text, index)
-    is_rank = any(_has_phrase(text, w) for w in _RANK_WORDS)
+    is_rank = any(has_phrase(text, w) for w in RANK_WORDS)
     if metric:
         return Column(0, header, "rank" if is_rank else "score", metric, written, year)
-    if any(text == w or text.startswith(w + " ") for w in _PROVINCE_WORDS) or \
-            _has_phrase(text, "province"):
+    if any(text == w or text.startswith(w + " ") for w in PROVINCE_WORDS) or \
+            has_phrase(text, "province"):
         return Column(0, header, "province")
-    if is_rank or any(_has_phrase(text, w) for w in _SCORE_WORDS):
+    if is_rank or any(has_phrase(text, w) for w in SCORE_WORDS):
         return Column(0, header, "rank" if is_rank else "score", index.root, written, year)
     return None
 
 
 def _simple_role(text: str) -> str | None:
     for role in ("row_number", "year", "source", "note"):
-        if text in _ROLE_WORDS[role]:
+        if text in ROLE_WORDS[role]:
             return role
     if text in _STATUS_WORDS:
         return "status"
     if text in _UNIT_SET_WORDS:
         return "unit_set"
-    if text in _ROLE_WORDS["code"] or (_has_phrase(text, "code") and
-                                       "province" not in text.replace("code", "")):
+    if text in ROLE_WORDS["code"] or (has_phrase(text, "code") and
+                                      "province" not in text.replace("code", "")):
         return "code"
     return None
 
@@ -97,7 +97,7 @@ def _metric_of(text: str, index: Index) -> str | None:
     best, length = None, 0
     for metric in index.metrics.values():
         for alias in metric.aliases:
-            if len(alias) > length and _has_phrase(text, alias):
+            if len(alias) > length and has_phrase(text, alias):
                 best, length = metric.metric, len(alias)
     return best
 
@@ -116,11 +116,11 @@ def _columns(cells: list[object], above: list[object], index: Index,
     cells, groups = spread_header(cells, above, keep)
     columns = []
     for position, cell in enumerate(cells):
-        if _blank(cell):
+        if blank(cell):
             continue
         header = str(cell)
         found = classify(header, index)
-        if groups[position] and fold(header) in _RANK_WORDS + _SCORE_WORDS:
+        if groups[position] and fold(header) in RANK_WORDS + SCORE_WORDS:
             combined = classify(f"{groups[position]} {header}", index)
             if combined and combined.role in VALUE_ROLES:
                 found, header = combined, f"{groups[position]} / {header}"

@@ -3,8 +3,8 @@
 The year and the unit set come from the file name. Inside, the layouts of the DTI importer are
 read the same way (title rows, a two-row header, an `STT` column, notes and a `Nguồn: …` line
 under the table, numbers as text in either decimal style); the file is read by
-`rawfile.read_grid` (every raw table's one reader), its header words are the DTI importer's,
-and which column is what is `index_headers`' job.
+`rawfile.read_grid` (every raw table's one reader), its header words are the one vocabulary
+of `ingest.headers` (the DTI importer's too), and which column is what is `index_headers`' job.
 
 Rules a table must satisfy, and what happens otherwise:
 - one column per role: two columns for the rank (or score) of one metric, or two province
@@ -40,10 +40,10 @@ from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
 from ..vocab import STATUSES, UNIT_SET_CHOICE, unit_set_year_problem, url_problem
 from . import rawfile
-from .dti_tables import _NOTE_START, _SOURCE_START, _blank
+from .headers import NOTE_START, SOURCE_START, blank
 from .index_catalogue import Index
 from .index_headers import VALUE_ROLES, Column, find_header, letter, usable_columns
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 
 TABLE = "index_scores"  # the quarantine's `table` for rows of index tables
 FILE_NAME = re.compile(rf"^(?P<index>[a-z][a-z0-9_]*)-(?P<year>\d{{4}})-"
@@ -63,9 +63,9 @@ _PAREN = re.compile(r"\(([^)]*)\)")
 
 
 @dataclass
-class TableImport:
-    rows: list[dict] = field(default_factory=list)
-    quarantined: list[Quarantined] = field(default_factory=list)
+class TableImport(ReadResult):
+    """One table's rows and quarantined rows, its gaps and the headers it set aside."""
+
     gaps: list[dict] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # headers set aside, with why
 
@@ -140,11 +140,11 @@ def status_of(word: str | None, source: str | None, index: Index) -> str:
 
 # ----------------------------------------------------------------------------- rows
 def import_table(path: Path, index: Index, registry: Registry, names: dict[str, str],
-                 relative: str) -> TableImport:
+                 relative: str, root: Path | None = None) -> TableImport:
     """Read one table of `index` into long rows (module docstring). Each row is
     {index, year, unit_set, province_code, metric, score, rank, status, source, source_file,
     source_line, note}; `source` is the row's source cell, else `table-sources.csv`, else the
-    table's `Nguồn:` line, else the file itself."""
+    table's `Nguồn:` line, else the file itself. `root`: the project (else found from `path`)."""
     result = TableImport()
     match = FILE_NAME.match(path.name)
     if not match or match["index"] != index.index:
@@ -160,7 +160,8 @@ def import_table(path: Path, index: Index, registry: Registry, names: dict[str, 
         return result
     # The project's one raw-file reader (encodings, delimiters, workbooks: `rawfile`); a file
     # it cannot read is its InputError, as for every raw table.
-    grid = rawfile.read_grid(path, is_table=lambda rows: _has_header(rows, index)).rows
+    grid = rawfile.read_grid(path, root=root,
+                             is_table=lambda rows: _has_header(rows, index)).rows
     try:
         header_at, found = find_header(grid, index)
     except ValueError as error:
@@ -242,21 +243,21 @@ class _Rows:
 
     def _text(self, role: str, cells: list[object]) -> str:
         value = self._at(self.by_role.get(role), cells)
-        return "" if _blank(value) else str(value).strip()
+        return "" if blank(value) else str(value).strip()
 
     def _row(self, line: int, cells: list[object]):
         """None (not data), ("quarantine", reason), ("gap", gap) or ("rows", [(row, status
         word)])."""
-        filled = [c for c in cells if not _blank(c)]
+        filled = [c for c in cells if not blank(c)]
         if not filled:
             return None
         first = fold(str(filled[0]))
-        if len(filled) == 1 and any(first.startswith(w) for w in _SOURCE_START):
+        if len(filled) == 1 and any(first.startswith(w) for w in SOURCE_START):
             self.source_note = re.sub(r"^[^:]*:\s*", "", str(filled[0])).strip()
             return None
-        if len(filled) == 1 and any(first.startswith(w) for w in _NOTE_START):
+        if len(filled) == 1 and any(first.startswith(w) for w in NOTE_START):
             return None
-        has_values = any(not _blank(self._at(c, cells)) for c in self.values)
+        has_values = any(not blank(self._at(c, cells)) for c in self.values)
         if not self._text("province", cells):
             return ("quarantine", "row has values but no province") if has_values else None
         try:
@@ -315,9 +316,9 @@ class _Rows:
     def _value(self, pair: dict[bool, Column], cells: list[object], role: str):
         plain, written = pair.get(False), pair.get(True)
         plain_cell, written_cell = self._at(plain, cells), self._at(written, cells)
-        column = plain if not _blank(plain_cell) else written
-        cell = plain_cell if not _blank(plain_cell) else written_cell
-        if _blank(cell):
+        column = plain if not blank(plain_cell) else written
+        cell = plain_cell if not blank(plain_cell) else written_cell
+        if blank(cell):
             return None
         if is_no_value(cell):  # the row is kept (its other values count), the cell noted
             self.no_value.append(f"{column.header} {str(cell).strip()!r}")
@@ -331,7 +332,7 @@ class _Rows:
             raise NumberError(f"value {cell!r} in column {column.header!r} carries the unit "
                               f"{parsed.unit!r}: a {role} is a plain number")
         number = parsed.value
-        if column is plain and not _blank(written_cell) and not _agrees(written_cell, number):
+        if column is plain and not blank(written_cell) and not _agrees(written_cell, number):
             raise NumberError(f"column {written.header!r} says {written_cell!r} but column "
                               f"{plain.header!r} says {plain_cell!r}")
         if role == "rank":

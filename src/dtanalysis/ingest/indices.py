@@ -43,7 +43,7 @@ from .index_checks import confirm
 from .index_derive import GROUP, collapse, derive
 from .index_publications import PUBLICATIONS_FILE, check_publications, read_publications
 from .index_tables import FILE_NAME, TABLE, import_table
-from .quarantine import Quarantined
+from .quarantine import Quarantined, ReadResult
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +54,12 @@ __all__ = ["IndexImport", "catalogue_records", "import_folder", "import_indices"
 
 
 @dataclass
-class IndexImport:
-    catalogue: dict[str, Index]
-    rows: list[dict] = field(default_factory=list)
+class IndexImport(ReadResult):
+    """`rows`: every table row as read (with its provenance); `quarantined`; `scores`: the
+    rows collapsed by standing and derived (`index_scores`)."""
+
+    catalogue: dict[str, Index] = field(default_factory=dict)
     scores: list[dict] = field(default_factory=list)
-    quarantined: list[Quarantined] = field(default_factory=list)
     gaps: list[dict] = field(default_factory=list)
     ignored: dict[str, list[str]] = field(default_factory=dict)  # file → headers set aside
     # what each publisher published (`<index>/publications.csv`): rows of index_publications
@@ -71,18 +72,19 @@ class IndexImport:
 
 def import_indices(root: Path | str | None = None, registry: Registry | None = None,
                    extra_rows: list[dict] = ()) -> IndexImport:
-    """Import `data/raw/indices/` of the project at `root` (module docstring)."""
+    """Import `data/raw/indices/` of the project at `root` (module docstring): the public
+    door, resolving `root` once; `clean` calls `import_folder` with its own `Paths`."""
     paths = Paths.at(root)
-    registry = registry or Registry.from_file(paths.raw / REGISTRY_FILE)
-    return import_folder(paths.raw_indices, registry, paths.relative, extra_rows)
+    registry = registry or Registry.from_file(paths.raw / REGISTRY_FILE, paths.root)
+    return import_folder(paths.raw_indices, registry, paths.relative, extra_rows, paths.root)
 
 
 def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], str],
-                  extra_rows: list[dict] = ()) -> IndexImport:
-    """Import every index folder under `folder`; `relative` names a file in provenance.
-    `extra_rows` are rows of the same shape read elsewhere (the DTI press facts), collapsed
-    with the tables' rows by standing."""
-    result = IndexImport(read_catalogue(folder))
+                  extra_rows: list[dict] = (), root: Path | None = None) -> IndexImport:
+    """Import every index folder under `folder`; `relative` names a file in provenance;
+    `root` is the project (else found from each file). `extra_rows` are rows of the same shape
+    read elsewhere (the DTI press facts), collapsed with the tables' rows by standing."""
+    result = IndexImport(catalogue=read_catalogue(folder))
     names = read_name_aliases(folder)
     for index in result.catalogue.values():
         if not index.folder.is_dir():
@@ -101,9 +103,8 @@ def import_folder(folder: Path, registry: Registry, relative: Callable[[Path], s
             continue
         result.publications += read_publications(index, registry, names, relative)
         for table in _tables(index, result, relative):
-            read = import_table(table, index, registry, names, relative(table))
-            result.rows += read.rows
-            result.quarantined += read.quarantined
+            read = import_table(table, index, registry, names, relative(table), root)
+            result.add(read)
             result.gaps += read.gaps
             if read.ignored:
                 result.ignored[relative(table)] = read.ignored

@@ -1,12 +1,17 @@
 """Rows that could not be cleaned. Nothing is dropped silently: each goes to
 `data/processed/quarantine.csv` with its file, line, the province it names (as written, from
 whichever column the reader recognised as the province or code column, so a report can
-attribute it), its raw values and the reason."""
+attribute it), its raw values and the reason.
+
+Every reader `clean` calls returns one shape, `ReadResult`: the rows it read, each with its
+provenance (`source`, `source_file`, `source_line` where the table has them), and the rows it
+quarantined. A reader that has more to say extends it (the DTI press facts' aggregates, the
+national indices' catalogue and collapsed scores)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -33,6 +38,19 @@ class Quarantined:
             "raw": json.dumps(self.raw, ensure_ascii=False, sort_keys=True, default=str),
             "reason": self.reason,
         }
+
+
+@dataclass
+class ReadResult:
+    """What a reader of `data/raw` returns (module docstring)."""
+
+    rows: list[dict] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+    def add(self, other: ReadResult) -> None:
+        """Take `other`'s rows and quarantined rows after this one's."""
+        self.rows += other.rows
+        self.quarantined += other.quarantined
 
 
 def to_frame(items: list[Quarantined]) -> pd.DataFrame:

@@ -28,12 +28,17 @@ def inputs_hash(paths: Paths) -> str:
 
 
 def data_is_current(root=None) -> bool:
-    """True when data/processed was built from the current raw files, suites and code,
-    validated (Data Docs present), and its files still match their manifest (a truncated or
-    changed table is not current)."""
-    paths = Paths.at(root).require_project()
-    return (store.manifest_or_nothing(paths.root).get("inputs_hash") == inputs_hash(paths)
-            and (paths.data_docs / "index.html").exists()
+    """`is_current` of the project at `root` (resolved here)."""
+    return is_current(Paths.at(root).require_project())
+
+
+def is_current(paths: Paths) -> bool:
+    """True when data/processed was built from the current raw files, suites and code, and
+    its files still match their manifest (a truncated or changed table is not current). The
+    data's own manifest decides: a manifest is swapped in only with tables that passed
+    validation, and the inputs hash covers the suites. Nothing under reports/ is read (the
+    Data Docs are an output `build` writes again when they are missing)."""
+    return (store.manifest_or_nothing(paths).get("inputs_hash") == inputs_hash(paths)
             and not store.verify(paths.processed))
 
 

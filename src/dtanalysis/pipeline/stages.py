@@ -3,6 +3,12 @@
 A failing run leaves the previous processed tables untouched: everything is written into a
 staging folder first and moved into place only after validation passes. Each stage returns a
 result object; what to print is the command line's business.
+
+`run_clean(root)` and `run_validate(root)` are doors (the `clean` and `validate` commands):
+they resolve `root` once, take the project lock and recover what a killed run left. Below
+them, `clean_processed(paths)`, `validate_processed(paths)` and `write_data_docs(paths)` take
+the caller's `Paths` and run under the caller's lock (`build` calls them holding its own); they
+never lock or recover themselves.
 """
 
 from __future__ import annotations
@@ -15,12 +21,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..files import disk_errors
-from ..ingest.clean import clean
+from ..ingest.clean import clean_project
 from ..lock import project_lock
 from ..paths import VALIDATION, Paths
 from ..testhooks import pause_point
 from . import store, versions
-from .current import data_is_current, inputs_hash, recover  # noqa: F401 (re-exported)
+from .current import (  # noqa: F401 (data_is_current, is_current: re-exported)
+    data_is_current,
+    inputs_hash,
+    is_current,
+    recover,
+)
 from .validate import ValidationReport, row_count_floors, validate
 
 log = logging.getLogger(__name__)
@@ -58,7 +69,7 @@ def _write_validation(report: ValidationReport, folder: Path, paths: Paths,
 
 
 def _previous_rows(paths: Paths) -> dict[str, int]:
-    tables = store.manifest_or_nothing(paths.root).get("tables") or {}
+    tables = store.manifest_or_nothing(paths).get("tables") or {}
     return {name: int(entry.get("rows", 0)) for name, entry in tables.items()
             if isinstance(entry, dict)}
 
@@ -91,40 +102,46 @@ def run_clean(root=None, strict: bool = False, data_docs: bool = False,
     paths = Paths.at(root).require_project()
     with project_lock(paths, "clean"):
         recover(paths)
-        previous = None if allow_shrink else _previous_rows(paths)
-        cleaned = clean(paths.root)
-        counts = {name: len(table) for name, table in cleaned.tables.items()}
-        log.info("cleaned %s; %d row(s) quarantined",
-                 ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
-        staging = store.staging_folder(paths)
-        try:
-            inputs = inputs_hash(paths)
-            version = store.write_tables(cleaned.tables, cleaned.quarantine, staging, inputs)
-            pause_point("clean:staged")
-            report = _validate_into(paths, cleaned.tables, data_docs, previous)
-            with disk_errors("writing validation.json",
-                             hint="data/processed/ was left as it was; free some space, then "
-                                  "run again"):
-                _write_validation(report, staging, paths, version)
-            refused = None
-            if not report.success:
-                refused = "validation failed: data/processed/ left as it was"
-            elif strict and len(cleaned.quarantine):
-                refused = ("--strict: quarantined rows make this run fail; data/processed/ "
-                           "left as it was")
-            if refused:
-                store.discard(staging)
-                log.warning(refused)
-            else:
-                with disk_errors("recording the data version",
-                                 hint="data/processed/ was left as it was; free some space, "
-                                      "then run again"):
-                    versions.record(paths, staging, cleaned.tables, version, inputs)
-                store.swap_in(staging, paths.processed)
-                log.info("data/processed/ replaced; data version %s", version)
-        except BaseException:
+        return clean_processed(paths, strict, data_docs, allow_shrink)
+
+
+def clean_processed(paths: Paths, strict: bool = False, data_docs: bool = False,
+                    allow_shrink: bool = False) -> CleanResult:
+    """`run_clean` for a caller that resolved `paths`, holds the project lock and recovered."""
+    previous = None if allow_shrink else _previous_rows(paths)
+    cleaned = clean_project(paths)
+    counts = {name: len(table) for name, table in cleaned.tables.items()}
+    log.info("cleaned %s; %d row(s) quarantined",
+             ", ".join(f"{n} {c}" for n, c in counts.items()), len(cleaned.quarantine))
+    staging = store.staging_folder(paths)
+    try:
+        inputs = inputs_hash(paths)
+        version = store.write_tables(cleaned.tables, cleaned.quarantine, staging, inputs)
+        pause_point("clean:staged")
+        report = _validate_into(paths, cleaned.tables, data_docs, previous)
+        with disk_errors("writing validation.json",
+                         hint="data/processed/ was left as it was; free some space, then "
+                              "run again"):
+            _write_validation(report, staging, paths, version)
+        refused = None
+        if not report.success:
+            refused = "validation failed: data/processed/ left as it was"
+        elif strict and len(cleaned.quarantine):
+            refused = ("--strict: quarantined rows make this run fail; data/processed/ "
+                       "left as it was")
+        if refused:
             store.discard(staging)
-            raise
+            log.warning(refused)
+        else:
+            with disk_errors("recording the data version",
+                             hint="data/processed/ was left as it was; free some space, "
+                                  "then run again"):
+                versions.record(paths, staging, cleaned.tables, version, inputs)
+            store.swap_in(staging, paths.processed)
+            log.info("data/processed/ replaced; data version %s", version)
+    except BaseException:
+        store.discard(staging)
+        raise
     return CleanResult(refused is None, version, counts, cleaned.quarantine, report, refused)
 
 
@@ -134,12 +151,25 @@ def run_validate(root=None) -> ValidateResult:
     paths = Paths.at(root).require_project()
     with project_lock(paths, "validate"):
         recover(paths)
-        # As it is: a table edited since `clean` is validated, not refused; one that cannot
-        # be read is a ProjectError naming it ("run `dtanalysis clean`").
-        tables = store.read_tables(paths.processed)
-        report = _validate_into(paths, tables, True, None)
-        version = store.manifest(paths.root).get("data_version")
-        with disk_errors("writing data/processed/validation.json"):
-            _write_validation(report, paths.processed, paths, version)
+        return validate_processed(paths)
+
+
+def validate_processed(paths: Paths) -> ValidateResult:
+    """`run_validate` for a caller that resolved `paths`, holds the project lock and
+    recovered."""
+    # As it is: a table edited since `clean` is validated, not refused; one that cannot
+    # be read is a ProjectError naming it ("run `dtanalysis clean`").
+    tables = store.read_tables(paths.processed)
+    report = _validate_into(paths, tables, True, None)
+    version = store.manifest(paths).get("data_version")
+    with disk_errors("writing data/processed/validation.json"):
+        _write_validation(report, paths.processed, paths, version)
     docs = paths.relative(paths.data_docs / "index.html")
     return ValidateResult(report.success, version, report, docs)
+
+
+def write_data_docs(paths: Paths) -> ValidationReport:
+    """The Data Docs of data/processed as it is, written into reports/data_docs (swapped in
+    whole), for a caller holding the lock: `build` writes them again when they are missing
+    over current data. data/processed and its validation.json are left as they are."""
+    return _validate_into(paths, store.read_tables(paths.processed), True, None)

@@ -1,6 +1,9 @@
 """Processed tables on disk: deterministic Parquet + CSV mirrors, a manifest with the data
 version (a hash of the tables), the atomic swap of a staging folder into `data/processed/`,
-and `load()` for analysts."""
+and `load()` for analysts.
+
+`load`, `indices` and `scores` are the analysts' doors: they take `root` and resolve it once;
+everything else here takes the caller's `Paths` (`manifest(paths)`, `load_table(paths, …)`)."""
 
 from __future__ import annotations
 
@@ -195,10 +198,10 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return {name: read_table(folder, name) for name in PROCESSED_TABLES}
 
 
-def manifest(root=None) -> dict:
+def manifest(paths: Paths) -> dict:
     """data/processed/manifest.json ({} when there is none); a manifest that cannot be read
     (not UTF-8 JSON of an object: a damaged file) is a ProjectError saying to clean again."""
-    path = Paths.at(root).processed / MANIFEST
+    path = paths.processed / MANIFEST
     if not path.exists():
         return {}
     try:
@@ -213,11 +216,11 @@ def manifest(root=None) -> dict:
     return found
 
 
-def manifest_or_nothing(root=None) -> dict:
+def manifest_or_nothing(paths: Paths) -> dict:
     """The manifest, or {} when it is missing or damaged (then the data is not current and
     `build` cleans again)."""
     try:
-        return manifest(root)
+        return manifest(paths)
     except ProjectError:
         return {}
 
@@ -226,9 +229,10 @@ def indices(root=None) -> pd.DataFrame:
     """The catalogue of national indices (`index_catalogue`), one row per index, with its
     overall metric (`metric`, `label_vi`, `label_en`) and the years and unit sets it has
     scores for: `dtanalysis.indices()`."""
-    catalogue = load("index_catalogue", root)
-    metrics = load("index_metrics", root)
-    scores = load("index_scores", root)
+    paths = Paths.at(root)
+    catalogue = load_table(paths, "index_catalogue")
+    metrics = load_table(paths, "index_metrics")
+    scores = load_table(paths, "index_scores")
     roots = metrics.loc[metrics["parent"].isna(), ["index", "metric", "label_vi", "label_en"]]
     years = scores.groupby("index")["year"].agg(lambda y: ", ".join(str(v) for v in sorted(set(y))))
     sets = scores.groupby("index")["unit_set"].agg(lambda s: ", ".join(sorted(set(s))))
@@ -251,7 +255,7 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
     of names (`province=["Hải Phòng", "Quảng Ninh"]`). A value not published is no row (never
     a filled one); `year` is an int64 column. An unknown index or metric is a ParameterError naming the
     known ones."""
-    from ..domain.registry import check_unit_set, registry  # lazy: not for a bare load
+    from ..domain.registry import check_unit_set, registry_at  # lazy: not for a bare load
 
     unit_set = None if unit_set is None else check_unit_set(unit_set)
     if year is not None:
@@ -265,8 +269,9 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
             and all(isinstance(p, (str, int)) for p in province)):
         raise ParameterError(f"province is a name or GSO code (or a list of them), not "
                              f"{type(province).__name__}")
-    table = load("index_scores", root)
-    known = sorted(load("index_catalogue", root)["index"])
+    paths = Paths.at(root)
+    table = load_table(paths, "index_scores")
+    known = sorted(load_table(paths, "index_catalogue")["index"])
     if index is not None:
         # an index id in any case ("PCI", "pci"): the catalogue's ids are lower case
         index = next((k for k in known if k.casefold() == str(index).strip().casefold()), index)
@@ -275,7 +280,7 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
                                  hint="see `dtanalysis indices`")
         table = table[table["index"] == index]
     if metric is not None:
-        metrics = load("index_metrics", root)
+        metrics = load_table(paths, "index_metrics")
         if index is not None:
             metrics = metrics[metrics["index"] == index]
         if metric not in set(metrics["metric"]):
@@ -283,7 +288,7 @@ def scores(index: str | None = None, *, province=None, year: int | None = None,
                                  + (f" of {index}" if index else "") + ": one of "
                                  + ", ".join(sorted(set(metrics["metric"]))))
         table = table[table["metric"] == metric]
-    reg = registry(Paths.at(root).root)
+    reg = registry_at(paths)
     if province is not None:
         names = [province] if isinstance(province, str) or not hasattr(
             province, "__iter__") else list(province)
@@ -343,7 +348,12 @@ def _in_any_set(reg, name: str) -> list:
 def load(table: str, root=None) -> pd.DataFrame:
     """A processed table as a DataFrame: `dtanalysis.load("dti")`. Also `quarantine` and
     `validation` (the summary of the last validation, as a one-row-per-table frame)."""
-    folder = Paths.at(root).processed
+    return load_table(Paths.at(root), table)
+
+
+def load_table(paths: Paths, table: str) -> pd.DataFrame:
+    """`load` for a caller that holds the project's `Paths`."""
+    folder = paths.processed
     if table == "quarantine":
         return read_csv(folder / QUARANTINE)
     if table not in PROCESSED_TABLES:

@@ -273,7 +273,7 @@ def registry_or_none(root):
     from ..domain.registry import registry  # lazy: names only for the text
 
     try:
-        return registry(Paths.at(root).root)
+        return registry(root)
     except DtanalysisError:  # names are a courtesy: codes are shown without them
         return None
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from ..analysis import claims
 from ..analysis.claims import TONE, VERDICTS, Missing, why_missing
 from ..vocab import mark
 from .i18n import fmt_int, fmt_list, fmt_number, fmt_years, t
@@ -47,8 +48,9 @@ def gap_texts(data, gaps, unit_set: str, code: str, labels: dict[str, str], name
         gap, m = items[0]
         label = labels[gap.index]
         if m is None:
-            out.append((gap, t("ix_gap_listed", lang, index=label, year=gap.year, name=name,
-                               note=gap.note or "")))
+            note = project_note(gap.note, gap.note_vi, lang)
+            out.append((gap, t("ix_gap_listed" if note else "ix_gap_listed_no_note", lang,
+                               index=label, year=gap.year, name=name, note=note)))
             continue
         years = [g.year for g, _ in items]
         text = missing_text(m, lang, label, name, years=years)
@@ -124,20 +126,42 @@ def verdict_counts(table: pd.DataFrame, lang: str) -> str:
                      if k in counts], lang)
 
 
-_DISPUTED = re.compile(r"(score|rank) ([-\d.]+) \((\w+),")
-
-
-def disputed_text(disputed: object, lang: str) -> str:
+def disputed_text(disputed: object, lang: str, kind: str | None = None) -> str:
     """' ⚠ another source gives 0.5293†': the other values the sources give for a value
-    (`index_scores.disputed`), beside it; '' when none."""
-    if disputed is None or (not isinstance(disputed, str) and pd.isna(disputed)):
-        return ""
-    values = []
-    for kind, value, status in _DISPUTED.findall(str(disputed)):
-        shown = (fmt_int(float(value), lang) if kind == "rank"
-                 else fmt_number(float(value), lang, 4))
-        values.append(shown + mark(status))
+    (`index_scores.disputed` as text, or `analysis.claims.Dispute`s), of `kind` ("score" /
+    "rank") or all, beside it; '' when none (`analysis.claims`, rule 5)."""
+    found = (claims.disputes(disputed, kind) if not isinstance(disputed, tuple)
+             else tuple(d for d in disputed if kind is None or d.kind == kind))
+    values = [(fmt_int(d.value, lang) if d.kind == "rank" else fmt_number(d.value, lang, 4))
+              + mark(d.status) for d in found]
     return f" ⚠ {t('cl_conflict', lang, other=fmt_list(values, lang))}" if values else ""
+
+
+def value_words_text(words: object, words_en: object, lang: str) -> str:
+    """' (the source calls it “giá trị trung bình”: average value)': what the source calls a
+    value, in its words, beside the number (`analysis.claims`, rule 6); '' when the row
+    carries none. The English for them is the project's (`score_words_en`)."""
+    if words is None or (not isinstance(words, str) and pd.isna(words)) or not str(words):
+        return ""
+    english = "" if words_en is None or (not isinstance(words_en, str) and pd.isna(words_en)) \
+        else str(words_en)
+    if lang == "en" and english:
+        return " " + t("cl_value_words_gloss", lang, words=str(words), gloss=english)
+    return " " + t("cl_value_words", lang, words=str(words))
+
+
+def project_note(note: object, note_vi: object, lang: str) -> str | None:
+    """A row's note in the page's language (`analysis.claims.note_parts`: the pipeline's
+    formulas left out), its parts joined by '; '; on a Vietnamese page a part without a
+    Vietnamese text stays in English, labelled so. None when nothing is left. The label "the
+    project's note" is the template's (`bf_source_words`, `hl_note`, …)."""
+    parts = claims.note_parts(note, note_vi)
+    if not parts:
+        return None
+    if lang == "vi":
+        return "; ".join(vi if vi else f"{en} {t('cl_note_in_english', lang)}"
+                         for en, vi in parts)
+    return "; ".join(en for en, _ in parts)
 
 
 def shown_as_written(as_written: object, lang: str) -> bool:

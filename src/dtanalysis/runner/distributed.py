@@ -34,6 +34,7 @@ fails in its notebook is a failed report, never retried.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -59,6 +60,9 @@ CONNECT_TIMEOUT = "20s"
 # stack to sample: worker CPU 10.8 → 8.6 s per 16 reports).
 LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
                 "distributed.admin.tick.interval": "500ms"}
+# The LocalCluster's worker processes run `remote.dask_setup` as they start (they ignore
+# Ctrl-C: the client stops them).
+WORKER_PRELOAD = {"distributed.worker.preload": ["dtanalysis.runner.remote"]}
 WATCH_SECONDS = 2  # how often a retried job's workers are checked for being lost
 ATTEMPTS = 3  # workers a job may be sent to when a worker cannot run it (see the docstring)
 
@@ -123,7 +127,8 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
     cluster = None
     try:
         if kind == "local":
-            with dask.config.set(LOCAL_CONFIG):  # the nannies pass it to their workers
+            # the nannies pass it to their workers
+            with dask.config.set({**LOCAL_CONFIG, **(WORKER_PRELOAD if processes else {})}):
                 cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                        threads_per_worker=1, processes=processes,
                                        dashboard_address=None,
@@ -145,27 +150,57 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
     log.info("running reports on %s (%d workers)", client.scheduler.address
              if hasattr(client.scheduler, "address") else scheduler,
              len(client.scheduler_info().get("workers", {})))
+    reports = DaskReports(client, own=cluster is not None)
     try:
-        yield DaskReports(client)
+        yield reports
+    except KeyboardInterrupt:
+        reports.hush()  # when Ctrl-C came outside `run_reports`
+        raise
     finally:
         try:
             client.run(shutdown_here)
         except Exception as error:  # noqa: BLE001 - a lost worker's kernels died with it
             log.warning("could not stop every worker's kernel: %s", error)
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        try:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        finally:
+            reports.unhush()
 
 
 class DaskReports:
     """Runs report jobs on a Dask client's cluster and writes their results here (what
     `pool.run_jobs` calls with `executor=`)."""
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, own: bool = False) -> None:
         self.client = client
+        self.own = own  # a LocalCluster started for this run (closed at its end)
         # the workers the last run sent its payload to; empty when every worker held a
         # checked copy of it
         self.sent_to: list[str] = []
+        self._hushed: int | None = None  # logging's level disabled before `hush`
+
+    def hush(self) -> None:
+        """After Ctrl-C: the cluster stops without a word. This process (its LocalCluster's
+        scheduler and nannies) logs nothing until `unhush`, nor do the workers of a
+        LocalCluster started for this run (`_hush_here`; a running cluster's workers, which
+        outlive the run, are left as they are): the tasks cancelled, the workers closed
+        while a report ran and the kernels stopped are what was asked, not warnings (the CLI
+        says in one line what was interrupted)."""
+        if self._hushed is not None:
+            return
+        self._hushed = logging.root.manager.disable
+        logging.disable(logging.CRITICAL)
+        if self.own:  # a worker that cannot be told is being stopped anyway
+            with contextlib.suppress(Exception):
+                self.client.run(_hush_here, on_error="return")
+
+    def unhush(self) -> None:
+        """This process's logging as it was before `hush`."""
+        if self._hushed is not None:
+            logging.disable(self._hushed)
+            self._hushed = None
 
     def run_reports(self, jobs: list[Job], ctx: RunContext,
                     report: Callable[[Outcome], None]) -> None:
@@ -293,7 +328,9 @@ class DaskReports:
                             future.cancel()
                             submit(i, anywhere=True)
                 fill()
-        except BaseException:  # Ctrl-C: nothing more is written; the workers stop
+        except BaseException as stopped:  # Ctrl-C: nothing more is written; the workers stop
+            if isinstance(stopped, KeyboardInterrupt):
+                self.hush()  # before the running reports are cancelled
             self.client.cancel(list(futures))
             raise
 
@@ -311,6 +348,12 @@ class DaskReports:
         outcome = store(job, ctx, new_record(job, ctx, run_date_now()), error, 0.0, {})
         outcome.retried = tuple(tried)
         return outcome
+
+
+def _hush_here() -> None:
+    """On a worker, after Ctrl-C of the client: no more log lines (its reports are cancelled
+    and it is closed while one runs)."""
+    logging.disable(logging.CRITICAL)
 
 
 def _relative_out(job: Job, ctx: RunContext) -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..domain.group import group_slug, resolve_group
-from ..domain.registry import Province, ProvinceError, registry
+from ..domain.registry import Province, ProvinceError, registry_at
 from ..errors import InputError, ParameterError, ProjectError
 from ..paths import (
     COMPARE_FOLDER,
@@ -98,7 +98,7 @@ def province_job(paths: Paths, name: str, unit_set: str = "63", lang: str = "vi"
         raise ParameterError("the province name is empty", hint="give a name, a GSO code or "
                              "a slug (dtanalysis provinces lists them)")
     try:
-        unit = registry(paths.root).resolve(name, unit_set=unit_set)
+        unit = registry_at(paths).resolve(name, unit_set=unit_set)
     except ProvinceError as error:
         raise ParameterError(str(error)) from error
     notebook = paths.notebooks / PROVINCE_NOTEBOOK
@@ -132,7 +132,7 @@ def overview_job(paths: Paths, lang: str = "vi", unit_set: str = "63") -> Job:
 def all_province_jobs(paths: Paths, unit_set: str, lang: str,
                       extra: dict | None = None) -> list[Job]:
     return [province_job(paths, unit.code, unit_set, lang, extra)
-            for unit in registry(paths.root).all(unit_set)]
+            for unit in registry_at(paths).all(unit_set)]
 
 
 def check_year(paths: Paths, unit_set: str, year: int) -> int:
@@ -154,7 +154,7 @@ def check_year(paths: Paths, unit_set: str, year: int) -> int:
 def check_peers(paths: Paths, unit_set: str, names: list[str]) -> list[str]:
     """The peers' short names (any spelling given); an unknown one is a ParameterError."""
     try:
-        return [registry(paths.root).resolve(n, unit_set=unit_set).short_name for n in names]
+        return [registry_at(paths).resolve(n, unit_set=unit_set).short_name for n in names]
     except ProvinceError as error:
         raise ParameterError(str(error)) from error
 
@@ -164,7 +164,7 @@ def compare_job(paths: Paths, names, unit_set: str = "63", lang: str = "vi",
     """The comparison of a chosen group (2 to 8 units of one set, any spelling, none twice):
     `reports/compare/<slug-a>--<slug-b>….html` (`-34` before the suffix for the 34-unit
     set, `.en` in English). Refused (ParameterError, one line) before any kernel starts."""
-    return _compare_job(paths, resolve_group(names, unit_set, paths.root, where), unit_set,
+    return _compare_job(paths, resolve_group(names, unit_set, paths, where), unit_set,
                         lang)
 
 
@@ -209,7 +209,7 @@ def read_comparisons(paths: Paths) -> list[tuple[str, list[Province]]]:
         names = [n.strip() for n in (row.get("units") or "").split(";") if n.strip()]
         if not unit_set and not names:
             continue  # a blank line
-        units = resolve_group(names, unit_set, paths.root, where=f"{shown}, row {line}: ")
+        units = resolve_group(names, unit_set, paths, where=f"{shown}, row {line}: ")
         key = (unit_set, frozenset(u.code for u in units))
         if key in seen:
             raise ParameterError(f"{shown}, row {line}: the same group as row {seen[key]}",

@@ -79,7 +79,13 @@ def _ready_client():
         on IOPub, on every report (a sixth of a warm report's time, measured); here it stops
         at the idle status of its own kernel_info request, the last message that request
         causes. A subscription not yet connected (ZeroMQ drops what is published before it)
-        sees nothing of it: the request is sent again, as jupyter_client does."""
+        sees nothing of it: the request is sent again, as jupyter_client does.
+
+        A kernel slower than a second to answer (a busy machine) answers every request sent
+        meanwhile, in order, once it is up: those earlier replies are read and dropped up to
+        the reply to the last request. (Reading one reply per request sent kept as many old
+        replies waiting as requests went out: the last one was never reached, and a kernel
+        that took more than a second to start failed as "didn't respond".)"""
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             started = time.monotonic()
@@ -89,13 +95,8 @@ def _ready_client():
                 deadline = started + (patience(timeout) if timeout is not None
                                       else float("inf"))
                 msg_id = self.kernel_info()
-                try:
-                    reply = await self.shell_channel.get_msg(timeout=1)
-                except queue.Empty:
-                    reply = None
-                if (reply is not None and reply["msg_type"] == "kernel_info_reply"
-                        and reply["parent_header"].get("msg_id") == msg_id
-                        and await self._idle_after(msg_id, seconds=0.2)):
+                reply = await self._reply_to(msg_id, seconds=1)
+                if reply is not None and await self._idle_after(msg_id, seconds=0.2):
                     self._handle_kernel_info_reply(reply)
                     return
                 if not await self._async_is_alive():
@@ -103,6 +104,18 @@ def _ready_client():
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"Kernel didn't respond in {deadline - started:.0f} "
                                        "seconds")
+
+        async def _reply_to(self, msg_id: str, seconds: float) -> dict | None:
+            """The kernel_info reply to request `msg_id`, the replies before it read and
+            dropped; None when `seconds` pass without a reply."""
+            while True:
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=seconds)
+                except queue.Empty:
+                    return None
+                if (reply["msg_type"] == "kernel_info_reply"
+                        and reply["parent_header"].get("msg_id") == msg_id):
+                    return reply
 
         async def _idle_after(self, msg_id: str, seconds: float) -> bool:
             """Whether IOPub shows the idle status of request `msg_id` within `seconds` of

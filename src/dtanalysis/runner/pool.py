@@ -115,7 +115,7 @@ class RunContext:
                pdf: bool = False) -> RunContext:
         """The run's context; ProjectError when data/processed is missing, or damaged (a file
         that no longer matches its manifest: the reports would trust it)."""
-        version = manifest(paths.root).get("data_version")
+        version = manifest(paths).get("data_version")
         if not version:
             raise ProjectError("no processed data", hint="run `dtanalysis clean` first")
         require_intact(paths)

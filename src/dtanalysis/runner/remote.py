@@ -124,6 +124,26 @@ class RemoteResult:
     needs_payload: bool = False  # no copy here and none sent: send it, then run it again
 
 
+def dask_setup(worker) -> None:
+    """Run in each worker process of the LocalCluster `--scheduler local[:N]` starts, as the
+    worker starts (`distributed.worker.preload` names this module). Ctrl-C in a terminal
+    reaches every process of its group, the workers too: they ignore it, and the client,
+    which the interrupt is for, stops them in order (their kernels stopped, their connection
+    folders removed); interrupted themselves, each printed a KeyboardInterrupt traceback,
+    its nanny's and scheduler's ERROR lines followed, and its kernel's folder stayed. A
+    kernel that died is logged by nbclient through `traitlets` (papermill's own lines too),
+    bare on stderr without a handler: the report's outcome says it, as the client's CLI
+    keeps them off stderr."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():  # a worker process's own
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("papermill", "traitlets"):
+        other = logging.getLogger(name)
+        if not other.handlers:
+            other.addHandler(logging.NullHandler())
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -401,7 +401,7 @@ def write_data_package(paths: Paths) -> Path | None:
     """Write `reports/data/` (the tables, the quarantine, `datapackage.json`) for the current
     `data/processed/`; None when there is none. Left as it is when its descriptor is the one
     these tables and the README give."""
-    manifest = store.manifest(paths.root)
+    manifest = store.manifest(paths)
     if not manifest.get("data_version") or store.verify(paths.processed):
         return None
     target = paths.reports / DATA_FOLDER

@@ -32,10 +32,10 @@ def _failure_rows(failure: dict) -> str:
 def _disputed_section(paths: Paths) -> str:
     """The values on which the sources disagree (`index_scores.disputed`: the value kept by
     standing, and what the others give), counted and listed; said in words when none."""
-    from ..pipeline.store import load  # lazy: pandas only when the page is written
+    from ..pipeline.store import load_table  # lazy: pandas only when the page is written
 
     try:
-        scores = load("index_scores", paths.root)
+        scores = load_table(paths, "index_scores")
     except Exception:  # noqa: BLE001 - no processed table (yet): nothing to count
         return ""
     if "disputed" not in scores.columns:

@@ -30,7 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bf_gap_not_in_year": ("không có giá trị của {name} năm {year} (các năm có giá trị: "
                                "{years})"),
         "bf_gap_listed": ("**{index}**: năm {year}, {name} có trong bảng nhưng không có điểm "
-                          "hay hạng; ghi chú của dự án (bằng tiếng Anh): “{note}”"),
+                          "hay hạng; ghi chú của dự án: “{note}”"),
         "bf_kp_others": "Các chỉ số khác: {items}.",
         "bf_kp_other_rank": "{index} năm {year} hạng **{rank}/{n}** ({status})",
         "bf_kp_other_score": "{index} năm {year} điểm **{score}** ({status}), không có hạng",
@@ -61,7 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "báo chí đưa tin, hay tổng các nội dung thành phần), không phải "
                               "số công bố"),
         "bf_reason_uncertain": "suy luận (ví dụ từ thứ tự trong một danh sách), chưa được xác nhận",
-        "bf_source_words": "Ghi chú của dự án (bằng tiếng Anh): “{note}”",
+        "bf_source_words": "Ghi chú của dự án: “{note}”",
         "bf_key_points": "Ba điểm chính",
         "bf_kp_rank_up": ("Năm {year}, {name} xếp hạng **{rank}/{n}** về {index} ({status}), "
                           "tăng {delta} bậc so với năm {previous_year}."),

@@ -47,6 +47,9 @@ TEXTS: dict[str, dict[str, str]] = {
         # whose words
         "cl_project_note": "Ghi chú của dự án: {note}",
         "cl_conflict": "nguồn khác ghi {other}",
+        "cl_value_words": "(nguồn gọi là “{words}”)",
+        "cl_value_words_gloss": "(nguồn gọi là “{words}”; tiếng Anh: {gloss})",
+        "cl_note_in_english": "(bằng tiếng Anh, chưa có bản dịch)",
         "cl_over": "trên {n}/{n_set} đơn vị",
     },
     "en": {
@@ -86,6 +89,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "cl_pace": "{pace} a year needed",
         "cl_project_note": "The project's note: {note}",
         "cl_conflict": "another source gives {other}",
+        "cl_value_words": "(the source's words: “{words}”)",
+        "cl_value_words_gloss": "(the source's words: “{words}”, {gloss})",
+        "cl_note_in_english": "(in English)",
         "cl_over": "over {n} of {n_set} units",
     },
 }

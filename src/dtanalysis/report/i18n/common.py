@@ -36,7 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_score_status": "Trạng thái điểm",
         "col_mean_score": "Điểm trung bình các tỉnh",
         "col_source": "Nguồn",
-        "col_note": "Ghi chú của dự án (bằng tiếng Anh)",
+        "col_note": "Ghi chú của dự án",
         "col_province": "Tỉnh/thành",
         "col_unit": "Đơn vị",
         "col_region": "Vùng",

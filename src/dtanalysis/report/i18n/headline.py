@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "mức thay đổi chỉ mang tính tham khảo."),
         "hl_marked_change": ("Mức thay đổi dựa trên ít nhất một giá trị suy ra hoặc không chắc "
                              "chắn."),
-        "hl_note": "Ghi chú của dự án (bằng tiếng Anh): “{note}”",
+        "hl_note": "Ghi chú của dự án: “{note}”",
         "hl_source": "Nguồn: {links}.",
     },
     "en": {

@@ -31,7 +31,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_never_for_unit": ("**{index}**: các năm {years} có bảng, nhưng không có điểm hay hạng "
                               "nào cho {name}."),
         "ix_gap_listed": ("**{index} {year}**: {name} có trong bảng nhưng không có điểm hay hạng "
-                          "({note})."),
+                          "(ghi chú của dự án: “{note}”)."),
+        "ix_gap_listed_no_note": ("**{index} {year}**: {name} có trong bảng nhưng không có điểm "
+                                  "hay hạng."),
         "ix_gap_absent": ("**{index} {year}**: không có trong các bảng đã thu thập cho {name} — bảng năm đó có điểm "
                           "của {n_score} và hạng của {n_rank} trên {n_units} tỉnh."),
         "ix_gap_method": " {method}",
@@ -109,7 +111,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "ix_never_for_unit": ("**{index}**: tables for {years}, but no score or rank for "
                               "{name}."),
         "ix_gap_listed": ("**{index} {year}**: {name} is in the table without a score or rank "
-                          "({note})."),
+                          "(the project's note: “{note}”)."),
+        "ix_gap_listed_no_note": ("**{index} {year}**: {name} is in the table without a score "
+                                  "or rank."),
         "ix_gap_absent": ("**{index} {year}**: no value of {name} in the collected tables — that year's table has "
                           "scores for {n_score} and ranks for {n_rank} of {n_units} provinces."),
         "ix_gap_method": " {method}",

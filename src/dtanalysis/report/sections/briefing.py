@@ -15,7 +15,6 @@ from ...analysis import claims
 from ...analysis import indices as ix
 from ...analysis import standing as st
 from ...analysis.briefing import Briefing, IndexRow, briefing
-from ...vocab import source_words
 from .. import charts
 from ..context import ReportContext
 from ..display import (
@@ -31,7 +30,15 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_list, fmt_number, fmt_score, fmt_signed, fmt_years, t
-from ..wording import missing_text, missing_texts, verdict_cell, verdict_counts
+from ..wording import (
+    disputed_text,
+    missing_text,
+    missing_texts,
+    project_note,
+    value_words_text,
+    verdict_cell,
+    verdict_counts,
+)
 from .indices import index_labels
 from .targets import indicator_labels, latest_text, target_text
 
@@ -92,7 +99,8 @@ def headline_sentence(ctx: ReportContext, b: Briefing) -> str:
             parts.append(t("bf_hl_no_rank", lang, index=label))
         else:
             parts.append(t("bf_hl_place", lang, index=label, year=p.year, n=p.n_units,
-                           rank=escape(rank_text(p.rank, p.status, lang))))
+                           rank=escape(rank_text(p.rank, p.status, lang)))
+                         + escape(disputed_text(row.lead.rank_disputes, lang)))
     if parts:
         text = t("bf_hl_places", lang, name=escape(name), places=fmt_list(parts, lang))
     else:
@@ -155,10 +163,15 @@ def _standing_table(ctx: ReportContext, b: Briefing) -> pd.DataFrame:
         records.append({
             t("bf_col_index", lang): names.get(row.index, row.index),
             t("col_year", lang): "" if h.year is None else str(h.year),
+            # beside each value: what other sources give for it (claims rule 5), and what
+            # the source calls it where it names it in words (rule 6)
             t("col_rank", lang): (t("bf_rank_of", lang, rank=rank_text(h.rank, h.rank_status,
                                                                        lang), n=h.n_units)
+                                  + disputed_text(h.rank_disputes, lang)
                                   if h.rank is not None else t("bf_no_value", lang)),
             t("col_score", lang): (index_score_text(h.score, h.score_status, top, lang)
+                                   + value_words_text(h.score_words, h.score_words_en, lang)
+                                   + disputed_text(h.score_disputes, lang)
                                    if h.score is not None else t("bf_no_value", lang)),
             t("col_status", lang): status_text(h.rank_status if h.rank is not None
                                                else h.score_status, lang),
@@ -209,9 +222,10 @@ def _gap_notes(ctx: ReportContext, row: IndexRow, label: str) -> list[str]:
                             lang, label, name)
     notes = [f"**{label}**: " + "; ".join(reasons) + "."] if reasons else []
     for g in row.gaps:
-        if g.listed and g.note:
+        note = project_note(g.note, g.note_vi, lang) if g.listed else None
+        if note:
             notes.append(t("bf_gap_listed", lang, index=label, year=g.year, name=name,
-                           note=g.note))
+                           note=note))
     return notes
 
 
@@ -270,12 +284,13 @@ def _row_notes(row: IndexRow, label: str, scale_max, lang: str) -> list[str]:
                        year=later.year, what=t(what, lang), value=value,
                        status=status_text(status, lang), reason=_reason(status, lang),
                        lead_year=h.year))
-        if source_words(later.note):
-            notes.append(t("bf_source_words", lang, note=source_words(later.note)))
+        if project_note(later.note, later.note_vi, lang):
+            notes.append(t("bf_source_words", lang,
+                           note=project_note(later.note, later.note_vi, lang)))
     # The lead's own note only beside a marked lead (it says why); the pipeline's formulas are
-    # not a source's words.
-    if _lead_marked(h) and source_words(h.note):
-        notes.append(t("bf_source_words", lang, note=source_words(h.note)))
+    # left out (claims.note_parts), the note shown in the page's language.
+    if _lead_marked(h) and project_note(h.note, h.note_vi, lang):
+        notes.append(t("bf_source_words", lang, note=project_note(h.note, h.note_vi, lang)))
     return [f"**{label}**: {n}" for n in notes]
 
 
@@ -308,12 +323,14 @@ def _standing_point(ctx: ReportContext, b: Briefing, others_too: bool = False) -
         h, label = row.lead, labels[row.index]
         if h.rank is not None:
             others.append(t("bf_kp_other_rank", lang, index=label, year=h.year, n=h.n_units,
-                            rank=rank_text(h.rank, h.rank_status, lang),
+                            rank=rank_text(h.rank, h.rank_status, lang)
+                            + disputed_text(h.rank_disputes, lang),
                             status=status_text(h.rank_status, lang)))
         elif h.score is not None:
             others.append(t("bf_kp_other_score", lang, index=label, year=h.year,
                             score=index_score_text(h.score, h.score_status,
-                                                   scale.get(row.index), lang),
+                                                   scale.get(row.index), lang)
+                            + disputed_text(h.score_disputes, lang),
                             status=status_text(h.score_status, lang)))
         elif row.later is not None:
             others.append(t("bf_kp_other_uncertain", lang, index=label))
@@ -333,10 +350,13 @@ def _first_index_point(ctx: ReportContext, row: IndexRow, index: str, scale_max)
     h = row.lead
     if h.rank is None:
         return t("bf_kp_score_only", lang, year=h.year, name=name, index=index,
-                 score=index_score_text(h.score, h.score_status, scale_max, lang),
+                 score=index_score_text(h.score, h.score_status, scale_max, lang)
+                 + value_words_text(h.score_words, h.score_words_en, lang)
+                 + disputed_text(h.score_disputes, lang),
                  status=status_text(h.score_status, lang))
     common = {"year": h.year, "name": name, "index": index, "n": h.n_units,
-              "rank": rank_text(h.rank, h.rank_status, lang),
+              "rank": rank_text(h.rank, h.rank_status, lang)
+              + disputed_text(h.rank_disputes, lang),
               "status": status_text(h.rank_status, lang)}
     c = h.rank_change
     if c is None:
@@ -353,18 +373,20 @@ def _first_index_point(ctx: ReportContext, row: IndexRow, index: str, scale_max)
 def _subindex_text(rows: pd.DataFrame, lang: str) -> str:
     items = []
     for _, r in rows.iterrows():
+        other = disputed_text(r["disputes"], lang)  # other sources' values (claims rule 5)
         if r["judged_by"] == "rank_of_n":  # the median is over too few units to judge
             items.append(t("bf_sub_rank_of_n", lang, metric=metric_label(r["metric"], lang),
-                           value=rank_text(r["value"], r["status"], lang), n=int(r["n_units"]),
+                           value=rank_text(r["value"], r["status"], lang) + other,
+                           n=int(r["n_units"]),
                            standing=t(f"cl_rank_{r['standing']}", lang)))
             continue
         if r["basis"] == "rank":
-            value = rank_text(r["value"], r["status"], lang)
+            value = rank_text(r["value"], r["status"], lang) + other
             median = fmt_int(r["median"], lang) if float(r["median"]).is_integer() else \
                 f"{r['median']:.1f}".replace(".", "," if lang == "vi" else ".")
             key = "bf_sub_rank"
         else:
-            value, median, key = (score_text(r["value"], r["status"], lang),
+            value, median, key = (score_text(r["value"], r["status"], lang) + other,
                                   fmt_score(r["median"], lang), "bf_sub_score")
         items.append(t(key, lang, metric=metric_label(r["metric"], lang), value=value,
                        median=median, n=int(r["n"])))
@@ -456,7 +478,8 @@ def _chart(ctx: ReportContext) -> list:
     if len(ranked) == 1:  # one point is a sentence, not a chart
         r = ranked.iloc[0]
         return [md(t("bf_chart_one", lang, name=name, year=int(r["year"]),
-                     rank=rank_text(r["rank"], r["rank_status"], lang),
+                     rank=rank_text(r["rank"], r["rank_status"], lang)
+                     + disputed_text(r["disputed"], lang, "rank"),
                      status=status_text(r["rank_status"], lang)))]
     title = t("bf_chart_title", lang, name=name,
               set_short=t(f"set_short_{ctx.unit_set}", lang))
@@ -469,12 +492,15 @@ def _chart(ctx: ReportContext) -> list:
             points.append(t("bf_chart_gap", lang, year=int(r["year"])))
         else:
             points.append(t("bf_chart_point", lang, year=int(r["year"]),
-                            rank=rank_text(r["rank"], r["rank_status"], lang)))
+                            rank=rank_text(r["rank"], r["rank_status"], lang)
+                            + disputed_text(r["disputed"], lang, "rank")))
     alt = t("bf_chart_alt", lang, name=name, points="; ".join(points) + ".")
     table = pd.DataFrame({
         t("col_year", lang): [str(int(y)) for y in own["year"]],
-        t("col_rank", lang): [rank_text(r, s, lang) for r, s in zip(own["rank"],
-                                                                    own["rank_status"])],
+        t("col_rank", lang): [rank_text(r, s, lang)
+                              + (disputed_text(d, lang, "rank") if not missing(r) else "")
+                              for r, s, d in zip(own["rank"], own["rank_status"],
+                                                 own["disputed"])],
         t("col_rank_status", lang): [status_text(s, lang) if not missing(r) else ""
                                      for r, s in zip(own["rank"], own["rank_status"])],
     })

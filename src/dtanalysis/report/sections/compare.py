@@ -25,7 +25,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_list, fmt_number, fmt_with_unit, fmt_years, t
-from ..wording import gap_texts
+from ..wording import disputed_text, gap_texts
 from .indices import index_labels, score_on_scale
 from .targets import indicator_labels, latest_text, progress_text, target_text
 
@@ -58,11 +58,13 @@ def show_compare_indices(ctx: CompareContext) -> list:
                                  for r in rows],
         t("ix_col_score", lang): [
             t("ix_no_value", lang) if missing(r["year"]) else
-            (score_on_scale(r["score"], r["score_status"], r["score_max"], lang) or "—")
+            ((score_on_scale(r["score"], r["score_status"], r["score_max"], lang) or "—")
+             + disputed_text(r.get("disputed"), lang, "score"))
             for r in rows],
         t("ix_col_rank", lang): [
             t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
-              n=int(r["out_of"])) if not missing(r["rank"]) else "" for r in rows],
+              n=int(r["out_of"])) + disputed_text(r.get("disputed"), lang, "rank")
+            if not missing(r["rank"]) else "" for r in rows],
         t("cmp_col_coverage", lang): [
             "" if missing(r["year"]) else t("cmp_coverage", lang, m=int(r["n_rank"]),
                                             n=int(r["n_units"])) for r in rows],
@@ -113,7 +115,7 @@ def show_compare_trajectories(ctx: CompareContext) -> list:
                 "role": "peer", "rank": pd.to_numeric(traj["rank"]).astype("Float64"),
                 "rank_status": traj["rank_status"],
                 "score": pd.to_numeric(traj["score"]).astype("Float64"),
-                "score_status": traj["score_status"]}))
+                "score_status": traj["score_status"], "disputed": traj["disputed"]}))
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         label = labels[entry.index]
         if frame.empty or not (frame["rank"].notna().any() or frame["score"].notna().any()):
@@ -144,10 +146,14 @@ def _values_table(frame: pd.DataFrame, scale_max, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("col_unit", lang): shown["name"].tolist(),
         t("col_year", lang): [str(int(y)) for y in shown["year"]],
-        t("col_rank", lang): [rank_text(r, s, lang) for r, s in
-                              zip(shown["rank"], shown["rank_status"])],
-        t("col_score", lang): [score_on_scale(v, s, scale_max, lang) for v, s in
-                               zip(shown["score"], shown["score_status"])]})
+        t("col_rank", lang): [rank_text(r, s, lang)
+                              + (disputed_text(d, lang, "rank") if not missing(r) else "")
+                              for r, s, d in
+                              zip(shown["rank"], shown["rank_status"], shown["disputed"])],
+        t("col_score", lang): [score_on_scale(v, s, scale_max, lang)
+                               + (disputed_text(d, lang, "score") if not missing(v) else "")
+                               for v, s, d in zip(shown["score"], shown["score_status"],
+                                                  shown["disputed"])]})
 
 
 def show_compare_targets(ctx: CompareContext) -> list:

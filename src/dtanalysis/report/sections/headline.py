@@ -16,6 +16,7 @@ from ..display import (
     status_text,
 )
 from ..i18n import fmt_int, fmt_signed, fmt_years, t
+from ..wording import disputed_text, project_note, value_words_text
 
 
 def show_headline(ctx: ReportContext) -> list:
@@ -30,13 +31,16 @@ def show_headline(ctx: ReportContext) -> list:
     else:
         if h.rank is not None:
             bullets.append(t("hl_rank", lang, year=h.year, rank=marked(fmt_int(h.rank, lang),
-                                                                      h.rank_status),
+                                                                      h.rank_status)
+                             + disputed_text(h.rank_disputes, lang),
                              n=h.n_units, status=status_text(h.rank_status, lang)))
         else:
             bullets.append(t("hl_no_rank", lang, name=name, year=h.year))
         if h.score is not None:
             bullets.append(t("hl_score", lang, year=h.year,
-                             score=score_text(h.score, h.score_status, lang),
+                             score=score_text(h.score, h.score_status, lang)
+                             + value_words_text(h.score_words, h.score_words_en, lang)
+                             + disputed_text(h.score_disputes, lang),
                              status=status_text(h.score_status, lang)))
         elif h.rank is not None:
             bullets.append(t("hl_no_score_rank_known", lang, name=name, year=h.year,
@@ -52,8 +56,9 @@ def show_headline(ctx: ReportContext) -> list:
                 bullets.append(t("hl_no_previous_rank", lang, name=name, year=h.year,
                                  set_label=ctx.set_label))
         bullets += _change_lines(h.score_change, lang)
-        if h.note:
-            bullets.append(t("hl_note", lang, note=md_text(h.note)))
+        note = project_note(h.note, h.note_vi, lang)
+        if note:
+            bullets.append(t("hl_note", lang, note=md_text(note)))
         if h.source:
             bullets.append(t("hl_source", lang, links=source_links(ctx.data, h.source)))
     return [heading("h_headline", lang), md("\n".join(f"- {b}" for b in bullets))]

@@ -23,7 +23,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_number, fmt_signed, fmt_years, t
-from ..wording import gap_texts
+from ..wording import disputed_text, gap_texts, value_words_text
 
 
 def score_on_scale(value, status, scale_max, lang: str) -> str:
@@ -100,12 +100,16 @@ def _scorecard_table(card: pd.DataFrame, labels: dict[str, str], data: an.Data,
         if missing(row["year"]):
             return t("ix_no_value", lang)
         score = score_on_scale(row["score"], row["score_status"], row["score_max"], lang) or "—"
+        if not missing(row["score"]):  # the source's words, other sources' values
+            score += (value_words_text(row["score_words"], row["score_words_en"], lang)
+                      + disputed_text(row["disputed"], lang, "score"))
         return t("ix_scale", lang, score=score, low=fmt_number(row["score_min"], lang, 0),
                  high=fmt_number(row["score_max"], lang, 0))
 
     def rank(row):
         text = rank_text(row["rank"], row["rank_status"], lang)
-        return t("ix_rank_of", lang, rank=text, n=int(row["out_of"])) if text else ""
+        return (t("ix_rank_of", lang, rank=text, n=int(row["out_of"]))
+                + disputed_text(row["disputed"], lang, "rank")) if text else ""
 
     def change(row):
         if missing(row.get("rank_change")):
@@ -204,11 +208,15 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
     table = pd.DataFrame({
         t("ix_col_year", lang): [str(a) if a == b else f"{a}–{b}" for a, b in years],
         t("ix_col_score", lang): [
-            (score_on_scale(r["score"], r["score_status"], entry["score_max"], lang) or "—") if ok
+            ((score_on_scale(r["score"], r["score_status"], entry["score_max"], lang)
+              + value_words_text(r["score_words"], r["score_words_en"], lang)
+              + disputed_text(r["disputed"], lang, "score"))
+             if not missing(r["score"]) else "—") if ok
             else t("ix_no_value", lang) for r, ok in zip(rows, valued)],
         t("ix_col_rank", lang): [
             t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
-              n=int(r["out_of"])) if not missing(r["rank"]) else "" for r in rows],
+              n=int(r["out_of"])) + disputed_text(r["disputed"], lang, "rank")
+            if not missing(r["rank"]) else "" for r in rows],
         t("ix_col_ranked", lang): [t("ix_ranked_of", lang, m=int(r["n_rank"]),
                                      n=int(r["n_units"])) for r in rows],
         t("ix_col_status", lang): [status_text(r["status"], lang) if ok else ""
@@ -222,8 +230,10 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
         column = "label_vi" if lang == "vi" else "label_en"
         years = sorted(set(subs["year"]))
         scale_max = 10 if float(entry["score_max"]) > 1 else entry["score_max"]
-        cells = {(m, y): score_on_scale(v, st, scale_max, lang) for m, y, v, st in
-                 zip(subs["metric"], subs["year"], subs["score"], subs["status"])}
+        cells = {(m, y): score_on_scale(v, st, scale_max, lang)
+                 + disputed_text(d, lang, "score")
+                 for m, y, v, st, d in zip(subs["metric"], subs["year"], subs["score"],
+                                           subs["status"], subs["disputed"])}
         metrics = list(dict.fromkeys(subs["metric"]))
         names = dict(zip(subs["metric"], subs[column]))
         pivot = pd.DataFrame({t("ix_col_metric", lang): [names[m] for m in metrics],
@@ -257,8 +267,10 @@ def _sub_indices(ctx: ReportContext, index: str, label: str) -> list:
     # puts in front; the table says the rest.
     shown = pd.DataFrame({
         t("ix_col_metric", lang): rows[label_column],
-        t("col_score", lang): [score_on_scale(v, s, scale_max, lang) for v, s in
-                               zip(rows["score"], rows["status"])],
+        t("col_score", lang): [score_on_scale(v, s, scale_max, lang)
+                               + disputed_text(d, lang, "score")
+                               for v, s, d in zip(rows["score"], rows["status"],
+                                                  rows["disputed"])],
         t("ix_col_best", lang): [fmt_number(v, lang, 2) for v in rows["best"]],
         t("ix_col_median", lang): [fmt_number(v, lang, 2) for v in rows["median"]]})
     chart = []

@@ -21,6 +21,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_years, t
+from ..wording import disputed_text, project_note, value_words_text
 
 
 def show_trajectory(ctx: ReportContext) -> list:
@@ -39,17 +40,26 @@ def show_trajectory(ctx: ReportContext) -> list:
     table = pd.DataFrame({
         t("col_year", lang): [str(y) for y in own.index],
         t("col_rank", lang): [rank_text(r, s, lang)
-                              for r, s in zip(own["rank"], own["rank_status"])],
+                              + ("" if missing(r) else disputed_text(d, lang, "rank"))
+                              for r, s, d in zip(own["rank"], own["rank_status"],
+                                                 own["disputed"])],
         t("col_rank_status", lang): [status_text(s, lang) if not missing(r) else ""
                                      for r, s in zip(own["rank"], own["rank_status"])],
-        t("col_score", lang): [score_text(v, s, lang)
-                               for v, s in zip(own["score"], own["score_status"])],
+        t("col_score", lang): [score_text(v, s, lang) + ("" if missing(v) else (
+                                   value_words_text(w, we, lang) + disputed_text(d, lang,
+                                                                                 "score")))
+                               for v, s, w, we, d in zip(own["score"], own["score_status"],
+                                                         own["score_words"],
+                                                         own["score_words_en"],
+                                                         own["disputed"])],
         t("col_score_status", lang): [status_text(s, lang) if not missing(v) else ""
                                       for v, s in zip(own["score"], own["score_status"])],
         t("col_mean_score", lang): [score_text(mean["score"].get(y), mean["score_status"].get(y),
                                                 lang) for y in own.index],
         t("col_source", lang): [source_label(data, s) for s in own["source"]],
-        t("col_note", lang): [("" if missing(n) else f"“{n}”") for n in own["note"]],
+        t("col_note", lang): [("" if not project_note(n, v, lang)
+                               else f"“{project_note(n, v, lang)}”")
+                              for n, v in zip(own["note"], own["note_vi"])],
     })
     alt = chart_alt(t("chart_alt_trajectory", lang, name=name), table[[
         t("col_year", lang), t("col_rank", lang), t("col_score", lang),
