@@ -62,3 +62,11 @@ def test_a_units_results_are_built_once_and_each_caller_gets_its_own(data):
     assert mine.table.equals(other.table) and mine.table is not other.table
     assert mine.row["province_code"] == "31" and other.row["province_code"] == "01"
     assert an.name_of(data, "31", "63") == str(an.unit(data, "31", "63")["short_name"])
+
+    merged = an.merger(data, "31", "63")
+    merged.members_history.loc[:, "rank"] = -1
+    assert (an.merger(data, "31", "63").members_history["rank"] != -1).any()
+    progress = an.targets_progress(data, "31", "63")
+    assert len(progress) > 0
+    progress.drop(progress.index, inplace=True)
+    assert len(an.targets_progress(data, "31", "63")) > 0
