@@ -115,7 +115,7 @@ def _install_worker_timers() -> str:
     """On a worker (by Client.run): time materialise, kernel start, execute, run_remote."""
     import time as _t
 
-    from dtanalysis.runner import remote
+    from dtanalysis.runner import remote, slots
 
     if getattr(remote, "_profiled", False):
         return "already"
@@ -132,7 +132,7 @@ def _install_worker_timers() -> str:
 
     remote.materialise = timed("materialise", remote.materialise)
     remote.execute = timed("execute", remote.execute)
-    remote.WarmKernel = timed("kernel_start", remote.WarmKernel)
+    slots.WarmKernel = timed("kernel_start", slots.WarmKernel)
     remote.run_remote = timed("run_remote", remote.run_remote)
     return "ok"
 
@@ -161,11 +161,13 @@ def main() -> None:
 
     from dtanalysis.domain.registry import registry
     from dtanalysis.paths import Paths
-    from dtanalysis.runner import pool
+    from dtanalysis.runner import execute as execute_module
+    from dtanalysis.runner import pool, slots
+    from dtanalysis.runner.context import RunContext
     from dtanalysis.runner.jobs import province_job
 
     paths = Paths.at(Path(args.root))
-    ctx = pool.RunContext.create(paths)
+    ctx = RunContext.create(paths)
     names = [u.short_name for u in registry(paths.root).all("63")][:args.provinces]
     jobs = [province_job(ctx.paths, n) for n in names]
     result: dict = {"mode": args.mode, "reports": len(jobs), "workers": args.workers,
@@ -181,15 +183,15 @@ def main() -> None:
         return wrapper
 
     if args.mode == "local":
-        pool.WarmKernel = timed("kernel_start", pool.WarmKernel)
-        real_execute = pool.execute
+        slots.WarmKernel = timed("kernel_start", slots.WarmKernel)
+        real_execute = execute_module.execute
 
         def execute(job, *a, **k):
             start = time.perf_counter()
             outcome = real_execute(job, *a, **k)
             mark("execute", start, slug=job.slug, status=outcome.status)
             return outcome
-        pool.execute = execute
+        execute_module.execute = execute
         result["cpu_before_run"] = sampler.by_role()
         result["runs"] = []
         for _ in range(args.runs):

@@ -4,8 +4,8 @@
 
 Page one of the four test provinces (Hải Phòng, Hải Dương, Quảng Ninh, Quảng Ngãi) and of the
 README's examples in Vietnamese and English at 1200 px, the same at a phone's 390 px, the index
-pages; with `--pdf`, each of the four printed to A4 (runner.pdf) and its pages as one contact
-sheet per report (poppler's pdftoppm). Offline headless Chromium (tests/browser.py's)."""
+pages, Hải Phòng's small map and Quảng Ninh's tables by year; with `--pdf`, each of the four
+printed to A4 (runner.pdf) and its pages as one contact sheet per report (poppler's pdftoppm). Offline headless Chromium (tests/browser.py's)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,25 @@ def _shots(jobs: list[tuple[Path, Path, int, int]]) -> None:
             context.close()
 
 
+def _elements(jobs: list[tuple[Path, str, Path]]) -> None:
+    """(page, CSS selector, png) each: the first element the selector finds, at 1200 px."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1200, "height": 900}, offline=True)
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            for html, selector, png in jobs:
+                page.goto(html.as_uri(), wait_until="load")
+                page.locator(selector).first.screenshot(path=str(png))
+                print(png.relative_to(ROOT))
+        finally:
+            context.close()
+
+
 def _briefing_height(lang: str) -> int:
     return 1500 if lang == "vi" else 1450
 
@@ -69,6 +88,14 @@ def main() -> None:
              (reports / "index.en.html", OUT / "index-en.png", 1200, 1100),
              (reports / "index.html", OUT / "phone-index-vi.png", 390, 1600)]
     _shots(jobs)
+    # section 3's small map and section 8's tables by year (README's examples)
+    _elements([(reports / "provinces" / f"{slug}{suffix}.html", selector,
+                OUT / f"{name}-{lang}.png")
+               for lang, suffix in (("vi", ""), ("en", ".en"))
+               for slug, selector, name in (
+                   ("hai-phong", "div.dta-pair-part:has(figure.dta-map-small)",
+                    "report-map-hai-phong"),
+                   ("quang-ninh", "div.dta-histories", "index-history-quang-ninh"))])
     if args.pdf:
         from PIL import Image
 

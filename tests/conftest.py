@@ -21,10 +21,13 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, chromium_available
 
-import dtanalysis.runner  # noqa: F401 - before any test module imports nbformat (see below)
+from dtanalysis.startup import start
 
-# `dtanalysis.runner` defers the IRI grammar nbformat's jsonschema would build at import (a
-# second of CPU): test modules import nbformat directly, at collection.
+# The test process starts as the command line does (`startup.start`): the IRI grammar
+# nbformat's jsonschema would build at import (a second of CPU) is deferred before any test
+# module imports nbformat, at collection.
+start()
+
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("data/raw", "expectations", "notebooks")
 

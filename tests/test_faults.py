@@ -172,8 +172,9 @@ def gone(marker: str, timeout: float = 20) -> bool:
 
 @pytest.mark.slow
 def test_kill9_of_report_between_page_and_record_reruns_it(synthetic_project, tmp_path):
+    from dtanalysis.runner.context import RunContext
+    from dtanalysis.runner.freshness import is_fresh
     from dtanalysis.runner.jobs import province_job
-    from dtanalysis.runner.pool import RunContext, is_fresh
 
     root = synthetic_project
     synthetic_notebook(root / "notebooks/province_report.ipynb", "print(province)\n")

@@ -168,8 +168,9 @@ def test_a_warm_kernel_gives_every_report_the_environment_folder_and_options_of_
     from runner.test_pool import ROOT as TEST_ROOT
 
     from dtanalysis.paths import Paths
+    from dtanalysis.runner.context import RunContext
     from dtanalysis.runner.jobs import province_job
-    from dtanalysis.runner.pool import RunContext, run_jobs
+    from dtanalysis.runner.pool import run_jobs
 
     root = tmp_path / "project"
     shutil.copytree(TEST_ROOT / "data" / "raw", root / "data" / "raw")

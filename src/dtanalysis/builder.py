@@ -42,6 +42,14 @@ from .lock import project_lock
 from .paths import Paths
 from .pipeline.current import is_current, recover
 from .records import FAILED
+from .runner.context import (
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_REPORT_TIMEOUT,
+    Outcome,
+    Progress,
+    RunContext,
+)
+from .runner.freshness import is_fresh
 from .runner.jobs import (
     LANGS,
     Job,
@@ -54,15 +62,7 @@ from .runner.jobs import (
     read_comparisons,
 )
 from .runner.pdf import find_chromium, pdf_is_current, print_pdf
-from .runner.pool import (
-    DEFAULT_CELL_TIMEOUT,
-    DEFAULT_REPORT_TIMEOUT,
-    Outcome,
-    Progress,
-    RunContext,
-    is_fresh,
-    run_jobs,
-)
+from .runner.pool import run_jobs
 from .site.index_page import write_index
 from .testhooks import pause_point
 

@@ -26,6 +26,7 @@ from . import __version__
 from .errors import DtanalysisError, ParameterError, ProvinceError
 from .paths import Paths
 from .records import FAILED, OK, SKIPPED
+from .startup import start
 from .vocab import LANGS, UNIT_SETS
 
 ON_FAILURE_ENV = "DTANALYSIS_ON_FAILURE"
@@ -184,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     _logging(args.verbose, getattr(args, "quiet", False))
     _settings_home()
+    start()  # the process's start-up steps (startup.py), before any notebook stack loads
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,9 +62,12 @@ def remove_temporaries(folder: Path) -> int:
     only while holding the project lock. Returns how many were removed."""
     removed = 0
     if Path(folder).is_dir():
-        for path in Path(folder).rglob(f".*{TMP_MARK}*"):
+        for path in list(Path(folder).rglob(f".*{TMP_MARK}*")):
             if path.is_file():
                 path.unlink(missing_ok=True)
+                removed += 1
+            elif path.is_dir():  # a report's numbers being written (runner.execute)
+                shutil.rmtree(path, ignore_errors=True)
                 removed += 1
     return removed
 

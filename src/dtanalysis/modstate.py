@@ -1,8 +1,10 @@
 """Module state of dtanalysis inside a warm report kernel: taken once after the warm-up
 (`snapshot`) and put back before every report (`restore`), so that a notebook which rebinds a
 module attribute (`dtanalysis.report.X = …`), changes a module-level dict, list or set in place
-(`STATUS_COLOURS["official"] = …`) or fills a cache cannot pass it on to the next province's
-report. dtanalysis modules first imported after the snapshot are dropped, to be imported afresh.
+(`STATUS_COLOURS["official"] = …`) cannot pass it on to the next province's report.
+dtanalysis modules first imported after the snapshot are dropped, to be imported afresh. The
+package's caches are not looked for here: they have one owner, `dtanalysis.caches`, which the
+reset clears by name after `restore`.
 
 Runs inside the kernel (see runner.kernels.RESET); imports nothing from the package.
 """
@@ -58,8 +60,7 @@ def snapshot() -> int:
 
 
 def restore() -> None:
-    """Put every snapshotted module back as it was; drop dtanalysis modules loaded since;
-    clear functools caches of the package."""
+    """Put every snapshotted module back as it was; drop dtanalysis modules loaded since."""
     _restore_process()
     if not _saved:
         return
@@ -91,10 +92,6 @@ def restore() -> None:
                 else:
                     current.clear()
                     current.update(fresh)
-        for value in names.values():
-            clear = getattr(value, "cache_clear", None)
-            if callable(clear) and getattr(value, "__module__", None) == name:
-                clear()
 
 
 _MISSING = object()

@@ -21,7 +21,7 @@ FIELDS = ("kind", "label", "slug", "unit_set", "lang", "parameters", "run_date",
 # "last_good" (a failed report whose last good page was kept): that page's run_date and
 # data_version; the page carries a banner saying it is stale and why.
 
-# How a report run ended (`runner.pool.Outcome.status`), and a record's `status`: OK (the page
+# How a report run ended (`runner.context.Outcome.status`), and a record's `status`: OK (the page
 # was written), SKIPPED (its inputs had not changed since its last good run: nothing ran, and
 # its record is left as it was, so a record is OK or FAILED), FAILED (the run wrote no new page;
 # `error` says why). In this order wherever they are counted (the run log, the operations

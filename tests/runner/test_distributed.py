@@ -30,9 +30,10 @@ from dtanalysis.domain.schema import empty_quarantine
 from dtanalysis.errors import ClusterError, ParameterError
 from dtanalysis.paths import Paths
 from dtanalysis.pipeline.store import write_tables
+from dtanalysis.runner.context import RunContext
 from dtanalysis.runner.distributed import dask_executor, parse_scheduler
 from dtanalysis.runner.jobs import province_job
-from dtanalysis.runner.pool import RunContext, run_jobs
+from dtanalysis.runner.pool import run_jobs
 from dtanalysis.runner.remote import CACHE_ENV, Payload, materialise
 from dtanalysis.vocab import PROCESSED_TABLES
 

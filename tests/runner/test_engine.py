@@ -16,10 +16,11 @@ import pytest
 from test_pool import ROOT, project, synthetic_notebook  # noqa: F401 - fixture
 
 from dtanalysis.paths import Paths
+from dtanalysis.runner.context import RunContext
 from dtanalysis.runner.engine import ENGINE_NAME, DtanalysisEngine
+from dtanalysis.runner.execute import execute
 from dtanalysis.runner.jobs import province_job
 from dtanalysis.runner.kernels import WARM_MODULES
-from dtanalysis.runner.pool import RunContext, execute
 
 PYTHON = sys.executable
 

@@ -70,3 +70,34 @@ def test_a_synthetic_index_reaches_the_exports_and_the_standing(synthetic_index_
     standing = province_standing(root, _version(root), "Hải Phòng", "63")
     zzi = [s for s in standing if s["index"] == "zzi"]
     assert zzi and zzi[0]["label"] == "ZZI" and (zzi[0]["rank"], zzi[0]["score"]) == (2, 7.5)
+
+
+TAKEN_HERE = """
+import json, sys
+from dtanalysis.cli import main
+code = main(["report", "--root", sys.argv[1], "--province", "Hải Phòng", "--jobs", "1",
+             "--quiet"])
+print(json.dumps({"code": code, "host_loaded": [m for m in ("dtanalysis.analysis",
+                  "dtanalysis.analysis.exports") if m in sys.modules]}))
+"""
+
+
+def test_a_reports_numbers_are_computed_once_by_its_own_kernel(project_copy):
+    """The CSV / XLSX and the standing come from the kernel that made the report: the process
+    that runs the reports never loads the tables a second time (no analysis imported)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", TAKEN_HERE, str(project_copy)],
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"code": 0, "host_loaded": []}
+    page = Paths.at(project_copy).report_folder("63") / "hai-phong.html"
+    csv, xlsx = page.with_suffix(".csv"), page.with_suffix(".xlsx")
+    frame = province_numbers(project_copy, _version(project_copy), "Hải Phòng", "63")
+    assert len(pd.read_csv(csv, encoding="utf-8-sig")) == len(frame)
+    assert openpyxl.load_workbook(xlsx)["about"]["A2"].value == "report"
+    record = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "exports_error" not in record
+    assert record["standing"] == province_standing(project_copy, _version(project_copy),
+                                                   "Hải Phòng", "63")

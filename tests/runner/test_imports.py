@@ -1,5 +1,5 @@
-"""The runner defers rfc3987_syntax (2 CPU seconds of grammar building at import, pulled in by
-nbformat → jsonschema): loading Papermill and nbconvert does not build it, and an IRI check
+"""The start-up step (`startup.start`) defers rfc3987_syntax (2 CPU seconds of grammar building
+at import, pulled in by nbformat → jsonschema): loading Papermill and nbconvert does not build it, and an IRI check
 that needs it still works (the module is loaded at its first use)."""
 
 from __future__ import annotations
@@ -9,7 +9,10 @@ import sys
 
 CODE = """
 import sys
-import dtanalysis.runner.pool, dtanalysis.runner.render   # papermill, nbformat, nbconvert
+from dtanalysis.startup import start
+start()                              # as the command line and each Dask worker do first
+import dtanalysis.runner.pool, dtanalysis.runner.execute, dtanalysis.runner.render
+dtanalysis.runner.execute._load_stack()    # papermill, nbformat, nbconvert
 stub = sys.modules["rfc3987_syntax"]
 assert "lark" not in sys.modules, "the grammar was built"
 import nbformat                      # notebooks still validate, without the grammar

@@ -68,8 +68,9 @@ def test_an_empty_or_cut_notebook_never_replaces_the_last_one(project):  # noqa:
     # Before: a notebook papermill (or a worker) could not write whole, on a full disk, was
     # renamed over the last one: a 0-byte .ipynb stayed.
     from dtanalysis.paths import Paths
+    from dtanalysis.runner.context import RunContext
     from dtanalysis.runner.jobs import province_job
-    from dtanalysis.runner.pool import RunContext, store
+    from dtanalysis.runner.outputs import store
 
     synthetic_notebook(project / "notebooks" / "province_report.ipynb", 'print("ok")\n')
     assert report_cli(project, "Hải Phòng") == 0

@@ -27,8 +27,9 @@ def _mark_every_report_built(root) -> int:
     writes but for its page's text."""
     from dtanalysis.paths import Paths
     from dtanalysis.records import write_record
+    from dtanalysis.runner.context import RunContext
     from dtanalysis.runner.jobs import build_plan
-    from dtanalysis.runner.pool import RunContext, new_record
+    from dtanalysis.runner.outputs import new_record
     from dtanalysis.site.datapackage import write_data_package
 
     paths = Paths.at(root)

@@ -15,8 +15,9 @@ import pytest
 from dtanalysis.cli import main
 from dtanalysis.errors import ParameterError
 from dtanalysis.paths import Paths
+from dtanalysis.runner.context import RunContext
 from dtanalysis.runner.jobs import check_parameters, province_job
-from dtanalysis.runner.pool import RunContext, run_jobs
+from dtanalysis.runner.pool import run_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -201,16 +202,16 @@ def test_a_failing_write_fails_its_report_and_the_worker_goes_on(project, monkey
     # Before: an OSError writing the record killed the worker thread; the run said 0 failed.
     import errno
 
-    from dtanalysis.runner import pool
+    from dtanalysis.runner import outputs
 
-    real = pool.write_record
+    real = outputs.write_record
 
     def full_disk(path, record):
         if path.stem == "hai-duong":
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, record)
 
-    monkeypatch.setattr(pool, "write_record", full_disk)
+    monkeypatch.setattr(outputs, "write_record", full_disk)
     synthetic_notebook(project / "notebooks" / "province_report.ipynb", "print(province)\n")
     assert report_cli(project, "Hải Phòng", "Hải Dương", "Quảng Ninh") == 1
     found = records(project)

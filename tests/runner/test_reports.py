@@ -21,8 +21,10 @@ from stylesheets import (
 
 from dtanalysis.paths import Paths
 from dtanalysis.report import section_headings
+from dtanalysis.runner.context import RunContext
+from dtanalysis.runner.execute import execute
 from dtanalysis.runner.jobs import build_plan, overview_job, province_job
-from dtanalysis.runner.pool import RunContext, execute, run_jobs
+from dtanalysis.runner.pool import run_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..caches import register
 from ..domain.schema import empty_quarantine, frame
 from ..paths import QUARANTINE, VALIDATION, Paths
 from ..pipeline.store import load_table, manifest, read_csv
@@ -117,9 +118,10 @@ class Data:
 
 
 class _Loaded:
-    """The last Data loaded per project root (a few roots at most). Not a plain dict: a warm
-    report kernel puts the package's plain module dicts back before every report
-    (`dtanalysis.modstate`), and the point is to keep the tables of an unchanged folder."""
+    """The last Data loaded per project root (a few roots at most), with what analyses derived
+    from it (its `memo`): the cache `analysis.data` (`dtanalysis.caches`), which a warm report
+    kernel keeps between reports (the point is to keep the tables of an unchanged folder; not
+    a plain dict, which `dtanalysis.modstate` would put back as it was)."""
 
     def __init__(self, size: int = 4):
         self.size, self._held = size, {}
@@ -133,8 +135,12 @@ class _Loaded:
             self._held.pop(next(iter(self._held)))
         self._held[root] = value
 
+    def clear(self) -> None:
+        self._held.clear()
+
 
 _LOADED = _Loaded()
+register("analysis.data", _LOADED.clear)
 
 
 def _signature(folder: Path) -> tuple:

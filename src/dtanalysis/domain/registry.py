@@ -12,9 +12,9 @@ import difflib
 import numbers
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from ..caches import cached
 from ..errors import InputError, ParameterError, ProvinceError, SeveralProvinces, UnknownProvince
 from ..paths import REGISTRY_FILE, Paths
 from ..vocab import UNIT_SETS, other_unit_set, split_several
@@ -298,7 +298,7 @@ def check_unit_set(unit_set: object, where: str = "") -> str:
     return text
 
 
-@lru_cache(maxsize=8)
+@cached("domain.registry", maxsize=8)
 def _registry_at(path: str, mtime: float) -> Registry:
     return Registry.from_file(Path(path))
 

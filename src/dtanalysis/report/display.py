@@ -15,6 +15,7 @@ from IPython.display import HTML, Image, Markdown
 
 from .. import analysis as an
 from ..analysis.data import first_rows, memo
+from ..caches import cached
 from ..vocab import MARKS
 from . import charts
 from .i18n import fmt_int, fmt_number, fmt_score, fmt_with_unit, has, t
@@ -37,27 +38,22 @@ class SafeMarkdown(Markdown):
         return _markdown()(self.source)
 
 
+@cached("report.markdown", maxsize=1)
 def _markdown():
     """The Markdown renderer (built once): mistune, a dependency of nbconvert."""
-    global _RENDER
-    if _RENDER is None:
-        import mistune  # only when a report renders Markdown (via nbconvert's dependency)
+    import mistune  # only when a report renders Markdown (via nbconvert's dependency)
 
-        class Renderer(mistune.HTMLRenderer):
-            def link(self, text: str, url: str, title: str | None = None) -> str:
-                if not safe_link(url):
-                    return text
-                return super().link(text, url, title)
+    class Renderer(mistune.HTMLRenderer):
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            if not safe_link(url):
+                return text
+            return super().link(text, url, title)
 
-            def image(self, text: str, url: str, title: str | None = None) -> str:
-                return mistune.escape(text)
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return mistune.escape(text)
 
-        _RENDER = mistune.create_markdown(escape=True, renderer=Renderer(escape=True),
-                                          plugins=["table", "strikethrough"])
-    return _RENDER
-
-
-_RENDER = None
+    return mistune.create_markdown(escape=True, renderer=Renderer(escape=True),
+                                   plugins=["table", "strikethrough"])
 
 
 def safe_link(url: object) -> bool:
@@ -111,10 +107,13 @@ def chart_alt(what: str, table: pd.DataFrame, lang: str, limit: int = 6) -> str:
     return text + "."
 
 
-def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None) -> list:
+def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None = None,
+           print_numbers: bool = False) -> list:
     """A chart for every reader: the PNG with its alt text, then the same numbers as a table
-    in a <details> element (closed on screen, left out in print). With `css_class`, the image
-    is an HTML <figure> of that class (the print stylesheet sizes it)."""
+    in a <details> element (closed on screen, left out in print, where a table of the
+    section holds them). With `css_class`, the image is an HTML <figure> of that class (the
+    print stylesheet sizes it). `print_numbers`: no other table holds them all (a ranking
+    drawn in part), so the print shows them, open and compact."""
     body = table_html(table, caption=alt).data
     image = figure_png(fig, alt)
     if css_class:
@@ -124,18 +123,19 @@ def figure(fig, alt: str, table: pd.DataFrame, lang: str, css_class: str | None 
         image = HTML(f'<figure class="{escape(css_class)}"><img src="data:image/{kind};base64,'
                      f'{encoded}" alt="{escape(alt)}"></figure>')
     return [image,
-            HTML(f'<details class="dta-chart-data"><summary>{escape(t("chart_data", lang))}'
-                 f"</summary>{body}</details>")]
+            HTML(f'<details class="dta-chart-data{" dta-print-numbers" if print_numbers else ""}">'
+                 f'<summary>{escape(t("chart_data", lang))}</summary>{body}</details>')]
 
 
 def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
-               caption: str | None = None):
+               caption: str | None = None, css_class: str | None = None):
     """A plain table without index (every header and cell HTML-escaped; blanks for missing
     values; a float with six decimals, as pandas' Styler wrote it), optional rows highlighted
     (`highlight`: one flag per row, in order); header cells carry scope="col", and the caption
     (if any) names what the table holds. Written directly, not through pandas' Styler (ten
     times its speed, the same page); the table's id is derived from its content, so the same
-    data renders byte for byte the same in a warm kernel or a fresh one."""
+    data renders byte for byte the same in a warm kernel or a fresh one. `css_class`: a class
+    of the <table> (the print stylesheet lays some tables out by it)."""
     flags = list(highlight) if highlight is not None else []
     head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
     rows = []
@@ -153,8 +153,18 @@ def table_html(frame: pd.DataFrame, highlight: list[bool] | None = None,
     for tone, colour in TONE_COLOURS.items():
         if f'class="dta-{tone}"' in body:
             style += f"#{table_id} .dta-{tone} {{color: {colour}; font-weight: bold;}}\n"
-    return HTML(f'<style type="text/css">\n{style}</style>\n<table id="{table_id}">\n'
-                f"{body}\n</table>\n")
+    table_class = f' class="{escape(css_class)}"' if css_class else ""
+    return HTML(f'<style type="text/css">\n{style}</style>\n<table id="{table_id}"'
+                f'{table_class}>\n{body}\n</table>\n')
+
+
+def group(parts: list, css_class: str):
+    """Outputs (Markdown, HTML) as one HTML output in a <div> of `css_class`, so the print
+    stylesheet can lay them out together (two columns, kept whole); on screen they read as
+    they would one after the other."""
+    html = "".join(part._repr_html_() if isinstance(part, SafeMarkdown) else part.data
+                   for part in parts)
+    return HTML(f'<div class="{escape(css_class)}">{html}</div>')
 
 
 # Good and bad said twice: by a symbol (▲ up in rank, ✔ met; ▼ down, ✘ not met) and by a

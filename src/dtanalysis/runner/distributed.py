@@ -17,7 +17,7 @@ only to those that do not, and each report carries its digest and hashes (`Paylo
 not the files: a worker whose copy went missing meanwhile fetches the sent payload, or asks
 for it. The package's version and code digest are checked on the worker; each report's page,
 executed notebook, CSV / XLSX and record come back and are written here into `reports/` by
-`pool.store`, each through a temporary and a rename, with the same record and freshness
+`outputs.store`, each through a temporary and a rename, with the same record and freshness
 rules as a local run.
 
 Reports are handed to the cluster as its workers' threads free up (never more at once than
@@ -45,9 +45,11 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from ..errors import ClusterError, ParameterError
+from .context import Outcome, RunContext
 from .jobs import Job
-from .pool import Outcome, RunContext, new_record, run_date_now, shutdown_here, store
+from .outputs import new_record, run_date_now, store
 from .remote import Payload, PayloadRef, RemoteResult, RunSpec, holds_copy, run_remote
+from .slots import shutdown_here
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +149,12 @@ def dask_executor(scheduler: str, processes: bool = True) -> Iterator[DaskReport
         raise ClusterError(f"cannot reach the Dask scheduler {scheduler}: {error}",
                            hint="start it with `dask scheduler` or use --scheduler local:N"
                            ) from error
+    try:
+        from .dask_worker import StartUp
+
+        client.register_plugin(StartUp())  # every worker's start-up steps, later ones too
+    except Exception as error:  # noqa: BLE001 - a slower import, not a failed run
+        log.warning("could not register the workers' start-up steps: %s", error)
     log.info("running reports on %s (%d workers)", client.scheduler.address
              if hasattr(client.scheduler, "address") else scheduler,
              len(client.scheduler_info().get("workers", {})))

@@ -5,41 +5,30 @@ same): ours is registered under `dtanalysis`, here and as a `papermill.engine` e
 `papermill.execute_notebook(..., engine_name="dtanalysis")` runs on the kernel the calling
 thread has put in its slot (`with kernel_slot(KernelSlot(...)):`) — the thread's warm kernel,
 reset first, or else a fresh kernel started for this one run in the slot's folder with the
-slot's environment (the project's root among it) and shut down afterwards. Papermill's own
+slot's environment (the project's root among it) and shut down afterwards. A slot's
+`after_run` code runs on the same kernel once the notebook ran without error (the report's
+take-away: the numbers it computed, `exports.take_away`). Papermill's own
 `cwd=` argument changes the whole process's folder, and setting the root in `os.environ` leaks
 into every later run; neither is used.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from papermill.engines import NBClientEngine, papermill_engines
 
 from .kernels import WarmKernel
+from .slots import KernelSlot
 
+__all__ = ["ENGINE_NAME", "DtanalysisEngine", "KernelSlot", "kernel_slot"]
+
+log = logging.getLogger(__name__)
 ENGINE_NAME = "dtanalysis"
 _local = threading.local()
-
-
-@dataclass
-class KernelSlot:
-    """Where the calling thread's notebooks run: its warm kernel, or (None) a fresh kernel per
-    run, started in `cwd` with `env` added to the environment."""
-
-    cwd: Path
-    env: dict[str, str] = field(default_factory=dict)
-    kernel: WarmKernel | None = None
-    # The kernel running a notebook right now (warm or fresh), for a watchdog or an interrupt
-    # to kill; None between runs.
-    active: WarmKernel | None = None
-    # Set when the last run left the warm kernel unusable (timed out, died, interrupted): the
-    # worker replaces it before the next report.
-    spoiled: bool = False
 
 
 @contextmanager
@@ -61,22 +50,39 @@ class DtanalysisEngine(NBClientEngine):
         slot: KernelSlot | None = getattr(_local, "slot", None)
         if slot is None:
             raise RuntimeError("the dtanalysis engine runs inside `kernel_slot(...)` only "
-                               "(see dtanalysis.runner.pool)")
+                               "(see dtanalysis.runner.execute)")
         if slot.kernel is not None:
             slot.active = slot.kernel
             try:
                 slot.kernel.reset()
-                return super().execute_managed_notebook(nb_man, kernel_name,
-                                                        km=slot.kernel.km, **kwargs)
+                result = super().execute_managed_notebook(nb_man, kernel_name,
+                                                          km=slot.kernel.km, **kwargs)
+                _after_run(nb_man, slot, slot.kernel)
+                return result
             finally:
                 slot.active = None
         kernel = slot.active = WarmKernel(slot.cwd, slot.env, warm_up=False)
         try:
-            return super().execute_managed_notebook(nb_man, kernel_name, km=kernel.km,
-                                                    **kwargs)
+            result = super().execute_managed_notebook(nb_man, kernel_name, km=kernel.km,
+                                                      **kwargs)
+            _after_run(nb_man, slot, kernel)
+            return result
         finally:
             slot.active = None
             kernel.shutdown()
+
+
+def _after_run(nb_man, slot: KernelSlot, kernel: WarmKernel) -> None:
+    """The slot's `after_run` code on `kernel`. It reports its own errors (in the files it
+    writes); a kernel that cannot run it (died, timed out) is logged and not reused, and the
+    report stands."""
+    if slot.after_run is None or nb_man.nb.metadata.papermill.get("exception"):
+        return  # nothing asked, or a cell failed: the report fails, nothing to take away
+    try:
+        kernel.run(slot.after_run)
+    except Exception as error:  # noqa: BLE001 - the notebook ran: its page is made
+        log.warning("the kernel could not run the report's take-away: %s", error)
+        slot.spoiled = True
 
 
 papermill_engines.register(ENGINE_NAME, DtanalysisEngine)

@@ -1,13 +1,18 @@
 """A province report's numbers as files beside its HTML: `<slug>.csv` (UTF-8 with a BOM, so
 Excel shows Vietnamese) and `<slug>.xlsx`, linked from the page by relative paths (offline).
 
+They are computed once, in the kernel that ran the report, from its own tables (`Data.load`
+of the kernel, the tables the report read): after the notebook, the runner has the kernel run
+`take_away`, which writes the CSV / XLSX and the province's standing (for the index page)
+into a folder the runner then moves them from (`outputs.place_take_away`).
+
 A text cell starting with `=`, `+`, `-`, `@` (or a tab / carriage return) would run as a formula
 when the file is opened in a spreadsheet: such cells get a leading apostrophe. Numbers stay
 numbers."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,31 +40,54 @@ def export_paths(html: Path) -> tuple[Path, Path]:
     return html.with_suffix(".csv"), html.with_suffix(".xlsx")
 
 
-@lru_cache(maxsize=2)
-def _data(root: str, data_version: str):
-    # lazy: the analysis stack (pandas tables) is only needed once reports are written
+TAKE_AWAY_FILE = "take_away.json"
+
+
+def take_away(request: str) -> None:
+    """Run in a report's kernel after its notebook (`runner.execute`): write the numbers the
+    report shows as `numbers.csv` / `numbers.xlsx` into the request's folder, and
+    `take_away.json`: a province's `standing`, or `exports_error` (with `quiet` when there are
+    no processed tables to export: a notebook-only project, not a fault). `request` is
+    `outputs.take_away_request`'s JSON."""
+    from ..errors import ProjectError
+
+    spec = json.loads(request)
+    folder, root, version = Path(spec["folder"]), spec["root"], spec["data_version"]
+    parameters, unit_set = spec["parameters"], spec["unit_set"]
+    out: dict = {}
+    try:
+        if spec["kind"] == "compare":
+            numbers = compare_numbers(root, version, parameters["provinces"], unit_set)
+        else:
+            numbers = province_numbers(root, version, parameters["province"], unit_set,
+                                       parameters.get("peers", "region"))
+            out["standing"] = province_standing(root, version, parameters["province"],
+                                                unit_set)
+        write_exports(numbers, folder / "numbers.html",
+                      {**spec["about"], "columns": ", ".join(numbers.columns)})
+    except ProjectError as error:
+        out.update(exports_error=f"{type(error).__name__}: {error}", quiet=True)
+    except Exception as error:  # noqa: BLE001 - the page is made; only its files are lost
+        out.update(exports_error=f"{type(error).__name__}: {error}")
+    (folder / TAKE_AWAY_FILE).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+
+def _data(root: Path | str):
+    # lazy: the analysis stack (pandas tables) is only needed where reports run
     from ..analysis import Data
 
-    return Data.load(root)
+    return Data.load(root)  # the tables of this process (in a kernel: the report's own)
 
 
-def province_numbers(root: Path, data_version: str, province: str, unit_set: str,
+def province_numbers(root: Path | str, data_version: str, province: str, unit_set: str,
                      peers: object = "region") -> pd.DataFrame:
-    """The numbers the report on `province` shows (analysis.exports.report_numbers); the
-    same in either language, so the English report of a build reuses the Vietnamese one's
-    (kept per data version, a copy handed out)."""
-    key = tuple(peers) if isinstance(peers, list | tuple) else peers
-    return _numbers(str(root), data_version, province, unit_set, key).copy()
-
-
-@lru_cache(maxsize=256)
-def _numbers(root: str, data_version: str, province: str, unit_set: str,
-             peers: object) -> pd.DataFrame:
+    """The numbers the report on `province` shows (analysis.exports.report_numbers) from the
+    processed tables of version `data_version` at `root`."""
     from ..analysis import peers as peer_codes  # lazy, as above
     from ..analysis.exports import report_numbers
     from ..domain.registry import registry
 
-    data = _data(root, data_version)
+    data = _data(root)
     code = registry(Path(root)).resolve(province, unit_set=unit_set).code
     if isinstance(peers, str) and peers != "region":
         peers = [peers]
@@ -71,7 +99,7 @@ def _numbers(root: str, data_version: str, province: str, unit_set: str,
 COMPARE_SECTIONS = ("indices", "targets", "indicators")
 
 
-def compare_numbers(root: Path, data_version: str, provinces: list[str],
+def compare_numbers(root: Path | str, data_version: str, provinces: list[str],
                     unit_set: str) -> pd.DataFrame:
     """The numbers a comparison page shows, unit after unit in the order given: each unit's
     rows of `report_numbers` of sections indices (every index, metric and year), targets and
@@ -81,7 +109,7 @@ def compare_numbers(root: Path, data_version: str, provinces: list[str],
     from ..analysis.exports import report_numbers
     from ..domain.group import resolve_group
 
-    data = _data(str(root), data_version)
+    data = _data(root)
     frames = []
     for unit in resolve_group(provinces, unit_set, root):
         rows = report_numbers(data, unit.code, unit_set)
@@ -89,21 +117,14 @@ def compare_numbers(root: Path, data_version: str, provinces: list[str],
     return pd.concat(frames, ignore_index=True)
 
 
-def province_standing(root: Path, data_version: str, province: str,
+def province_standing(root: Path | str, data_version: str, province: str,
                       unit_set: str) -> list[dict]:
     """The briefing's rows (one per index of the catalogue) as plain values, for the index
     page: the index's id and short label (from the catalogue), the lead year's rank (of
     `n_units`), score (with the decimals of its scale), statuses, the rank change against the
     previous year with a rank, and the years the index published without a value for the unit
     (`gap_years`; `published` False: no table for the set at all). The same in either
-    language (its words are in both): kept per data version (a copy handed out)."""
-    import copy
-
-    return copy.deepcopy(_standing(str(root), data_version, province, unit_set))
-
-
-@lru_cache(maxsize=256)
-def _standing(root: str, data_version: str, province: str, unit_set: str) -> list[dict]:
+    language (its words are in both)."""
     from ..analysis import claims
     from ..analysis import indices as ix  # lazy, as above
     from ..analysis.briefing import index_rows
@@ -112,7 +133,7 @@ def _standing(root: str, data_version: str, province: str, unit_set: str) -> lis
     from ..report.i18n import t
     from ..report.wording import missing_text
 
-    data = _data(root, data_version)
+    data = _data(root)
     code = registry(Path(root)).resolve(province, unit_set=unit_set).code
     catalogue = ix.catalogue(data).set_index("index")
     out = []

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from ..caches import cached
 from ..domain.group import group_slug, resolve_group
 from ..domain.registry import Province, ProvinceError, registry_at
 from ..errors import InputError, ParameterError, ProjectError
@@ -54,7 +54,7 @@ def notebook_parameters(notebook: Path) -> set[str]:
     return set(_parameters_of(str(notebook), notebook.stat().st_mtime_ns))
 
 
-@lru_cache(maxsize=16)
+@cached("runner.notebook_parameters", maxsize=16)
 def _parameters_of(notebook: str, mtime_ns: int) -> frozenset[str]:
     # Plain JSON, not nbformat: importing nbformat costs seconds (jsonschema), and a rebuild
     # where nothing changed must stay well under 1.5 s.
@@ -236,7 +236,7 @@ def comparison_links(paths: Paths, lang: str) -> dict[tuple[str, str], list[list
     return _comparison_links(paths, lang, stamp)
 
 
-@lru_cache(maxsize=8)
+@cached("runner.comparison_links", maxsize=8)
 def _comparison_links(paths: Paths, lang: str,
                       stamp: int) -> dict[tuple[str, str], list[list[str]]]:
     links: dict[tuple[str, str], list[list[str]]] = {}

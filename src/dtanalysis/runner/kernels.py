@@ -3,9 +3,10 @@
 Starting a kernel (~0.6 s) and importing pandas and seaborn in it (~1.5 s) dominate a report's
 cost, so each worker keeps one kernel alive, imports the heavy modules once, and between
 notebooks resets the user namespace (`%reset -f`), matplotlib's state and the state of the
-dtanalysis modules (`dtanalysis.modstate`: rebound attributes, module-level dicts and lists,
-caches), so nothing of one province's run leaks into the next (tests/runner/test_pool.py proves
-it). nbclient gets an asynchronous client, so its dead-kernel poll and cell timeouts work on a
+dtanalysis modules (`dtanalysis.modstate`: rebound attributes, module-level dicts and lists)
+and the package's caches but the loaded tables (`dtanalysis.caches`, by name), so nothing of
+one province's run leaks into the next (tests/runner/test_pool.py proves it). nbclient gets
+an asynchronous client, so its dead-kernel poll and cell timeouts work on a
 kernel it did not start; a kernel that died or timed out is replaced by the worker. Kernels use IPC
 transport, so parallel runs never race for TCP ports (papermill issue 511).
 
@@ -53,6 +54,7 @@ WARM_UP = (
 RESET = (
     "get_ipython().run_line_magic('reset', '-f')\n"
     "import dtanalysis.modstate as _ms; _ms.restore(); del _ms\n"
+    "import dtanalysis.caches as _c; _c.clear_all(keep=('analysis.data',)); del _c\n"
     "import matplotlib as _mpl, matplotlib.pyplot as _plt\n"
     "_plt.close('all'); _mpl.rcdefaults(); _mpl.rcParams.update(_mpl.rcParamsDefault)\n"
     "import seaborn as _sns; _sns.reset_defaults()\n"

@@ -10,7 +10,7 @@ the key of the sent payload). The package that runs it is checked too: a worker 
 dtanalysis version or code digest differs from the client's refuses the job. `run_remote` runs the report there with the local runner's own `execute`, in
 a folder of its own, and sends everything it wrote back (`RemoteResult`: the page, the executed
 notebook, the CSV / XLSX of a province, the record); the client writes them into its
-`reports/` (`pool.store`). Nothing on the worker reads or writes the client's paths.
+`reports/` (`outputs.store`). Nothing on the worker reads or writes the client's paths.
 
 A job that cannot run on this worker (no kernel could be started, a payload file that does not
 match its hash, another dtanalysis) comes back as `retry` with the reason: the client runs it
@@ -29,17 +29,19 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+from ..caches import cached
 from ..identity import code_digest
 from ..paths import REGISTRY_FILE, Paths
 from ..testhooks import fault_point
+from .context import RunContext
+from .execute import execute
 from .exports import export_paths
 from .jobs import Job
-from .kernels import KernelError, WarmKernel
-from .pool import RunContext, execute, release, slot_here
+from .kernels import KernelError
+from .slots import ensure_warm, release, slot_here
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +150,7 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@lru_cache(maxsize=1)
+@cached("runner.code_digest", maxsize=1)
 def _own_code() -> str:
     return code_digest()
 
@@ -270,17 +272,11 @@ def run_remote(job: Job, spec: RunSpec, source: Payload | PayloadRef,
                      spec.pdf, cell_timeout=spec.cell_timeout,
                      report_timeout=spec.report_timeout)
     slot = slot_here(ctx)
-    if slot.kernel is not None and not (slot.kernel.is_alive() and slot.kernel.at_home()):
-        slot.kernel.shutdown()
-        slot.kernel = None
     try:
         if fault_point("kernel-start", job.slug):  # TEST: as if it died and would not restart
-            if slot.kernel is not None:
-                slot.kernel.shutdown()
-                slot.kernel = None
+            release(slot, stop=True)
             raise KernelError("TEST fault: the kernel could not be started")
-        if slot.kernel is None:
-            slot.kernel = WarmKernel(slot.cwd, slot.env)
+        ensure_warm(slot, fall_back=False)
     except Exception as error:  # noqa: BLE001 - any start failure: another worker
         return RemoteResult("retry", worker=worker,
                             retry=f"no kernel could be started: {error}")

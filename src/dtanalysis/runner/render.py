@@ -27,6 +27,8 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from nbformat import NotebookNode
 from traitlets.config import Config
 
+from ..caches import register
+
 __all__ = ["TEMPLATES_DIR", "TEMPLATE_NAME", "notebook_to_html", "page_has_no_remote_references"]
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"  # runner/templates/dtanalysis_report
@@ -38,6 +40,7 @@ REMOVE_INPUT_TAGS = frozenset({"remove-input", "remove_input"})
 REMOVE_OUTPUT_TAGS = frozenset({"remove-output", "remove_output"})
 
 _EXPORTERS: dict[bool, HTMLExporter] = {}
+register("runner.exporters", _EXPORTERS.clear)
 _LOCK = threading.Lock()  # exporters keep per-call state; serialise their use
 
 

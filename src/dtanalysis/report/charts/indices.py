@@ -38,7 +38,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
                        marker_size=6 * PT, edge=1.5 * PT) for index in shown]
     entries += status_entries(lang)
     legend_w, legend_h, _ = v.legend_size(entries, 1)
-    width, height = WIDTH * DPI, 3.5 * DPI
+    width, height = WIDTH * DPI, 3.0 * DPI
     ticks = [0, 20, 40, 60, 80, 100]
     left = 8 + v.LABEL_SIZE + 2 * v.PAD + v.text_width("100", v.TICK_SIZE) * v.SLACK
     top = 10 + v.TITLE_SIZE * 1.6
@@ -50,7 +50,7 @@ def percentile_chart(trajectories: dict[str, pd.DataFrame], labels: dict[str, st
     ax.grid(xticks=years, yticks=ticks)
     ax.frame()
     ax.yticklabels(ticks, [str(k) for k in ticks])
-    ax.xticklabels(years, [str(y) for y in years])
+    ax.year_labels(years)
     ax.ylabel(t("chart_ix_percentile", lang), 8)
     svg.text(left + (right - left) / 2, 10 + v.TITLE_SIZE * 0.5, t("chart_ix_title", lang,
              name=name), v.TITLE_SIZE, anchor="middle", valign="center")
@@ -67,7 +67,7 @@ def sub_index_chart(rows: pd.DataFrame, name: str, title: str, lang: str,
     a highlighted sub-index (the catalogue's `highlight`) in bold. Written as SVG (`svg`)."""
     labels = list(rows["label_vi" if lang == "vi" else "label_en"])
     highlights = [bool(h) for h in rows["highlight"]]
-    width, height = WIDTH * DPI, (0.36 * len(rows) + 1.3) * DPI
+    width, height = WIDTH * DPI, (0.3 * len(rows) + 1.3) * DPI
     values = pd.concat([rows["score"], rows["best"], rows["median"]]).dropna().astype(float)
     high = max(float(values.max()), 0.0) if not values.empty else 1.0
     low = min(float(values.min()), 0.0) if not values.empty else 0.0

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import KW_ONLY, dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
 
+from ...caches import cached
 from ...vocab import MARKED_STATUSES
 
 PT = 100 / 72                     # pixels per point at 100 dpi
@@ -43,7 +43,7 @@ PAD = 3.5 * PT                    # matplotlib's tick/label padding
 LINE = 0.8 * PT                   # matplotlib's width of the axes' edges and grid lines
 
 
-@lru_cache(maxsize=4)
+@cached("charts.font", maxsize=4)
 def _font(bold: bool):
     """DejaVu Sans (matplotlib's copy, the font of every chart) at 100 px, for measuring."""
     import matplotlib
@@ -53,7 +53,7 @@ def _font(bold: bool):
     return ImageFont.truetype(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name), 100)
 
 
-@lru_cache(maxsize=8192)
+@cached("charts.text_width", maxsize=8192)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Advance width in pixels of `text` at `size` pixels (at least MIN_TEXT), in DejaVu
     Sans."""
@@ -91,12 +91,20 @@ class Svg:
     z: float = 0
     parts: list[tuple[float, int, str]] = field(default_factory=list)
     defs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What a value label must keep off: every segment drawn but the grid and the frame
+    # (x1, y1, x2, y2, stroke width) and every marker's box (x0, y0, x1, y1); value labels
+    # waiting to be placed (`value_label`), placed by `to_string` once everything is drawn.
+    segments: list[tuple[float, float, float, float, float]] = field(default_factory=list)
+    marks: list[tuple[float, float, float, float]] = field(default_factory=list)
+    pending: list[tuple] = field(default_factory=list)
 
     def _add(self, element: str) -> None:
         self.parts.append((self.z, len(self.parts), element))
 
     # ---------------------------------------------------------------- shapes
     def line(self, x1, y1, x2, y2, colour, width, style=None, opacity=None) -> None:
+        if colour != GRID:
+            self.segments.append((x1, y1, x2, y2, width))
         self._add(
             f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" '
             f'stroke="{colour}" stroke-width="{num(width)}"{_dash(style, width)}'
@@ -115,6 +123,8 @@ class Svg:
         if len(run) > 1:
             runs.append(run)
         for run in runs:
+            if colour != GRID:
+                self.segments += [(*a, *b, width) for a, b in pairwise(run)]
             path = " ".join(f"{num(x)},{num(y)}" for x, y in run)
             self._add(
                 f'<polyline points="{path}" fill="none" stroke="{colour}" '
@@ -153,6 +163,8 @@ class Svg:
         fill = "white" if hollow else colour
         stroke = f'stroke="{colour}" stroke-width="{num(edge)}"'
         half = size / 2
+        reach = half * (math.sqrt(2) if shape == "D" else 1) + edge / 2
+        self.marks.append((x - reach, y - reach, x + reach, y + reach))
         if shape == "o":
             self._add(f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(half)}" '
                       f'fill="{fill}" {stroke}/>')
@@ -174,7 +186,7 @@ class Svg:
                       f'stroke-linejoin="miter"/>')
 
     def text(self, x, y, text, size, colour=TEXT, anchor="start", valign="baseline",
-             bold=False, italic=False, rotate=None, halo=False) -> None:
+             bold=False, italic=False, rotate=None, halo=False, css_class=None) -> None:
         """Text at (x, y): `anchor` start / middle / end; `valign` baseline, center, top or
         bottom (placed from the font's ascent and descent, not the viewer's baseline
         keywords, so every SVG renderer agrees); `rotate` in degrees, clockwise; `halo`: a
@@ -195,11 +207,45 @@ class Svg:
                 f'<text x="{num(tx)}" y="{num(ty)}" font-size="{num(size)}"{style}{transform} '
                 f'fill="white" stroke="white" stroke-width="3" stroke-linejoin="round" '
                 f'opacity="0.9">{esc(text)}</text>')
+        css = f' class="{esc(css_class)}"' if css_class else ""
         self._add(f'<text x="{num(tx)}" y="{num(ty)}" font-size="{num(size)}" '
-                  f'fill="{colour}"{style}{transform}>{esc(text)}</text>')
+                  f'fill="{colour}"{style}{transform}{css}>{esc(text)}</text>')
+
+    def value_label(self, ax: Axes, x, y, text, size, colour, z, bold=True) -> None:
+        """A value's label by its point (x, y), placed when the picture is written
+        (`place_labels`), off every line, marker and other label, or left out (the value is in
+        the chart's table)."""
+        if str(text):
+            self.pending.append((ax, x, y, str(text), max(size, MIN_TEXT), colour, z, bold))
+
+    def place_labels(self) -> None:
+        """Each waiting value label at the first place near its point (right above, left
+        above, right below, left below, then straight above or below, then further up or down)
+        whose box stays inside its axes and touches no segment (widened by half its stroke),
+        no marker and no label placed before it; a label with no such place is left out."""
+        placed: list[tuple[float, float, float, float]] = []
+        for ax, x, y, text, size, colour, z, bold in self.pending:
+            w = text_width(text, size, bold) * SLACK
+            h = size  # ascent 0.76 + descent 0.24 of the size
+            for x0, top in label_candidates(x, y, w, h):
+                box = (x0, top, x0 + w, top + h)
+                if (ax.left <= box[0] and box[2] <= ax.right and ax.top <= box[1]
+                        and box[3] <= ax.bottom
+                        and not any(boxes_overlap(box, m) for m in self.marks)
+                        and not any(boxes_overlap(box, b) for b in placed)
+                        and not any(segment_hits_box(seg, box, LABEL_GAP)
+                                    for seg in self.segments)):
+                    placed.append(box)
+                    self.z = z
+                    self.text(x0, top + 0.76 * h, text, size, colour, bold=bold,
+                              css_class="dta-value")
+                    break
+        self.pending = []
+        self.z = 0
 
     # ---------------------------------------------------------------- output
     def to_string(self) -> str:
+        self.place_labels()
         defs = (f"<defs>{''.join(d for _, d in self.defs.values())}</defs>" if self.defs
                 else "")
         w, h = num(self.width), num(self.height)
@@ -248,6 +294,50 @@ _POLYGONS = {
 
 def _opacity(value) -> str:
     return "" if value is None else f' opacity="{num(value)}"'
+
+
+LABEL_GAP = 1.5  # pixels kept clear around a value label's box
+
+
+def label_candidates(x, y, w, h):
+    """Top-left corners of a `w` × `h` label box near a point (x, y), best first: the sides
+    above and below, then centred above and below, then further up and down."""
+    dx, dy = 7 * PT, 4 * PT
+    near = [(x + dx, y - dy - 0.76 * h), (x - dx - w, y - dy - 0.76 * h),
+            (x + dx, y + dy - 0.24 * h), (x - dx - w, y + dy - 0.24 * h)]
+    for step in range(6):
+        lift = dy + step * 0.6 * h
+        near += [(x - w / 2, y - lift - h - 2), (x - w / 2, y + lift + 2),
+                 (x + dx, y - lift - h - 2), (x - dx - w, y - lift - h - 2),
+                 (x + dx, y + lift + 2), (x - dx - w, y + lift + 2)]
+    return near
+
+
+def boxes_overlap(a, b, gap: float = LABEL_GAP) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def segment_hits_box(segment, box, gap: float = 0.0) -> bool:
+    """Whether a drawn segment (x1, y1, x2, y2, stroke width) touches a box (x0, y0, x1, y1)
+    widened by half the stroke and `gap` (Liang–Barsky clipping)."""
+    x1, y1, x2, y2, width = segment
+    grow = width / 2 + gap
+    left, top, right, bottom = box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 > t1:
+            return False
+    return True
 
 
 class SvgChart:
@@ -331,6 +421,18 @@ class Axes:
             if self._inside_y(v):
                 self.svg.text(self.left - PAD, self.y(v), label, size, anchor="end",
                               valign="center", bold=i in bold)
+
+    def year_labels(self, years, size=TICK_SIZE) -> None:
+        """Years under the axes, as many as fit side by side: every one, else every second,
+        third … counted back from the latest (which is always labelled)."""
+        years = sorted(years)
+        if not years:
+            return
+        spacing = abs(self.x(years[0] + 1) - self.x(years[0]))
+        need = max(text_width(str(y), size) for y in years) * SLACK + 6
+        step = max(1, math.ceil(need / spacing))
+        shown = years[::-1][::step][::-1]
+        self.xticklabels(shown, [str(y) for y in shown], size)
 
     def xlabel(self, text, offset, size=LABEL_SIZE, anchor="middle") -> None:
         """The x axis's label, its top `offset` pixels below the axes."""
@@ -457,7 +559,7 @@ def series(ax: Axes, years, values, statuses, colour, label, line_width=1.6 * PT
            size=6 * PT, z=2, marker=None, annotate=None, shape=None) -> Entry:
     """Points at known values (hollow for derived/uncertain), joined only between consecutive
     years that both have a value; a segment touching a marked value is dashed; `annotate(v,
-    status)` labels each point. `marker` draws every point with one shape; `shape` (a unit's
+    status)` labels each point where its label fits off the lines (`Svg.place_labels`). `marker` draws every point with one shape; `shape` (a unit's
     own marker) draws stated and derived values, an uncertain one keeps its diamond. Returns
     its legend entry."""
     svg = ax.svg
@@ -481,11 +583,9 @@ def series(ax: Axes, years, values, statuses, colour, label, line_width=1.6 * PT
         own = shape if shape and s != "uncertain" else None
         svg.marker(marker or own or status_marker(s), ax.x(y), ax.y(v), size, colour,
                    is_hollow(s), edge=1.5 * PT)
-    if annotate:
-        svg.z = z + 2
+    if annotate:  # placed last, off every line and marker (`Svg.place_labels`)
         for y, v, s in points:
-            svg.text(ax.x(y) + 7 * PT, ax.y(v) - 4 * PT, annotate(v, s), 8.5 * PT, colour,
-                     bold=True)
+            svg.value_label(ax, ax.x(y), ax.y(v), annotate(v, s), 8.5 * PT, colour, z + 2)
     svg.z = 0
     return Entry(label, colour, marker or shape or "o", "-", line_width=line_width,
                  marker_size=size, edge=1.5 * PT)

@@ -27,6 +27,7 @@ from . import (
     maps,
     merger,
     overview,
+    page,
     pillars,
     position,
     targets,
@@ -36,7 +37,7 @@ from . import (
 
 DEFAULT_LANG = "vi"
 _MODULES = (common, title, briefing, claims, headline, trajectory, position, pillars, targets,
-            indicators, merger, about, overview, indices, maps, compare)
+            indicators, merger, about, overview, indices, maps, compare, page)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ import pandas as pd
 from ... import analysis as an
 from ..context import ReportContext
 from ..display import (
+    group,
     heading,
     md,
     md_link,
@@ -71,8 +72,9 @@ def show_about(ctx: ReportContext) -> list:
             t("col_conflict", lang): [c if isinstance(c, str) and c else d for c, d in
                                       zip(a.conflicts["conflict"], a.conflicts["disputed"])],
         })))
-    out.append(md(t("ab_sources", lang) + "\n\n" + "\n".join(
-        f"- {_source_line(r, lang)}" for _, r in a.sources.iterrows())))
+    # the list in two columns on paper (the print stylesheet's `dta-sources`)
+    out.append(group([md(t("ab_sources", lang) + "\n\n" + "\n".join(
+        f"- {_source_line(r, lang)}" for _, r in a.sources.iterrows()))], "dta-sources"))
     return out
 
 

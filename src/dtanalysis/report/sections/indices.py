@@ -13,6 +13,7 @@ from ..context import OverviewContext, ReportContext
 from ..display import (
     chart_alt,
     figure,
+    group,
     heading,
     marked,
     md,
@@ -70,10 +71,23 @@ def show_indices(ctx: ReportContext) -> list:
                       points, lang)
 
     out += _gap_lines(ctx, card, labels)
+    # The tables of the sub-indices and of each index's history as blocks side by side: in
+    # print two columns, each table whole (the print stylesheet's `dta-histories`); on
+    # screen one after the other. A chart stays outside, across the page.
+    blocks = []
     for index in card["index"]:
-        out += _sub_indices(ctx, index, labels[index])
+        parts = _sub_indices(ctx, index, labels[index])
+        if len(parts) > 2:  # text, chart and its numbers, table
+            out += parts[:-1]
+            blocks.append(group(parts[-1:], "dta-history"))
+        elif parts:
+            blocks.append(group(parts, "dta-history"))
     for _, row in card.iterrows():
-        out += _history(ctx, row, trajectories[row["index"]], labels[row["index"]])
+        parts = _history(ctx, row, trajectories[row["index"]], labels[row["index"]])
+        if parts:
+            blocks.append(group(parts, "dta-history"))
+    if blocks:
+        out.append(group(blocks, "dta-histories"))
     methods = [t("ix_method_line", lang, index=labels[i], year=y, text=s)
                for i in card["index"] for y, s in ix.method_sentences(data, i, lang)]
     if methods:
@@ -217,6 +231,10 @@ def _history(ctx: ReportContext, entry, traj: pd.DataFrame, label: str) -> list:
             t("ix_rank_of", lang, rank=rank_text(r["rank"], r["rank_status"], lang),
               n=int(r["out_of"])) + disputed_text(r["disputed"], lang, "rank")
             if not missing(r["rank"]) else "" for r in rows],
+        # the percentile chart's numbers, which print without its <details>
+        t("ix_col_percentile", lang): [
+            marked(fmt_number(r["percentile"], lang, 0), r["rank_status"])
+            if not missing(r["percentile"]) else "" for r in rows],
         t("ix_col_ranked", lang): [t("ix_ranked_of", lang, m=int(r["n_rank"]),
                                      n=int(r["n_units"])) for r in rows],
         t("ix_col_status", lang): [status_text(r["status"], lang) if ok else ""

@@ -97,7 +97,9 @@ def index_map(data, unit_set: str, index: str, lang: str, set_label: str, *,
         attribution=t("map_attribution", lang))
     small = size != LARGE
     svg = cm.choropleth(geo, units, legend, alt, outline=outline,
-                        legend_width=190.0 if small else 240.0, font=9.5 if small else 11.0,
+                        # the small map prints 95 mm wide beside a table: its smallest
+                        # text (0.765 of `font`, the attribution) at 7.2 pt
+                        legend_width=240.0, font=17.0 if small else 11.0,
                         zoom=1.0 if small else 1.3)
     return svg, ranks, shown, alt
 

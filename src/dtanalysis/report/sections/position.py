@@ -11,6 +11,7 @@ from ..context import ReportContext
 from ..display import (
     chart_alt,
     figure,
+    group,
     heading,
     md,
     rank_text,
@@ -71,11 +72,12 @@ def show_position(ctx: ReportContext) -> list:
     own = chart_data[(everyone["province_code"] == ctx.code).to_numpy()]
     alt = chart_alt(t("chart_alt_position", lang, name=name, year=position.year,
                       set_label=ctx.set_label), pd.concat([own, chart_data.head(3)]), lang)
-    out += figure(fig, alt, chart_data, lang)
-    table = position.table
+    out += figure(fig, alt, chart_data, lang, print_numbers=True)  # the chart draws a part
+    table, region = position.table, []
     if row is not None and position.complete:
         table = table[table["region"] == row["region"]]
-        out.append(md(t("pos_region_table", lang, region=row[region_key], year=position.year)))
+        region.append(md(t("pos_region_table", lang, region=row[region_key],
+                           year=position.year)))
     table = table.reset_index(drop=True)
     shown = pd.DataFrame({
         t("col_rank", lang): [rank_text(r, s, lang)
@@ -87,5 +89,12 @@ def show_position(ctx: ReportContext) -> list:
                                for v, s in zip(table["score"], table["score_status"])],
         t("col_rank_status", lang): [status_text(s, lang) for s in table["rank_status"]],
     })
-    out.append(table_html(shown, [c == ctx.code for c in table["province_code"]]))
-    return out + show_province_map(ctx)  # the small map, the province outlined
+    if region:  # the region's units: its name is in the line above, not on every row
+        shown = shown.drop(columns=t("col_region", lang))
+    region.append(table_html(shown, [c == ctx.code for c in table["province_code"]]))
+    mapped = show_province_map(ctx)  # the small map, the province outlined
+    if not mapped:
+        return out + region
+    # The table and the map side by side on paper (`dta-pair`), one after the other on screen.
+    return out + [group([group(region, "dta-pair-part"), group(mapped, "dta-pair-part")],
+                        "dta-pair")]

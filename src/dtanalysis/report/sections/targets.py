@@ -60,7 +60,7 @@ def show_targets(ctx: ReportContext) -> list:
     })
     if not several:
         table = table.drop(columns=t("col_unit", lang))
-    out.append(table_html(table))
+    out.append(table_html(table, css_class="dta-targets"))
     if targets["latest_value"].notna().any():
         chart_data = table[[c for c in table.columns
                             if c in (t("col_unit", lang), t("col_target_indicator", lang),

@@ -1,0 +1,100 @@
+"""Kernel slots: where a thread's reports run (`KernelSlot`), its warm kernel started or
+replaced by `ensure_warm` and given up by `release` after a run that spoiled it. The local
+thread pool, an executor's threads (`slot_here`) and a Dask worker (`runner.remote`) all go
+through this one pair."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .context import RunContext
+from .kernels import WarmKernel
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class KernelSlot:
+    """Where the calling thread's notebooks run: its warm kernel, or (None) a fresh kernel per
+    run, started in `cwd` with `env` added to the environment."""
+
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+    kernel: WarmKernel | None = None
+    # The kernel running a notebook right now (warm or fresh), for a watchdog or an interrupt
+    # to kill; None between runs.
+    active: WarmKernel | None = None
+    # Set when the last run left the warm kernel unusable (timed out, died, interrupted): the
+    # worker replaces it before the next report.
+    spoiled: bool = False
+    # Code the engine runs on the same kernel once the notebook ran without error (the
+    # report's take-away, `outputs.take_away_request`); None: nothing.
+    after_run: str | None = None
+
+    @classmethod
+    def of(cls, ctx: RunContext) -> KernelSlot:
+        """A slot for `ctx`'s project: its notebooks folder, its kernel environment."""
+        return cls(ctx.paths.notebooks, ctx.kernel_env())
+
+
+def ensure_warm(slot: KernelSlot, fall_back: bool = True) -> bool:
+    """The slot has a warm kernel, alive and in its folder: kept, or started (a dead one, or
+    one whose folder was removed or replaced, is stopped first). When none can be started:
+    with `fall_back`, False, logged (the report runs on a fresh kernel); else the error."""
+    kernel = slot.kernel
+    if kernel is not None and not (kernel.is_alive() and kernel.at_home()):
+        kernel.shutdown()
+        slot.kernel = None
+    if slot.kernel is None:
+        try:
+            slot.kernel = WarmKernel(slot.cwd, slot.env)
+        except Exception as error:
+            if not fall_back:
+                raise
+            log.warning("warm kernel unavailable (%s); using a fresh kernel", error)
+            return False
+    return True
+
+
+def release(slot: KernelSlot, stop: bool = False) -> None:
+    """After a run: a kernel the run spoiled is stopped (the next run starts another); with
+    `stop`, the kernel is stopped in any case (its worker ends)."""
+    if slot.spoiled or stop:
+        if slot.kernel is not None:
+            slot.kernel.shutdown()
+            slot.kernel = None
+        slot.spoiled = False
+
+
+# Warm kernels of the threads that run reports for an executor (`slot_here`), by thread id.
+_here_slots: dict[int, KernelSlot] = {}
+_here_lock = threading.Lock()
+
+
+def slot_here(ctx: RunContext) -> KernelSlot:
+    """The calling thread's kernel slot for `ctx`'s project, kept for its next report (a new
+    one, its old kernel stopped, when the thread last ran another project)."""
+    key = threading.get_ident()
+    with _here_lock:
+        slot = _here_slots.get(key)
+        if slot is None or slot.env != ctx.kernel_env() or slot.cwd != ctx.paths.notebooks:
+            if slot is not None and slot.kernel is not None:
+                slot.kernel.shutdown()
+            slot = _here_slots[key] = KernelSlot.of(ctx)
+    return slot
+
+
+def shutdown_here() -> int:
+    """Stop the warm kernels `slot_here` slots started in this process; how many."""
+    with _here_lock:
+        slots = list(_here_slots.values())
+        _here_slots.clear()
+    stopped = 0
+    for slot in slots:
+        if slot.kernel is not None:
+            slot.kernel.shutdown()
+            stopped += 1
+    return stopped
