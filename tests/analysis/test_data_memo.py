@@ -34,3 +34,39 @@ def test_national_figures_are_derived_once_per_data_and_never_shared_with_anothe
     assert not fewer._memo
     assert ix.trajectory(fewer, "31", "63", "dti").empty
     assert an.n_units(fewer, "63") == an.n_units(data, "63") == 63
+
+
+def test_a_units_results_are_built_once_and_each_caller_gets_its_own(data):
+    # a report's sections and its other language share one unit's trajectory, gaps, index
+    # rows, indicators and the national ranking; a caller changing its copy changes no other
+    from dtanalysis.analysis import briefing
+
+    first = ix.trajectory(data, "31", "63", "pci")
+    first.loc[:, "score"] = -1.0
+    again = ix.trajectory(data, "31", "63", "pci")
+    assert (again["score"] != -1.0).any()
+    assert again.equals(ix.trajectory(data, "31", "63", "pci"))
+
+    gaps = ix.gaps(data, "31", "63")
+    gaps.clear()
+    assert ix.gaps(data, "31", "63") == ix.gaps(data, "31", "63")
+    assert briefing.index_row(data, "31", "63", "dti") is briefing.index_row(data, "31",
+                                                                            "63", "dti")
+
+    rows = an.indicators_with_benchmark(data, "31", "63")
+    rows.drop(rows.index, inplace=True)
+    assert len(an.indicators_with_benchmark(data, "31", "63")) > 0
+
+    mine, other = (an.national_position(data, "63", code=code) for code in ("31", "01"))
+    assert (mine.code, other.code) == ("31", "01")
+    assert mine.table.equals(other.table) and mine.table is not other.table
+    assert mine.row["province_code"] == "31" and other.row["province_code"] == "01"
+    assert an.name_of(data, "31", "63") == str(an.unit(data, "31", "63")["short_name"])
+
+    merged = an.merger(data, "31", "63")
+    merged.members_history.loc[:, "rank"] = -1
+    assert (an.merger(data, "31", "63").members_history["rank"] != -1).any()
+    progress = an.targets_progress(data, "31", "63")
+    assert len(progress) > 0
+    progress.drop(progress.index, inplace=True)
+    assert len(an.targets_progress(data, "31", "63")) > 0

@@ -56,6 +56,20 @@ def test_a_kernel_knows_when_its_folder_was_replaced(tmp_path):
         kernel.shutdown()
 
 
+def test_a_report_kernel_keeps_no_ipython_history(tmp_path):
+    # a report's cells are in its notebook; the SQLite history (shared by every kernel of the
+    # user) cost a write per cell
+    from dtanalysis.runner.kernels import KernelError, WarmKernel
+
+    kernel = WarmKernel(tmp_path, warm_up=False)
+    try:
+        kernel.run("assert not get_ipython().history_manager.enabled")
+        with pytest.raises(KernelError):  # a failing assertion is seen: the check is real
+            kernel.run("assert get_ipython().history_manager.enabled")
+    finally:
+        kernel.shutdown()
+
+
 def test_the_engine_refuses_to_run_outside_a_kernel_slot(tmp_path):
     import papermill
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import claims
 from . import indices as ix
-from .data import Data, is_marked, n_units, name_of, plain_value
+from .data import Data, is_marked, memo, n_units, name_of, plain_value
 from .headline import Change, Headline, change
 from .pillars import pillars
 from .targets import targets_progress
@@ -97,7 +97,15 @@ def _change(data: Data, index: str, traj: pd.DataFrame, kind: str,
 def index_row(data: Data, code: str, unit_set: str, index: str,
               year: int | None = None) -> IndexRow:
     """The row of one index: the latest year with a published rank (or score, when no rank was
-    ever published) unless `year` is given; a later derived / uncertain value goes to `later`."""
+    ever published) unless `year` is given; a later derived / uncertain value goes to `later`.
+    Found once per Data, unit, index and year (the row is frozen: both languages' reports
+    share it)."""
+    return memo(data, ("index_row", code, unit_set, index, year),
+                lambda: _index_row(data, code, unit_set, index, year))
+
+
+def _index_row(data: Data, code: str, unit_set: str, index: str,
+               year: int | None) -> IndexRow:
     traj = ix.trajectory(data, code, unit_set, index)
     published_years = tuple(int(y) for y in traj["year"])
     gaps = tuple(ix.index_gaps(data, index, traj))

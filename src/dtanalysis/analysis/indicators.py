@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import NATIONAL_CODE, PUBLICATION_DATE_NOTE, Data, name_of, report_units
+from .data import NATIONAL_CODE, PUBLICATION_DATE_NOTE, Data, memo, name_of, report_units
 
 
 def indicators_with_benchmark(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     """The province's indicators (for a 34-set unit: also its members') beside the national
-    (`VN`) value of the same indicator and period where one exists (NaN otherwise)."""
+    (`VN`) value of the same indicator and period where one exists (NaN otherwise). Built
+    once per Data and unit (the report and its about section, in both languages, ask for it);
+    each caller gets its own copy."""
+    return memo(data, ("indicators_with_benchmark", code, unit_set),
+                lambda: _indicators_with_benchmark(data, code, unit_set)).copy()
+
+
+def _indicators_with_benchmark(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     wanted = report_units(data, code, unit_set)
     ind = data.indicators
     own = ind[[(c, s) in wanted for c, s in zip(ind["province_code"], ind["unit_set"])]].copy()

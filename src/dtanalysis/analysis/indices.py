@@ -88,7 +88,14 @@ def trajectory(data: Data, code: str, unit_set: str, index: str,
     """One row per year the index published anything for `metric` (default: the overall
     metric) in the set: the unit's score, rank, statuses, source and note (NaN / None where it
     has none), its percentile, and over the units with a value: n with a score / rank, best and
-    median score."""
+    median score. Built once per Data, unit, index and metric (a report asks for it a dozen
+    times, and its other language again); each caller gets its own copy."""
+    return memo(data, ("trajectory", code, unit_set, index, metric),
+                lambda: _build_trajectory(data, code, unit_set, index, metric)).copy()
+
+
+def _build_trajectory(data: Data, code: str, unit_set: str, index: str,
+                      metric: str | None) -> pd.DataFrame:
     metric = metric or shared_catalogue(data).set_index("index").loc[index, "root"]
     records = []
     for year, own, national in year_summaries(data, index, unit_set, metric):
@@ -233,11 +240,11 @@ def method_sentences(data: Data, index: str, lang: str) -> list[tuple[int, str]]
 
 
 def gaps(data: Data, code: str, unit_set: str) -> list[IndexGap]:
-    """Every (index, year) published for the set with no score or rank for the unit."""
-    out = []
-    for entry in catalogue(data).itertuples(index=False):
-        out += index_gaps(data, entry.index, trajectory(data, code, unit_set, entry.index))
-    return out
+    """Every (index, year) published for the set with no score or rank for the unit (found
+    once per Data and unit; a new list each call)."""
+    return list(memo(data, ("gaps", code, unit_set), lambda: [
+        gap for entry in shared_catalogue(data).itertuples(index=False)
+        for gap in index_gaps(data, entry.index, trajectory(data, code, unit_set, entry.index))]))
 
 
 def index_gaps(data: Data, index: str, traj: pd.DataFrame) -> list[IndexGap]:

@@ -3,11 +3,11 @@ their 63-set history side by side."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .data import Data, member_codes, name_of, overall_rows, unit
+from .data import Data, member_codes, memo, name_of, overall_rows, unit
 from .trajectory import TRAJECTORY_COLUMNS, trajectory
 
 
@@ -36,7 +36,15 @@ class Merger:
 def merger(data: Data, code: str, unit_set: str) -> Merger:
     """The 2025 merger seen from a unit: for a 63-set province, the 34-set unit it joined, the
     other members and that unit's results; for a 34-set unit, its members. Both carry the
-    members' 63-set history side by side (ranks of the two sets stay in separate frames)."""
+    members' 63-set history side by side (ranks of the two sets stay in separate frames).
+    Built once per Data and unit (the merger section and the sources of the about section, in
+    both languages, ask for it); each caller gets its own copies of the frames."""
+    held = memo(data, ("merger", code, unit_set), lambda: _merger(data, code, unit_set))
+    return replace(held, unit_results=held.unit_results.copy(),
+                   members_history=held.members_history.copy())
+
+
+def _merger(data: Data, code: str, unit_set: str) -> Merger:
     if unit_set == "63":
         successor = unit(data, code, "63")["successor_code"]
         if pd.isna(successor):

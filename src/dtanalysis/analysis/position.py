@@ -3,11 +3,11 @@ and its rank within the region."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .data import Data, n_units, overall_rows, plain_value, units
+from .data import Data, memo, n_units, overall_rows, plain_value, units
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,17 @@ def national_position(data: Data, unit_set: str, year: int | None = None,
     """The latest complete overall ranking of the set at or before `year` (every unit ranked),
     with each unit's region and its rank within the region. When no ranking is complete, the
     latest one with the most ranks, flagged `complete=False`. `index`: DTI by default, or any
-    index of the catalogue. `exact`: the ranking of `year` itself (complete or not)."""
+    index of the catalogue. `exact`: the ranking of `year` itself (complete or not). The
+    ranking is built once per Data, set, year and index (every unit's report shows it); each
+    caller gets its own copy of the table."""
+    held = memo(data, ("national_position", unit_set, year, index, exact),
+                lambda: _national_position(data, unit_set, year, index, exact))
+    return replace(held, table=held.table.copy(), code=code)
+
+
+def _national_position(data: Data, unit_set: str, year: int | None, index: str,
+                       exact: bool) -> Position:
+    code = None
     rows = overall_rows(data, unit_set, index)
     ranked = rows[rows["rank"].notna()]
     if year is not None:

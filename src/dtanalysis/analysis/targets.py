@@ -11,6 +11,7 @@ from . import claims
 from .data import (
     Data,
     is_marked,
+    memo,
     name_of,
     overall_rows,
     plain_value,
@@ -29,8 +30,15 @@ def targets_progress(data: Data, code: str, unit_set: str,
     latest value reported at or before the deadline, the gap (> 0: still to go, in the
     target's unit; for ranks, places to climb), the years left from that value to the deadline
     and the pace per year needed. `dti_rank` targets use the latest overall rank of the dti
-    table. No value → latest_value NaN. Duplicates across sources are merged (sources joined)."""
+    table. No value → latest_value NaN. Duplicates across sources are merged (sources joined).
+    Built once per Data, unit and day (the briefing and the targets section, in both
+    languages, ask for it); each caller gets its own copy."""
     as_of = pd.Timestamp(as_of or dt.date.today())
+    return memo(data, ("targets_progress", code, unit_set, as_of),
+                lambda: _targets_progress(data, code, unit_set, as_of)).copy()
+
+
+def _targets_progress(data: Data, code: str, unit_set: str, as_of: pd.Timestamp) -> pd.DataFrame:
     wanted = report_units(data, code, unit_set)
     targets = data.targets[[(c, s) in wanted for c, s in
                             zip(data.targets["province_code"], data.targets["unit_set"])]]

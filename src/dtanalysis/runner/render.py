@@ -51,6 +51,9 @@ def _exporter(with_code: bool) -> HTMLExporter:
         exporter = HTMLExporter(
             # the pygments CSS (the template's conf.json) colours code cells: only with code
             config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": with_code}}),
+            # the notebook validated once, after the preprocessors, not after each of the
+            # thirteen (a sixth of a page's rendering; the page is the same)
+            optimistic_validation=True,
             template_name=TEMPLATE_NAME,
             extra_template_basedirs=[str(TEMPLATES_DIR)],
             exclude_input=not with_code,
