@@ -231,6 +231,55 @@ def test_a_kernel_slower_than_a_second_to_answer_is_waited_for(tmp_path, monkeyp
     assert 3 <= waited < 90
 
 
+SLOW_KERNEL_INFO = """\
+import time
+
+_kernel = get_ipython().kernel
+_answer = _kernel.shell_handlers["kernel_info_request"]
+
+
+async def _slow_answer(*args, **kwargs):
+    time.sleep(1.5)  # every kernel_info answer takes longer than one try of the wait
+    return await _answer(*args, **kwargs)
+
+
+_kernel.shell_handlers["kernel_info_request"] = _slow_answer
+"""
+
+
+@pytest.mark.slow
+def test_a_kernel_slower_to_answer_than_each_try_is_waited_for(tmp_path, monkeypatch):
+    # Before: the ready wait took only the reply to the request it had just sent; a kernel
+    # whose every answer came later than one try's wait (1 s; a busy machine: "Kernel didn't
+    # respond in 379 seconds" in CI at load 15–47) stayed one reply behind, try after try,
+    # the requests piling up. Here every kernel_info answer takes 1.5 s.
+    import asyncio
+
+    from dtanalysis.runner import kernels
+
+    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)  # the limits as given
+    startup = tmp_path / "ipython/profile_default/startup"
+    startup.mkdir(parents=True)
+    (startup / "00-slow-kernel-info.py").write_text(SLOW_KERNEL_INFO, encoding="utf-8")
+    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
+                                warm_up=False)
+
+    async def seconds_to_ready() -> float:
+        client = kernel.km.client()
+        client.start_channels()
+        try:
+            started = time.monotonic()
+            await client.wait_for_ready(timeout=20)  # raised "didn't respond" before
+            return time.monotonic() - started
+        finally:
+            client.stop_channels()
+
+    try:
+        assert asyncio.run(seconds_to_ready()) < 20
+    finally:
+        kernel.shutdown()
+
+
 def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811
                                                      monkeypatch):
     # Before: IPython warned "IPython parent … is not a writable location" on stderr from this

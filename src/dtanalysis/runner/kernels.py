@@ -83,22 +83,33 @@ def _ready_client():
         causes. A subscription not yet connected (ZeroMQ drops what is published before it)
         sees nothing of it: the request is sent again, as jupyter_client does.
 
-        A kernel slower than a second to answer (a busy machine) answers every request sent
-        meanwhile, in order, once it is up: those earlier replies are read and dropped up to
-        the reply to the last request. (Reading one reply per request sent kept as many old
-        replies waiting as requests went out: the last one was never reached, and a kernel
-        that took more than a second to start failed as "didn't respond".)"""
+        A kernel slower than a try's wait to answer (a busy machine) answers every request
+        sent meanwhile, in order, once it is up: the reply to any of them, and the idle status
+        of any, counts. (Waiting for the reply to the request just sent — one reply read per
+        request, or even the older replies dropped — kept the wait one reply behind for as
+        long as each answer took longer than a try: "Kernel didn't respond in 379 seconds"
+        under load.)"""
+
+        # How long one try waits for a reply, then for the idle status after it (scaled by
+        # the load, as the whole limit is).
+        REPLY_WAIT = 1.0
+        IDLE_WAIT = 0.2
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             started = time.monotonic()
+            sent: set[str] = set()
             while True:
                 # the limit scales with the machine's load, looked at again on every try: a
                 # kernel that is alive but slow on a busy machine is waited for
                 deadline = started + (patience(timeout) if timeout is not None
                                       else float("inf"))
-                msg_id = self.kernel_info()
-                reply = await self._reply_to(msg_id, seconds=1)
-                if reply is not None and await self._idle_after(msg_id, seconds=0.2):
+                sent.add(self.kernel_info())
+                # The reply to ANY request of this wait counts, and so does the idle status
+                # of any: a kernel slower to answer than one try's wait (a busy machine) is
+                # otherwise always one reply behind the request just sent, try after try.
+                reply = await self._reply_to(sent, seconds=patience(self.REPLY_WAIT))
+                if reply is not None and await self._idle_after(
+                        sent, seconds=patience(self.IDLE_WAIT)):
                     self._handle_kernel_info_reply(reply)
                     return
                 if not await self._async_is_alive():
@@ -107,28 +118,29 @@ def _ready_client():
                     raise RuntimeError(f"Kernel didn't respond in {deadline - started:.0f} "
                                        "seconds")
 
-        async def _reply_to(self, msg_id: str, seconds: float) -> dict | None:
-            """The kernel_info reply to request `msg_id`, the replies before it read and
-            dropped; None when `seconds` pass without a reply."""
+        async def _reply_to(self, sent: set[str], seconds: float) -> dict | None:
+            """A kernel_info reply to one of the requests `sent` (other messages read and
+            dropped); None when `seconds` pass without one."""
             while True:
                 try:
                     reply = await self.shell_channel.get_msg(timeout=seconds)
                 except queue.Empty:
                     return None
                 if (reply["msg_type"] == "kernel_info_reply"
-                        and reply["parent_header"].get("msg_id") == msg_id):
+                        and reply["parent_header"].get("msg_id") in sent):
                     return reply
 
-        async def _idle_after(self, msg_id: str, seconds: float) -> bool:
-            """Whether IOPub shows the idle status of request `msg_id` within `seconds` of
-            the last message it brought (every earlier message is read and dropped)."""
+        async def _idle_after(self, sent: set[str], seconds: float) -> bool:
+            """Whether IOPub shows the idle status of one of the requests `sent` within
+            `seconds` of the last message it brought (every other message is read and
+            dropped): the subscription is connected."""
             while True:
                 try:
                     msg = await self.iopub_channel.get_msg(timeout=seconds)
                 except queue.Empty:
                     return False
                 if (msg["msg_type"] == "status"
-                        and msg["parent_header"].get("msg_id") == msg_id
+                        and msg["parent_header"].get("msg_id") in sent
                         and msg["content"].get("execution_state") == "idle"):
                     return True
 
