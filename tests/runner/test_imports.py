@@ -33,3 +33,16 @@ def test_papermill_and_nbconvert_load_without_the_iri_grammar():
     result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True,
                             timeout=120, check=False)
     assert result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_the_engine_module_can_be_a_process_first_import():
+    """`import dtanalysis.runner.engine` before papermill: papermill loads its entry points
+    while it is first imported, and ours pointed back into the half-built module
+    (AttributeError: partially initialized module). Papermill ends with our engine class."""
+    code = ("import dtanalysis.runner.engine as e\n"
+            "from papermill.engines import papermill_engines\n"
+            "assert papermill_engines.get_engine('dtanalysis') is e.DtanalysisEngine\n"
+            "assert e.DtanalysisEngine is not None\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -19,6 +19,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+
+def __getattr__(name: str):
+    # Papermill loads its `papermill.engine` entry points while `papermill.engines` is first
+    # imported. When that first import is the one just below (this module imported before
+    # papermill, e.g. as a process's first import), the entry point finds this module half
+    # built: it gets a stand-in, which `register` at the end of this module replaces.
+    if name == "DtanalysisEngine":
+        return
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 from papermill.engines import NBClientEngine, papermill_engines
 
 from .kernels import WarmKernel
