@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from .domain.registry import check_unit_set
 from .errors import DtanalysisError, ParameterError
+from .files import remove_temporaries
 from .lock import project_lock
 from .paths import Paths
 from .pipeline.current import is_current, recover
@@ -270,6 +271,10 @@ def _run(paths: Paths, plan: list[Job], jobs: int | None, force: bool, with_code
         else:
             outcomes = run_jobs(plan, ctx, jobs, force, progress)
     except KeyboardInterrupt:
+        # what the stopped reports were still writing (a report's numbers folder, its
+        # notebook): a worker that had not reached its own clean-up when the run stopped
+        # waiting for it leaves them (this run holds the project lock)
+        remove_temporaries(paths.reports)
         write_index(paths)  # the reports finished before Ctrl-C are listed
         raise
     pdfs, pdf_errors = (_print_pdfs(outcomes, chromium, jobs, force) if chromium
