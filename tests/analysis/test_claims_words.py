@@ -300,3 +300,43 @@ def test_the_export_carries_the_other_sources_values(data):
     ranks = rows[(rows["section"] == "indices") & (rows["item"] == "chinh_quyen_so")
                  & (rows["period"] == "2020") & (rows["measure"] == "rank")]["disputed"]
     assert ranks.isna().all()  # the score is disputed, not the rank
+
+
+def test_the_overview_shows_a_disputed_rank_beside_it(data):
+    """Claims rule 5 on the overview: a rank another source gives otherwise carries the other
+    value in the national ranking table and among the movers, and no other rank is marked.
+    (The shipped disputes are of sub-indices: two overall ranks are made disputed here.)"""
+    import dataclasses
+
+    import pandas as pd
+
+    from dtanalysis import analysis as an
+    from dtanalysis.report import overview_context
+    from dtanalysis.report.sections import overview as ov
+
+    ctx = overview_context("63", "en", data=data)
+    year = ov._ranking_year(ctx, "dti")
+    ranked = an.national_position(data, "63", year, index="dti", exact=True).table
+    first = ranked[ranked["rank"].notna()].iloc[0]
+    mover = an.movers(data, "63", "dti").iloc[0]
+    targets = {(int(year), str(first["province_code"])),
+               (int(mover["to_year"]), str(mover["province_code"]))}
+    scores = data.index_scores.copy()
+    hit = (scores["index"] == "dti") & (scores["metric"] == "dti") & (
+        scores["unit_set"] == "63") & pd.Series(
+        [(int(y), str(c)) in targets for y, c in zip(scores["year"], scores["province_code"])],
+        index=scores.index)
+    assert hit.sum() == len(targets)
+    scores["disputed"] = scores["disputed"].astype(object)
+    scores.loc[hit, "disputed"] = "rank 77 (published, data/raw/x.csv:3, https://example.org/a)"
+    made_up = dataclasses.replace(data, index_scores=scores)
+    for lang in ("vi", "en"):
+        ctx = overview_context("63", lang, data=made_up)
+        ranking = "".join(str(getattr(o, "data", "")) for o in ov._ranking(ctx, "dti", "DTI"))
+        moves = "".join(str(getattr(o, "data", "")) for o in ov._movers(ctx, "dti", 5))
+        for html in (ranking, moves):
+            # the one disputed rank, wherever the table is printed (chart numbers, alt
+            # text, table), each time with the other source's 77; no other rank marked
+            marked = html.split("⚠")[1:]
+            assert marked and all("77" in after[:60] for after in marked), lang
+        assert moves.count("⚠") == 1, lang

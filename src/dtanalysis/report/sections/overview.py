@@ -30,6 +30,7 @@ from ..display import (
     table_html,
 )
 from ..i18n import fmt_int, fmt_number, fmt_signed, t
+from ..wording import disputed_text
 from .maps import coverage_line
 
 TOP_MOVERS = 15
@@ -82,14 +83,21 @@ def _ranking(ctx: OverviewContext, index: str, label: str) -> list:
                          n_ranked=position.n_ranked, n=position.n_units)))
     table = position.table
     region_key = "region" if lang == "vi" else "region_en"
+    def other(code, kind: str) -> str:  # another source's value beside it (claims rule 5)
+        return disputed_text(claims.disputes_of(ctx.data, index, position.year, ctx.unit_set,
+                                                code, kind=kind), lang)
+
     shown = pd.DataFrame({
-        t("col_rank", lang): [rank_text(r, s, lang)
-                              for r, s in zip(table["rank"], table["rank_status"])],
+        t("col_rank", lang): [rank_text(r, s, lang) + (other(c, "rank") if pd.notna(r) else "")
+                              for r, s, c in zip(table["rank"], table["rank_status"],
+                                                 table["province_code"])],
         t("col_unit", lang): table["name"],
         t("col_region", lang): table[region_key],
         t("col_rank_in_region", lang): [fmt_int(r, lang) for r in table["rank_in_region"]],
-        t("col_score", lang): [score_text(v, s, lang)
-                               for v, s in zip(table["score"], table["score_status"])],
+        t("col_score", lang): [score_text(v, s, lang) + (other(c, "score") if pd.notna(v)
+                                                         else "")
+                               for v, s, c in zip(table["score"], table["score_status"],
+                                                  table["province_code"])],
         t("col_rank_status", lang): [status_text(s, lang) for s in table["rank_status"]],
         t("col_source", lang): [source_label(ctx.data, s) for s in table["source"]],
     })
@@ -174,13 +182,20 @@ def _movers(ctx: OverviewContext, index: str, top: int) -> list:
             return method_text(changes, lang)
         return "; ".join(sentences.get(y, str(y)) for y in changes)
 
+    def other(code, year) -> str:  # another source's rank beside it (claims rule 5)
+        return disputed_text(claims.disputes_of(ctx.data, index, year, ctx.unit_set, code,
+                                                kind="rank"), lang)
+
     return [table_html(pd.DataFrame({
         t("col_unit", lang): moves["name"],
         t("col_region", lang): moves[region_key],
-        t("col_from", lang): [f"{y}:\u00a0{rank_text(r, s, lang)}" for y, r, s in
-                              zip(moves["from_year"], moves["from_rank"], moves["from_status"])],
-        t("col_to", lang): [f"{y}:\u00a0{rank_text(r, s, lang)}" for y, r, s in
-                            zip(moves["to_year"], moves["to_rank"], moves["to_status"])],
+        t("col_from", lang): [f"{y}:\u00a0{rank_text(r, s, lang)}{other(c, y)}"
+                              for y, r, s, c in zip(moves["from_year"], moves["from_rank"],
+                                                    moves["from_status"],
+                                                    moves["province_code"])],
+        t("col_to", lang): [f"{y}:\u00a0{rank_text(r, s, lang)}{other(c, y)}"
+                            for y, r, s, c in zip(moves["to_year"], moves["to_rank"],
+                                                  moves["to_status"], moves["province_code"])],
         t("col_change", lang): [fmt_signed(c, lang, 0) if c else "0" for c in moves["change"]],
         t("col_status", lang): [f"{status_text(a, lang)} → {status_text(b, lang)}" for a, b in
                                 zip(moves["from_status"], moves["to_status"])],
