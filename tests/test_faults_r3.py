@@ -197,37 +197,43 @@ def test_kernel_start_waits_grow_with_the_load(monkeypatch):
     assert kernels.patience(60) == 60 * kernels.MAX_SLOWDOWN
 
 
+def _seconds_to_ready(tmp_path, monkeypatch, startup_script: str, timeout: float) -> float:
+    """How long the ready wait of a real kernel takes, the kernel started with
+    `startup_script` as an IPython startup file, the limits as given (not scaled by load)."""
+    import asyncio
+
+    from dtanalysis.runner import kernels
+
+    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)
+    startup = tmp_path / "ipython/profile_default/startup"
+    startup.mkdir(parents=True)
+    (startup / "00-slow.py").write_text(startup_script, encoding="utf-8")
+    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
+                                warm_up=False)
+
+    async def wait() -> float:
+        client = kernel.km.client()
+        client.start_channels()
+        try:
+            started = time.monotonic()
+            await client.wait_for_ready(timeout=timeout)
+            return time.monotonic() - started
+        finally:
+            client.stop_channels()
+
+    try:
+        return asyncio.run(wait())
+    finally:
+        kernel.shutdown()
+
+
 @pytest.mark.slow
 def test_a_kernel_slower_than_a_second_to_answer_is_waited_for(tmp_path, monkeypatch):
     # Before: the ready wait read one reply per kernel_info request it sent; a kernel that took
     # more than a second to start (a busy machine) answered the requests sent meanwhile all
     # at once, and the reply to the last one was never reached: "Kernel didn't respond in 60
     # seconds" however long it was given (here its IPython startup file sleeps 3 s).
-    import asyncio
-
-    from dtanalysis.runner import kernels
-
-    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)  # the limit as given
-    startup = tmp_path / "ipython/profile_default/startup"
-    startup.mkdir(parents=True)
-    (startup / "00-slow.py").write_text("import time\ntime.sleep(3)\n", encoding="utf-8")
-    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
-                                warm_up=False)
-
-    async def seconds_to_ready() -> float:
-        client = kernel.km.client()
-        client.start_channels()
-        try:
-            started = time.monotonic()
-            await client.wait_for_ready(timeout=90)
-            return time.monotonic() - started
-        finally:
-            client.stop_channels()
-
-    try:
-        waited = asyncio.run(seconds_to_ready())
-    finally:
-        kernel.shutdown()
+    waited = _seconds_to_ready(tmp_path, monkeypatch, "import time\ntime.sleep(3)\n", 90)
     assert 3 <= waited < 90
 
 
@@ -253,31 +259,7 @@ def test_a_kernel_slower_to_answer_than_each_try_is_waited_for(tmp_path, monkeyp
     # whose every answer came later than one try's wait (1 s; a busy machine: "Kernel didn't
     # respond in 379 seconds" in CI at load 15–47) stayed one reply behind, try after try,
     # the requests piling up. Here every kernel_info answer takes 1.5 s.
-    import asyncio
-
-    from dtanalysis.runner import kernels
-
-    monkeypatch.setattr(kernels, "patience", lambda seconds: seconds)  # the limits as given
-    startup = tmp_path / "ipython/profile_default/startup"
-    startup.mkdir(parents=True)
-    (startup / "00-slow-kernel-info.py").write_text(SLOW_KERNEL_INFO, encoding="utf-8")
-    kernel = kernels.WarmKernel(tmp_path, {"IPYTHONDIR": str(tmp_path / "ipython")},
-                                warm_up=False)
-
-    async def seconds_to_ready() -> float:
-        client = kernel.km.client()
-        client.start_channels()
-        try:
-            started = time.monotonic()
-            await client.wait_for_ready(timeout=20)  # raised "didn't respond" before
-            return time.monotonic() - started
-        finally:
-            client.stop_channels()
-
-    try:
-        assert asyncio.run(seconds_to_ready()) < 20
-    finally:
-        kernel.shutdown()
+    assert _seconds_to_ready(tmp_path, monkeypatch, SLOW_KERNEL_INFO, 20) < 20
 
 
 def test_quiet_is_silent_when_home_cannot_be_written(synthetic_project, tmp_path,  # noqa: F811

@@ -10,7 +10,8 @@ both). Parameters and province names are checked before any kernel starts: a bad
 ParameterError. Nothing here prints: progress goes to a `Progress` and to `logging`.
 
 How `root` travels: `build`, `report` and `compare` (the command line's and the Python API's
-doors) resolve `root` into a `Paths` once, first thing (`Paths.at(root).require_project()`),
+doors) resolve `root` into a `Paths` once, first thing (`Paths.at(root).require_project()`;
+the command line, which resolved it for its run log, hands that `Paths` in: `_project`),
 check their options, then take the project lock once and recover what a killed run left, once.
 Everything below receives that `Paths` and neither resolves, locks nor recovers again:
 `build` asks `pipeline.current.is_current(paths)` (the processed data's own manifest and
@@ -73,6 +74,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+
+def _project(root: Path | str | Paths | None) -> Paths:
+    """The project at `root`, resolved once here: a `Paths` a caller already resolved (the
+    command line) is taken as it is."""
+    return root if isinstance(root, Paths) else Paths.at(root).require_project()
+
 @dataclass
 class ReportsResult:
     """The reports of one run, in plan order, and the index page written after them."""
@@ -120,7 +127,7 @@ def build(root=None, *, jobs: int | None = None, lang: str | None = None, force:
     Vietnamese and English (`<slug>.html`, `<slug>.en.html`); "vi" or "en" one language.
     `scheduler` (an address, or `local[:N]`) runs the reports on a Dask cluster (see
     `runner.distributed`)."""
-    paths = Paths.at(root).require_project()
+    paths = _project(root)
     jobs = check_jobs(jobs)
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler,
                                    both=True)
@@ -170,7 +177,7 @@ def report(root=None, *, provinces: list[str] | None = None, all_units: bool = F
            progress: Progress | None = None, scheduler: str | None = None) -> ReportsResult:
     """Reports of the named provinces (any spelling), or of every unit of the set; `year`
     and `peers` (names, any spelling) become the notebook's parameters (checked first)."""
-    paths = Paths.at(root).require_project()
+    paths = _project(root)
     jobs = check_jobs(jobs)
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler)
     unit_set = check_unit_set(unit_set, "unit_set: ")
@@ -206,8 +213,9 @@ def compare(root=None, *, provinces: list[str], unit_set: str = "63", lang: str 
     """The comparison page of a chosen group (2 to 8 units of one set, any spelling, none
     twice): `reports/compare/<slug-a>--<slug-b>….html` with its CSV and XLSX, run like a
     province report. The group is checked first (ParameterError: nothing is written)."""
-    paths = Paths.at(root).require_project()
+    paths = _project(root)
     _check_run_options(lang, cell_timeout, report_timeout, None)
+    unit_set = check_unit_set(unit_set, "unit_set: ")  # the same words as report()'s
     plan = [compare_job(paths, provinces, unit_set, lang)]
     with project_lock(paths, "compare"):
         recover(paths)

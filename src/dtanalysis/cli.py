@@ -316,7 +316,7 @@ class _Progress:
         print(line, file=sys.stderr, flush=True)
 
 
-def _reports_text(result, root) -> tuple[int, str]:
+def _reports_text(result, paths: Paths) -> tuple[int, str]:
     lines = [(f"{len(result.outcomes)} report(s): {result.count(OK)} run, "
               f"{result.count(SKIPPED)} up to date, {len(result.failed)} failed in "
               f"{result.seconds:.1f} s")]
@@ -324,7 +324,7 @@ def _reports_text(result, root) -> tuple[int, str]:
     if result.pdfs or result.pdf_errors:
         lines.append(f"PDF: {len(result.pdfs)} written, {len(result.pdf_errors)} failed")
         lines += [f"  PDF FAILED {error}" for error in result.pdf_errors]
-    lines.append(f"index: {Paths.at(root).relative(result.index)}")
+    lines.append(f"index: {paths.relative(result.index)}")
     return (0 if result.ok else 1), "\n".join(lines)
 
 
@@ -343,14 +343,14 @@ def _clean_text(result) -> tuple[int, str]:
     return (0 if result.ok else 1), "\n".join(lines)
 
 
-def _build_text(result, root) -> tuple[int, str]:
+def _build_text(result, paths: Paths) -> tuple[int, str]:
     if result.clean is None:
         clean_code, clean = 0, "data/processed is up to date with data/raw (use --force to rebuild)"
     else:
         clean_code, clean = _clean_text(result.clean)
     if clean_code or result.reports is None:
         return clean_code or 1, clean
-    code, text = _reports_text(result.reports, root)
+    code, text = _reports_text(result.reports, paths)
     return code, f"{clean}\n{text}"
 
 
@@ -359,7 +359,7 @@ def _cmd_build(args) -> int:
 
     paths = Paths.at(args.root).require_project()
     return _scheduled_run(args, paths, "build", lambda progress: build(
-        paths.root, jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
+        paths, jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
         strict=args.strict, pdf=args.pdf, allow_shrink=args.allow_shrink,
         cell_timeout=args.cell_timeout, report_timeout=args.report_timeout, progress=progress,
         scheduler=args.scheduler), _build_text)
@@ -370,7 +370,7 @@ def _cmd_report(args) -> int:
 
     paths = Paths.at(args.root).require_project()
     return _scheduled_run(args, paths, "report", lambda progress: report(
-        paths.root, provinces=args.province, all_units=args.all, unit_set=args.unit_set,
+        paths, provinces=args.province, all_units=args.all, unit_set=args.unit_set,
         jobs=args.jobs, lang=args.lang, force=args.force, with_code=args.with_code,
         pdf=args.pdf, year=args.year, peers=args.peers, cell_timeout=args.cell_timeout,
         report_timeout=args.report_timeout, progress=progress, scheduler=args.scheduler),
@@ -384,14 +384,14 @@ def _cmd_compare(args) -> int:
     paths = Paths.at(args.root).require_project()
     compare_job(paths, args.province, args.unit_set, args.lang)  # refused before the run log
     return _scheduled_run(args, paths, "compare", lambda progress: compare(
-        paths.root, provinces=args.province, unit_set=args.unit_set, lang=args.lang,
+        paths, provinces=args.province, unit_set=args.unit_set, lang=args.lang,
         force=args.force, with_code=args.with_code, pdf=args.pdf,
         cell_timeout=args.cell_timeout, report_timeout=args.report_timeout,
         progress=progress), _reports_text)
 
 
 def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:
-    """`run(progress)` → a result, `text_of(result, root)` → (exit code, summary); the run is
+    """`run(progress)` → a result, `text_of(result, paths)` → (exit code, summary); the run is
     logged to reports/runs.jsonl; the summary printed (nothing on success with --quiet); the
     on-failure hook run when it failed."""
     import datetime as dt  # lazy, like everything --help does not need
@@ -402,7 +402,7 @@ def _scheduled_run(args, paths: Paths, command: str, run, text_of) -> int:
     result = error = None
     try:
         result = run(None if args.quiet else _Progress())
-        code, text = text_of(result, paths.root)
+        code, text = text_of(result, paths)
     except (ParameterError, ProvinceError):
         raise  # the command line was wrong: nothing ran, nothing is written (not even a log)
     except DtanalysisError as failure:

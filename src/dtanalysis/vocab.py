@@ -38,16 +38,6 @@ NOTE_SEPARATOR = " | "
 COMPUTED_NOTE = "derived"
 
 
-def source_words(note: object) -> str | None:
-    """The parts of a note that come from a source (the pipeline's formulas left out), or
-    None when nothing is left."""
-    if not isinstance(note, str):
-        return None
-    parts = [p.strip() for p in note.split(NOTE_SEPARATOR)]
-    kept = [p for p in parts if p and not p.startswith(COMPUTED_NOTE)]
-    return NOTE_SEPARATOR.join(kept) or None
-
-
 def is_marked(status: object) -> bool:
     """True for a value a reader must not take for a stated one (derived, uncertain)."""
     return isinstance(status, str) and status in MARKED_STATUSES

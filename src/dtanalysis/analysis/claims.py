@@ -20,7 +20,7 @@ overview, the index page, the command line and the exports all ask here.
    on one value (`index_scores.disputed`: the value kept by standing, and what the others give)
    travel with the value — every analysis that hands a score or rank to a page hands its
    disputes too, parsed here once, and the page prints them beside it (page one included).
-6. **Whose words** (`note_parts`, `value_words`): a row's note is the project's (how a value
+6. **Whose words** (`note_parts`; a value's own words travel as `score_words`): a row's note is the project's (how a value
    was inferred, which list it came from), shown in the page's language from its translation
    (`note_vi`) and labelled as the project's, in English only where no translation exists (and
    then labelled so); a value the source names in words ("giá trị trung bình") carries them
@@ -343,7 +343,7 @@ def _disputed(data: Data) -> dict[tuple, str]:
 # --------------------------------------------------------------------------- whose words
 def note_parts(note: object, note_vi: object = None) -> list[tuple[str, str | None]]:
     """The parts of a row's note a page shows (the pipeline's formulas — parts starting with
-    `vocab.COMPUTED_NOTE` — left out, as `vocab.source_words` does), each as (English as
+    `vocab.COMPUTED_NOTE` — left out), each as (English as
     written in data/raw, its Vietnamese translation or None). `note_vi` is the note's
     translation part by part (same separator, same order; `ingest.notes`); a part without one
     is None, never guessed."""
@@ -356,16 +356,6 @@ def note_parts(note: object, note_vi: object = None) -> list[tuple[str, str | No
         vi_parts = [""] * len(parts)
     return [(en, vi or None) for en, vi in zip(parts, vi_parts)
             if en and not en.startswith(COMPUTED_NOTE)]
-
-
-def value_words(row: object) -> str | None:
-    """The source's own words naming a value ("giá trị trung bình"), where the row carries
-    them (`score_words`); None otherwise: the value is then a plain score of its index."""
-    getter = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
-    words = getter("score_words", None)
-    if words is None or (not isinstance(words, str) and pd.isna(words)):
-        return None
-    return str(words).strip() or None
 
 
 # --------------------------------------------------------------------------- target verdicts

@@ -120,7 +120,8 @@ def _build_trajectory(data: Data, code: str, unit_set: str, index: str,
 def year_summaries(data: Data, index: str, unit_set: str, metric: str) -> list[tuple]:
     """Per Data, index, set and metric, once for all the units a build reports on: for each
     year published, (year, unit code → its first row as a dict, what the year says over all
-    units: n with a score / rank, out of, best and median score)."""
+    units: n with a score / rank, out of, best and median score). Shared by every caller of
+    the Data (the memo's own list and dicts): read it, never change it."""
     return memo(data, ("index_years", index, unit_set, metric),
                 lambda: _build_years(data, index, unit_set, metric))
 

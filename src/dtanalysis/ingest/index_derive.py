@@ -63,7 +63,7 @@ def collapse(rows: list[dict]) -> list[dict]:
             "source": "; ".join(dict.fromkeys(r["source"] for r in used)),
             "source_file": used[0]["source_file"],
             "source_line": used[0]["source_line"],
-            "note": " | ".join(dict.fromkeys(n for n in notes if n)) or None,
+            "note": NOTE_SEPARATOR.join(dict.fromkeys(n for n in notes if n)) or None,
             # what the source calls the score, from the row the score came from
             "score_words": score_from.get("score_words") if score_from else None,
             "score_words_en": score_from.get("score_words_en") if score_from else None,

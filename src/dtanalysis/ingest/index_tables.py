@@ -38,7 +38,13 @@ from ..domain.numbers import (
 )
 from ..domain.registry import Province, Registry
 from ..domain.text import fold, nfc
-from ..vocab import STATUSES, UNIT_SET_CHOICE, unit_set_year_problem, url_problem
+from ..vocab import (
+    NOTE_SEPARATOR,
+    STATUSES,
+    UNIT_SET_CHOICE,
+    unit_set_year_problem,
+    url_problem,
+)
 from . import rawfile
 from .headers import NOTE_START, SOURCE_START, blank
 from .index_catalogue import Index
@@ -357,7 +363,7 @@ class _Rows:
             note = note or "listed without a score or rank"
         blanks = (f"no value in the table: {', '.join(self.no_value)}"
                   if getattr(self, "no_value", None) else None)
-        full_note = " | ".join(n for n in (note, blanks, default_note) if n) or None
+        full_note = NOTE_SEPARATOR.join(n for n in (note, blanks, default_note) if n) or None
         source = self._text("source", cells) or None
         return "rows", [({**common, "metric": metric, "score": entry["score"],
                           "rank": entry["rank"], "status": None, "source": source,

@@ -11,10 +11,9 @@ from ..errors import ProjectError
 from ..identity import code_digest, git_commit
 from ..paths import Paths
 from ..pipeline.store import manifest, require_intact
-from ..records import OUTCOMES
 from .jobs import Job
 
-__all__ = ["DEFAULT_CELL_TIMEOUT", "DEFAULT_REPORT_TIMEOUT", "OUTCOMES", "Outcome", "Progress",
+__all__ = ["DEFAULT_CELL_TIMEOUT", "DEFAULT_REPORT_TIMEOUT", "Outcome", "Progress",
            "RunContext"]
 
 

@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..vocab import LANGS
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -144,7 +146,7 @@ def province_standing(root: Path | str, data_version: str, province: str,
         """Why the unit has no value that year (`claims.why_missing`), in both languages."""
         m = claims.why_missing(data, index, year, unit_set, code)
         return {"year": year, "kind": m.kind,
-                **{lang: missing_text(m, lang, label, unit_name) for lang in ("vi", "en")}}
+                **{lang: missing_text(m, lang, label, unit_name) for lang in LANGS}}
 
     def coverage(index: str, year) -> dict | None:
         if year is None:
@@ -159,7 +161,7 @@ def province_standing(root: Path | str, data_version: str, province: str,
         label = str(entry["label"])
         gap_years = [g.year for g in row.gaps if h.year is None or g.year > h.year]
         no_table = {lang: t("cl_missing_no_table_set", lang, index=label,
-                            set_short=t(f"set_short_{unit_set}", lang)) for lang in ("vi", "en")}
+                            set_short=t(f"set_short_{unit_set}", lang)) for lang in LANGS}
         out.append({"index": row.index, "label": str(entry["label"]),
                     "year": _plain(h.year, int),
                     "rank": _plain(h.rank, int), "rank_status": h.rank_status,
@@ -182,7 +184,7 @@ def province_standing(root: Path | str, data_version: str, province: str,
                     # in words per language: '' where no source disagrees
                     "disputed": {lang: {"rank": disputed_text(h.rank_disputes, lang),
                                         "score": disputed_text(h.score_disputes, lang)}
-                                 for lang in ("vi", "en")}})
+                                 for lang in LANGS}})
     return out
 
 
