@@ -13,6 +13,8 @@ import argparse
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +27,10 @@ README = (("provinces", "hai-phong", "briefing-hai-phong"), ("provinces", "bac-k
           ("units-2025", "hai-phong", "briefing-hai-phong-34"))
 
 
-def _shots(jobs: list[tuple[Path, Path, int, int]]) -> None:
-    """(page, png, width, height of the clip) each, full page clipped to the height."""
+@contextmanager
+def _page() -> Iterator:
+    """One page of an offline headless Chromium (tests/browser.py's) at 1200 × 900, in a
+    fresh profile."""
     from browser import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
@@ -35,36 +39,30 @@ def _shots(jobs: list[tuple[Path, Path, int, int]]) -> None:
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
             viewport={"width": 1200, "height": 900}, offline=True)
         try:
-            page = context.pages[0] if context.pages else context.new_page()
-            for html, png, width, height in jobs:
-                page.set_viewport_size({"width": width, "height": 900})
-                page.goto(html.as_uri(), wait_until="load")
-                full = page.evaluate("() => document.documentElement.scrollHeight")
-                page.screenshot(path=str(png), full_page=True,
-                                clip={"x": 0, "y": 0, "width": width,
-                                      "height": min(full, height)})
-                print(png.relative_to(ROOT))
+            yield context.pages[0] if context.pages else context.new_page()
         finally:
             context.close()
+
+
+def _shots(jobs: list[tuple[Path, Path, int, int]]) -> None:
+    """(page, png, width, height of the clip) each, full page clipped to the height."""
+    with _page() as page:
+        for html, png, width, height in jobs:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(html.as_uri(), wait_until="load")
+            full = page.evaluate("() => document.documentElement.scrollHeight")
+            page.screenshot(path=str(png), full_page=True,
+                            clip={"x": 0, "y": 0, "width": width, "height": min(full, height)})
+            print(png.relative_to(ROOT))
 
 
 def _elements(jobs: list[tuple[Path, str, Path]]) -> None:
     """(page, CSS selector, png) each: the first element the selector finds, at 1200 px."""
-    from browser import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1200, "height": 900}, offline=True)
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
-            for html, selector, png in jobs:
-                page.goto(html.as_uri(), wait_until="load")
-                page.locator(selector).first.screenshot(path=str(png))
-                print(png.relative_to(ROOT))
-        finally:
-            context.close()
+    with _page() as page:
+        for html, selector, png in jobs:
+            page.goto(html.as_uri(), wait_until="load")
+            page.locator(selector).first.screenshot(path=str(png))
+            print(png.relative_to(ROOT))
 
 
 def _briefing_height(lang: str) -> int:

@@ -78,6 +78,25 @@ def numbered_provinces(n: int) -> pd.DataFrame:
         for i in range(1, n + 1)])
 
 
+def one_index_data(index: str, n: int, scores: list[dict], dti: list[dict] | None = None,
+                   publications: list[dict] | None = None) -> Data:
+    """Data of `n` made-up provinces and ONE made-up index `index` (scores 0–1, higher is
+    better, one metric of its own name) holding `scores`; `dti` and `publications` rows as
+    given."""
+    label = index.upper()
+    return Data.from_frames(
+        provinces=numbered_provinces(n), dti=frame("dti", dti or []),
+        index_catalogue=frame("index_catalogue", [{
+            "index": index, "name_vi": f"Chỉ số Syn ({label})",
+            "name_en": f"Synthetic ({label})", "publisher": "SYNTHETIC", "score_min": 0.0,
+            "score_max": 1.0, "higher_is_better": True}]),
+        index_metrics=frame("index_metrics", [{
+            "index": index, "metric": index, "parent": None, "position": 1,
+            "label_vi": label, "label_en": label, "aggregate": "none"}]),
+        index_scores=frame("index_scores", scores),
+        index_publications=frame("index_publications", publications or []))
+
+
 def dti() -> pd.DataFrame:
     """2022 and 2023 (63 set: four provinces, three metrics) and 2025 (34 set, dti only).
     Within each ranking table a higher score has a better rank."""

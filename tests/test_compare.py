@@ -6,13 +6,12 @@ index's history in a province report, one colour and marker per unit in every ch
 
 from __future__ import annotations
 
-import hashlib
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from browser import axe_violations
+from test_bad_input import one_line, snapshot
 
 import dtanalysis
 from dtanalysis import analysis as an
@@ -27,18 +26,6 @@ from dtanalysis.report.charts.style import BAND_COLOUR, MAX_NAMED, UNIT_COLOURS,
 SVG = "{http://www.w3.org/2000/svg}"
 SEED_GROUP = ["Hải Phòng", "Hải Dương", "Quảng Ninh"]
 CODES = {"Hải Phòng": "31", "Hải Dương": "30", "Quảng Ninh": "22"}
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*"))
-            if p.is_file() and "gx" not in p.parts and p.name != ".dtanalysis.lock"}
-
-
-def one_line(capsys) -> str:
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("error: ") and "\n" not in err and "Traceback" not in err, err
-    return err
 
 
 # ------------------------------------------------------------------------------ the API

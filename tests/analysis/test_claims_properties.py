@@ -20,10 +20,10 @@ import pytest
 from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synthetic import frame, numbered_provinces
+from synthetic import one_index_data
 
-from dtanalysis.analysis import Data, claims
 from dtanalysis.analysis import briefing as bf
+from dtanalysis.analysis import claims
 from dtanalysis.analysis.overview import movers
 from dtanalysis.report.wording import missing_text, verdict_cell
 from dtanalysis.vocab import STATUSES
@@ -66,18 +66,7 @@ def synthetic_index(draw):
                 declared.append({"index": "zzz", "year": year, "unit_set": "63",
                                  "kind": "all_but", "n_published": n - 1, "excluded": out,
                                  "as_written": f"all but {out}", "source": "syn"})
-    data = Data.from_frames(
-        provinces=numbered_provinces(n),
-        dti=frame("dti", dti_rows),
-        index_catalogue=frame("index_catalogue", [{
-            "index": "zzz", "name_vi": "Chỉ số Syn (ZZZ)", "name_en": "Synthetic (ZZZ)",
-            "publisher": "SYNTHETIC", "score_min": 0.0, "score_max": 1.0,
-            "higher_is_better": True}]),
-        index_metrics=frame("index_metrics", [{
-            "index": "zzz", "metric": "zzz", "parent": None, "position": 1,
-            "label_vi": "ZZZ", "label_en": "ZZZ", "aggregate": "none"}]),
-        index_scores=frame("index_scores", scores),
-        index_publications=frame("index_publications", declared))
+    data = one_index_data("zzz", n, scores, dti=dti_rows, publications=declared)
     return data, codes, scores, declared
 
 

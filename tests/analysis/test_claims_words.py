@@ -21,7 +21,7 @@ from html import unescape
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synthetic import frame, numbered_provinces
+from synthetic import one_index_data
 
 from dtanalysis import report as rs
 from dtanalysis.analysis import Data, claims
@@ -76,16 +76,7 @@ def test_the_disputes_written_by_the_merge_are_read_back_whole(rows):
 
 def _index_data(n: int, scores: list[dict]) -> Data:
     dti = [{k: v for k, v in r.items() if k != "index"} for r in scores]
-    return Data.from_frames(
-        provinces=numbered_provinces(n), dti=frame("dti", dti),
-        index_catalogue=frame("index_catalogue", [{
-            "index": "dti", "name_vi": "Chỉ số Syn (DTI)", "name_en": "Synthetic (DTI)",
-            "publisher": "SYNTHETIC", "score_min": 0.0, "score_max": 1.0,
-            "higher_is_better": True}]),
-        index_metrics=frame("index_metrics", [{
-            "index": "dti", "metric": "dti", "parent": None, "position": 1,
-            "label_vi": "DTI", "label_en": "DTI", "aggregate": "none"}]),
-        index_scores=frame("index_scores", scores))
+    return one_index_data("dti", n, scores, dti=dti)
 
 
 @st.composite
