@@ -15,14 +15,19 @@ costs about a second (template compilation), later ones about 10 ms.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.exporters.templateexporter import TemplateExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from nbformat import NotebookNode
 from traitlets.config import Config
@@ -39,6 +44,65 @@ REMOVE_CELL_TAGS = frozenset({"remove-cell", "remove_cell"})
 REMOVE_INPUT_TAGS = frozenset({"remove-input", "remove_input"})
 REMOVE_OUTPUT_TAGS = frozenset({"remove-output", "remove_output"})
 
+log = logging.getLogger(__name__)
+
+# What HTMLExporter's last step does to a page, done on the markup as rendered (`_Exporter`).
+_FOCUSABLE_DIV = re.compile(
+    r'<div\b(?=[^>]*\bclass="(?:[^"]*\s)?(?:jp-Cell-inputWrapper|jp-OutputArea-output)[\s"])'
+    r'(?![^>]*\btabindex=)([^>]*?)(/?)>')
+_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=)")
+# A character reference (`&#7881;`, `&#x1EC9;`, `&nbsp;`), and the raw-text elements where
+# none is decoded.
+_CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_RAW_TEXT = re.compile(r"(<(script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
+_MARKUP_CHARS = frozenset('&<>"')
+NO_ALT_TEXT = "No description has been provided for this image"  # nbconvert's words
+
+
+class _Exporter(HTMLExporter):
+    """nbconvert's HTMLExporter without the BeautifulSoup pass that ends its
+    `from_notebook_node`: a re-parse and re-serialisation of the whole page, which was three
+    quarters of a page's rendering (py-spy). What that pass changes is done here on the
+    rendered markup instead (`soup_pass`)."""
+
+    def from_notebook_node(self, nb: NotebookNode, resources: dict | None = None,
+                           **kw: Any) -> tuple[str, dict]:
+        # HTMLExporter.from_notebook_node (nbconvert 7.17) up to its BeautifulSoup pass
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        highlight_code = self.filters.get(
+            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+        resources = self._init_resources(resources)
+        filter_data_type = WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources)
+        self.register_filter("highlight_code", highlight_code)
+        self.register_filter("filter_data_type", filter_data_type)
+        html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return soup_pass(html), resources
+
+
+def soup_pass(html: str) -> str:
+    """What HTMLExporter's BeautifulSoup pass does to a page, without parsing it: the
+    placeholder alt text on each image that has none (logged), `tabindex="0"` on each notebook
+    cell's input wrapper and output area, and character references written as the characters
+    they stand for (`&#7881;` as ỉ: the markdown renderer writes headings so) but in scripts
+    and styles, and but those of `& < > "`. Parsed, the page is the same document
+    (`tests/runner/test_render.py`)."""
+    html, missing = _IMG_WITHOUT_ALT.subn(f'<img alt="{NO_ALT_TEXT}"', html)
+    if missing:
+        log.warning("Alternative text is missing on %s image(s).", missing)
+    html = _FOCUSABLE_DIV.sub(r'<div\1 tabindex="0"\2>', html)
+    parts = _RAW_TEXT.split(html)  # text, (raw element, its tag name), text, ...
+    for i in range(0, len(parts), 3):
+        parts[i] = _CHAR_REF.sub(_character, parts[i])
+    return "".join(part for i, part in enumerate(parts) if i % 3 != 2)
+
+
+def _character(reference: re.Match) -> str:
+    text = unescape(reference.group(0))
+    return reference.group(0) if text in _MARKUP_CHARS or text == reference.group(0) else text
+
+
 _EXPORTERS: dict[bool, HTMLExporter] = {}
 register("runner.exporters", _EXPORTERS.clear)
 _LOCK = threading.Lock()  # exporters keep per-call state; serialise their use
@@ -48,7 +112,7 @@ def _exporter(with_code: bool) -> HTMLExporter:
     """The cached exporter for this configuration (caller holds ``_LOCK``)."""
     exporter = _EXPORTERS.get(with_code)
     if exporter is None:
-        exporter = HTMLExporter(
+        exporter = _Exporter(
             # the pygments CSS (the template's conf.json) colours code cells: only with code
             config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": with_code}}),
             # the notebook validated once, after the preprocessors, not after each of the
