@@ -104,3 +104,48 @@ def test_a_reports_numbers_are_computed_once_by_its_own_kernel(project_copy):
     assert "exports_error" not in record
     assert record["standing"] == province_standing(project_copy, _version(project_copy),
                                                    "Hải Phòng", "63")
+
+
+def _take_away_twice(root, folder, lang_pairs, peers="region"):
+    """`exports.take_away` as two languages of one report ask for it (the links to other
+    pages differ by language), in this process; the CSV text and standing of each."""
+    import uuid
+
+    from dtanalysis.runner.exports import TAKE_AWAY_FILE, take_away
+
+    version = f"test-{uuid.uuid4().hex}"  # a key of its own: nothing memoised by other tests
+    made = []
+    for i, (lang, links) in enumerate(lang_pairs):
+        out = folder / f"{i}"
+        out.mkdir()
+        parameters = {"province": "Hải Phòng", "unit_set": "63", "lang": lang,
+                      "peers": peers, "comparisons": links}
+        take_away(json.dumps({"folder": str(out), "kind": "province", "root": str(root),
+                              "data_version": version, "parameters": parameters,
+                              "unit_set": "63", "about": {"report": "Hải Phòng", "lang": lang}}))
+        taken = json.loads((out / TAKE_AWAY_FILE).read_text(encoding="utf-8"))
+        made.append(((out / "numbers.csv").read_bytes(), taken["standing"]))
+    return made
+
+
+def test_the_second_language_of_a_report_reuses_its_numbers(shipped_data, tmp_path,
+                                                            monkeypatch):
+    """The languages of a unit run one after the other on one kernel (`pool.chains`): the
+    second language's CSV / XLSX and standing are the first one's, computed once; another
+    peer group is computed again."""
+    import dtanalysis.analysis.exports as analysis_exports
+
+    calls = []
+    real = analysis_exports.report_numbers
+    monkeypatch.setattr(analysis_exports, "report_numbers",
+                        lambda *a, **k: calls.append(a[1:]) or real(*a, **k))
+    vi_en = [("vi", [["../compare/a.html", "A"]]), ("en", [["../compare/a.en.html", "A"]])]
+    (vi_csv, vi_standing), (en_csv, en_standing) = _take_away_twice(shipped_data, tmp_path,
+                                                                    vi_en)
+    assert len(calls) == 1
+    assert vi_csv == en_csv and vi_standing == en_standing
+    assert vi_standing == province_standing(shipped_data, _version(shipped_data),
+                                            "Hải Phòng", "63")
+    (tmp_path / "other").mkdir()
+    _take_away_twice(shipped_data, tmp_path / "other", [("vi", [])], peers="Hải Dương")
+    assert len(calls) == 2 and calls[-1][2] != calls[0][2]  # another peer group, computed

@@ -227,3 +227,43 @@ def test_a_failing_write_fails_its_report_and_the_worker_goes_on(project, monkey
     ctx = RunContext.create(Paths.at(project))
     assert run_jobs([province_job(Paths.at(project), "Hải Phòng")], ctx)[0].status == "ok"
     assert page.stat().st_size > 100
+
+
+def test_chains_put_the_languages_of_a_report_together_in_plan_order(project):
+    from dtanalysis.runner.pool import chains
+
+    paths = Paths.at(project)
+    names = ["Hải Phòng", "Quảng Ninh", "Hà Nội"]
+    plan = ([province_job(paths, n, "63", "vi") for n in names]
+            + [province_job(paths, n, "34", "vi") for n in names[:1]]
+            + [province_job(paths, n, "63", "en") for n in names])
+    runs = chains(plan)
+    assert [[(j.slug, j.unit_set, j.lang) for j in run] for run in runs] == [
+        [("hai-phong", "63", "vi"), ("hai-phong", "63", "en")],
+        [("quang-ninh", "63", "vi"), ("quang-ninh", "63", "en")],
+        [("ha-noi", "63", "vi"), ("ha-noi", "63", "en")],
+        [("hai-phong", "34", "vi")]]
+
+
+def test_both_languages_of_a_unit_run_on_one_warm_kernel(project):
+    """A build plans every Vietnamese report, then every English one; the runner still runs
+    the two languages of a unit one after the other on one kernel (what it derived from the
+    tables is kept for the second)."""
+    synthetic_notebook(project / "notebooks" / "province_report.ipynb",
+                       'import os\nprint("kernel", os.getpid(), lang)\n')
+    paths = Paths.at(project)
+    names = ["Hải Phòng", "Quảng Ninh", "Hà Nội", "Đà Nẵng", "Huế", "Cần Thơ"]
+    plan = [province_job(paths, n, "63", lang) for lang in ("vi", "en") for n in names]
+    outcomes = run_jobs(plan, RunContext.create(paths), n_jobs=2, force=True)
+    assert [o.status for o in outcomes] == ["ok"] * len(plan)
+
+    def kernel(job) -> str:
+        nb = nbformat.read(str(job.ipynb), as_version=4)
+        text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+        return text.split()[1]
+
+    kernels = {job.slug: set() for job in plan}
+    for job in plan:
+        kernels[job.slug].add(kernel(job))
+    assert all(len(pids) == 1 for pids in kernels.values()), kernels
+    assert len(set().union(*kernels.values())) == 2  # two kernels shared the units

@@ -12,6 +12,7 @@ numbers."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,17 +55,12 @@ def take_away(request: str) -> None:
     from ..errors import ProjectError
 
     spec = json.loads(request)
-    folder, root, version = Path(spec["folder"]), spec["root"], spec["data_version"]
-    parameters, unit_set = spec["parameters"], spec["unit_set"]
+    folder = Path(spec["folder"])
     out: dict = {}
     try:
-        if spec["kind"] == "compare":
-            numbers = compare_numbers(root, version, parameters["provinces"], unit_set)
-        else:
-            numbers = province_numbers(root, version, parameters["province"], unit_set,
-                                       parameters.get("peers", "region"))
-            out["standing"] = province_standing(root, version, parameters["province"],
-                                                unit_set)
+        numbers, standing = _numbers(spec)
+        if standing is not None:
+            out["standing"] = standing
         write_exports(numbers, folder / "numbers.html",
                       {**spec["about"], "columns": ", ".join(numbers.columns)})
     except ProjectError as error:
@@ -72,6 +68,30 @@ def take_away(request: str) -> None:
     except Exception as error:  # noqa: BLE001 - the page is made; only its files are lost
         out.update(exports_error=f"{type(error).__name__}: {error}")
     (folder / TAKE_AWAY_FILE).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+
+def _numbers(spec: dict) -> tuple[pd.DataFrame, list[dict] | None]:
+    """The numbers and (a province's) standing `take_away` writes: the same in every language,
+    so computed once per Data and report (the languages of a unit run one after the other on
+    one warm kernel, `pool.chains`)."""
+    from ..analysis.data import memo  # lazy, as in _data
+
+    root, version, unit_set = spec["root"], spec["data_version"], spec["unit_set"]
+    parameters = spec["parameters"]
+
+    def compute() -> tuple[pd.DataFrame, list[dict] | None]:
+        if spec["kind"] == "compare":
+            return compare_numbers(root, version, parameters["provinces"], unit_set), None
+        return (province_numbers(root, version, parameters["province"], unit_set,
+                                 parameters.get("peers", "region")),
+                province_standing(root, version, parameters["province"], unit_set))
+
+    # what the numbers depend on (not the language, nor the links to other pages)
+    key = ("runner.take_away", spec["kind"], unit_set, version,
+           json.dumps([parameters.get(k) for k in ("province", "provinces", "peers")],
+                      ensure_ascii=False, default=str))
+    numbers, standing = memo(_data(root), key, compute)
+    return numbers.copy(), copy.deepcopy(standing)
 
 
 def _data(root: Path | str):

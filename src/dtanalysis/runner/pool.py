@@ -104,10 +104,11 @@ class ThreadReports:
         self.n_jobs, self.warm = n_jobs, warm
 
     def run_reports(self, jobs: list[Job], ctx: RunContext, report: Report) -> None:
-        todo: queue.Queue[Job] = queue.Queue()
-        for job in jobs:
-            todo.put(job)
-        n_jobs = max(1, min(self.n_jobs or os.cpu_count() or 1, len(jobs)))
+        todo: queue.Queue[list[Job]] = queue.Queue()
+        runs = chains(jobs)
+        for chain in runs:
+            todo.put(chain)
+        n_jobs = max(1, min(self.n_jobs or os.cpu_count() or 1, len(runs)))
         stop, slots = threading.Event(), []
         threads = [threading.Thread(target=_worker,
                                     args=(todo, ctx, self.warm, report, stop, slots),
@@ -121,6 +122,17 @@ class ThreadReports:
         except KeyboardInterrupt:
             _stop(stop, slots, threads)
             raise
+
+
+def chains(jobs: list[Job]) -> list[list[Job]]:
+    """`jobs` as runs of one kernel: the languages of one report (the same kind, unit set and
+    slug) together, in the order of their first job. A warm kernel keeps what it derived from
+    the tables (`analysis.data.memo`) from one report to the next, so the second language of
+    a unit costs what its words and charts cost, not its analysis again."""
+    runs: dict[tuple[str, str, str], list[Job]] = {}
+    for job in jobs:
+        runs.setdefault((job.kind, job.unit_set, job.slug), []).append(job)
+    return list(runs.values())
 
 
 class FuturesReports:
@@ -176,28 +188,41 @@ def _stop(stop: threading.Event, slots: list[KernelSlot], threads: list[threadin
 
 def _worker(todo: queue.Queue, ctx: RunContext, warm: bool, report: Report,
             stop: threading.Event | None = None, slots: list[KernelSlot] | None = None) -> None:
-    """One job slot: takes jobs until none is left (or `stop` is set), on one warm kernel
-    (started with the first job, replaced when a run spoiled it), or on a fresh kernel per job
-    when a warm one cannot be had. No job's failure ends the worker."""
+    """One job slot: takes runs of jobs (`chains`) until none is left (or `stop` is set), on
+    one warm kernel (started with the first job, replaced when a run spoiled it), or on a
+    fresh kernel per job when a warm one cannot be had. No job's failure ends the worker."""
     slot = KernelSlot.of(ctx)
     if slots is not None:
         slots.append(slot)
     try:
         while stop is None or not stop.is_set():
             try:
-                job = todo.get_nowait()
+                chain = todo.get_nowait()
             except queue.Empty:
                 return
-            if warm and not ensure_warm(slot):
-                warm = False  # a fresh kernel per report from now on
-            try:
-                outcome = _execute.execute(job, ctx, slot, stop)
-            except _execute.Interrupted:
-                return
-            except Exception as error:  # a bug must fail its job, not the run
-                log.exception("report %s", job.label)
-                outcome = Outcome(job, FAILED, error=f"{type(error).__name__}: {error}")
-            release(slot)
-            report(outcome)
+            for job in chain:
+                if stop is not None and stop.is_set():
+                    return
+                warm = _run_one(job, ctx, slot, warm, report, stop)
+                if warm is None:
+                    return
     finally:
         release(slot, stop=True)
+
+
+def _run_one(job: Job, ctx: RunContext, slot: KernelSlot, warm: bool, report: Report,
+             stop: threading.Event | None) -> bool | None:
+    """One job of a worker on its slot; whether its kernel is still to be kept warm, or None
+    when the run was interrupted (the job's old files kept, no outcome: `run_jobs` fails it)."""
+    if warm and not ensure_warm(slot):
+        warm = False  # a fresh kernel per report from now on
+    try:
+        outcome = _execute.execute(job, ctx, slot, stop)
+    except _execute.Interrupted:
+        return None
+    except Exception as error:  # a bug must fail its job, not the run
+        log.exception("report %s", job.label)
+        outcome = Outcome(job, FAILED, error=f"{type(error).__name__}: {error}")
+    release(slot)
+    report(outcome)
+    return warm
