@@ -159,3 +159,22 @@ def test_a_set_ranked_by_no_broad_table_says_so(data):
         ("dti", 2024, 8, False)]
     text = text_of(show_index_comparison(overview_context("34", "en", data=data)))
     assert "DTI 2024: only 8/34 units ranked (no year ranks half of them yet)" in text
+
+
+@pytest.mark.parametrize("order", [("dti", "papi", "pci"), ("pci", "dti", "papi")])
+def test_a_charted_sub_index_table_comes_right_after_its_chart(data, order, monkeypatch):
+    """Section 8's tables sit side by side in print (`dta-histories`); the one whose chart is
+    drawn across the page above them (PAPI's, e-governance highlighted) is the first block,
+    so nothing comes between a chart and its table, on screen or on paper — whatever the
+    catalogue's order of the indices (PCI, with a table of its own, put before PAPI)."""
+    scorecard = ix.scorecard
+    monkeypatch.setattr(ix, "scorecard", lambda *a: scorecard(*a).set_index("index")
+                        .loc[list(order)].reset_index())
+    objects = show_indices(report_context("Hải Phòng", "63", lang="vi", data=data))
+    chart = max(i for i, o in enumerate(objects)
+                if isinstance(o, (Image, SvgImage)) and "PAPI" in o.alt)
+    later = [o for o in objects[chart + 1:] if isinstance(o, HTML)
+             and 'class="dta-histories"' in o.data]
+    assert later, "the tables' group follows the chart"
+    first = later[0].data.split('<div class="dta-history">')[1]
+    assert "Quản trị điện tử" in first and "Gia nhập thị trường" not in first

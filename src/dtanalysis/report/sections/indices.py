@@ -73,15 +73,17 @@ def show_indices(ctx: ReportContext) -> list:
     out += _gap_lines(ctx, card, labels)
     # The tables of the sub-indices and of each index's history as blocks side by side: in
     # print two columns, each table whole (the print stylesheet's `dta-histories`); on
-    # screen one after the other. A chart stays outside, across the page.
-    blocks = []
+    # screen one after the other. A chart stays outside, across the page, and its table
+    # comes first among the blocks, right after it.
+    charted, blocks = [], []
     for index in card["index"]:
         parts = _sub_indices(ctx, index, labels[index])
         if len(parts) > 2:  # text, chart and its numbers, table
             out += parts[:-1]
-            blocks.append(group(parts[-1:], "dta-history"))
+            charted.append(group(parts[-1:], "dta-history"))
         elif parts:
             blocks.append(group(parts, "dta-history"))
+    blocks = charted + blocks
     for _, row in card.iterrows():
         parts = _history(ctx, row, trajectories[row["index"]], labels[row["index"]])
         if parts:
