@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,14 @@ def pytest_configure(config):
     profile = os.environ.get("HYPOTHESIS_PROFILE") or ("fast" if loop else "slow")
     settings.load_profile(profile)
     FAST_EXAMPLES["fast"] = profile == "fast"
+    interruptible()
+
+
+def interruptible() -> None:
+    """SIGINT handled as in a terminal, in this process and in the commands the tests start.
+    A shell without job control starts a background command (`make test &`, a CI step put in
+    the background) with SIGINT ignored; every child inherits that, and a Python that starts
+    with SIGINT ignored never raises KeyboardInterrupt: the Ctrl-C tests would wait for a
+    command that cannot be interrupted. A handled signal is reset to its default in a child."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
