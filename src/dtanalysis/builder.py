@@ -33,6 +33,7 @@ import math
 import os
 import subprocess
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,7 @@ from .runner.context import (
     Outcome,
     Progress,
     RunContext,
+    kernel_env,
 )
 from .runner.freshness import is_fresh
 from .runner.jobs import (
@@ -132,10 +134,15 @@ def build(root=None, *, jobs: int | None = None, lang: str | None = None, force:
     scheduler = _check_run_options(lang, cell_timeout, report_timeout, scheduler,
                                    both=True)
     read_comparisons(paths)  # a bad row of data/raw/comparisons.csv: refused before anything
-    with project_lock(paths, "build"):
+    with project_lock(paths, "build"), ExitStack() as early:
         recover(paths)
         cleaned = None
         if force or not is_current(paths):
+            if scheduler is None:  # this machine's kernels start while the data is cleaned
+                from .runner.slots import early_kernels  # lazy: jupyter_client
+
+                early.enter_context(early_kernels(paths.notebooks, kernel_env(paths),
+                                                  jobs or os.cpu_count() or 1))
             from .pipeline.stages import clean_processed  # lazy: pandas, the cleaning code
 
             cleaned = clean_processed(paths, strict=strict, data_docs=True,

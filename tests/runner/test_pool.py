@@ -267,3 +267,36 @@ def test_both_languages_of_a_unit_run_on_one_warm_kernel(project):
         kernels[job.slug].add(kernel(job))
     assert all(len(pids) == 1 for pids in kernels.values()), kernels
     assert len(set().union(*kernels.values())) == 2  # two kernels shared the units
+
+
+def test_kernels_started_during_the_cleaning_are_taken_or_stopped(project, monkeypatch):
+    """A build starts its warm kernels while it cleans (`slots.early_kernels`): a report's slot
+    takes one of them instead of starting its own, and those no slot took are stopped, their
+    connection folders removed, when the build ends (here: a failed cleaning)."""
+    from dtanalysis import builder
+    from dtanalysis.runner import kernels, slots
+
+    started = []
+    real = kernels.WarmKernel.__init__
+
+    def counted(self, *a, **k):
+        real(self, *a, **k)
+        started.append(self)
+
+    monkeypatch.setattr(kernels.WarmKernel, "__init__", counted)
+    ctx = RunContext.create(Paths.at(project))
+    with slots.early_kernels(ctx.paths.notebooks, ctx.kernel_env(), 2):
+        slot = slots.KernelSlot.of(ctx)
+        assert slots.ensure_warm(slot)
+        assert len(started) == 2 and slot.kernel in started  # taken, not a third one
+        other = next(k for k in started if k is not slot.kernel)
+    assert not other.is_alive() and not Path(other._dir).exists()  # not taken: stopped
+    assert slot.kernel.is_alive()
+    slots.release(slot, stop=True)
+    # a build whose cleaning fails stops the kernels it started ahead
+    started.clear()
+    monkeypatch.setattr("dtanalysis.pipeline.stages.clean_processed",
+                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError("synthetic")))
+    with pytest.raises(RuntimeError, match="synthetic"):
+        builder.build(project, force=True, jobs=2)
+    assert len(started) == 2 and not any(k.is_alive() or Path(k._dir).exists() for k in started)

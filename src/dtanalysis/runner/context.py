@@ -63,7 +63,12 @@ class RunContext:
 
     def kernel_env(self) -> dict[str, str]:
         """What a report kernel of this project gets added to its environment."""
-        return {"DTANALYSIS_ROOT": str(self.paths.root)}
+        return kernel_env(self.paths)
+
+
+def kernel_env(paths: Paths) -> dict[str, str]:
+    """What a report kernel of the project at `paths` gets added to its environment."""
+    return {"DTANALYSIS_ROOT": str(paths.root)}
 
 
 class Progress(Protocol):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +52,7 @@ def ensure_warm(slot: KernelSlot, fall_back: bool = True) -> bool:
         slot.kernel = None
     if slot.kernel is None:
         try:
-            slot.kernel = WarmKernel(slot.cwd, slot.env)
+            slot.kernel = _take_early(slot) or WarmKernel(slot.cwd, slot.env)
         except Exception as error:
             if not fall_back:
                 raise
@@ -98,3 +100,63 @@ def shutdown_here() -> int:
             slot.kernel.shutdown()
             stopped += 1
     return stopped
+
+
+# Warm kernels started ahead of the reports (`early_kernels`), waiting for a slot of the same
+# folder and environment to take them.
+_early: list[tuple[Path, dict[str, str], threading.Thread, list]] = []
+_early_lock = threading.Lock()
+
+
+@contextmanager
+def early_kernels(cwd: Path, env: dict[str, str], n: int) -> Iterator[None]:
+    """Start `n` warm kernels for `cwd` / `env` now, in the background, for the first slots
+    that need one (`ensure_warm`): a build starts its kernels while it cleans and validates
+    the data (one core's work), not after. A kernel's warm-up imports the stack and reads no
+    table, so what the cleaning writes is what its first report loads. On leaving, every
+    kernel no slot took is stopped (the cleaning failed, Ctrl-C); one that could not start is
+    only logged: the slot starts its own."""
+    mine = []
+    for _ in range(max(0, n)):
+        box: list = []
+        thread = threading.Thread(target=_start_into, args=(cwd, env, box), daemon=True,
+                                  name="dtanalysis-early-kernel")
+        thread.start()
+        mine.append((cwd, dict(env), thread, box))
+    with _early_lock:
+        _early.extend(mine)
+    try:
+        yield
+    finally:
+        with _early_lock:
+            left = [entry for entry in _early if entry in mine]
+            for entry in left:
+                _early.remove(entry)
+        for _, _, thread, box in left:
+            thread.join()
+            for kernel in box:
+                if isinstance(kernel, WarmKernel):
+                    kernel.shutdown()
+
+
+def _start_into(cwd: Path, env: dict[str, str], box: list) -> None:
+    try:
+        box.append(WarmKernel(cwd, env))
+    except Exception as error:  # noqa: BLE001 - the slot that wanted it starts its own
+        log.info("a kernel started ahead could not start (%s)", error)
+        box.append(error)
+
+
+def _take_early(slot: KernelSlot) -> WarmKernel | None:
+    """A kernel `early_kernels` started for the slot's folder and environment (waiting for it
+    to be warm), or None."""
+    with _early_lock:
+        for entry in _early:
+            if entry[0] == slot.cwd and entry[1] == slot.env:
+                _early.remove(entry)
+                break
+        else:
+            return None
+    entry[2].join()
+    kernel = entry[3][0] if entry[3] else None
+    return kernel if isinstance(kernel, WarmKernel) else None
