@@ -76,11 +76,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-
 def _project(root: Path | str | Paths | None) -> Paths:
     """The project at `root`, resolved once here: a `Paths` a caller already resolved (the
     command line) is taken as it is."""
     return root if isinstance(root, Paths) else Paths.at(root).require_project()
+
 
 @dataclass
 class ReportsResult:

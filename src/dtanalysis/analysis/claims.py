@@ -20,11 +20,12 @@ overview, the index page, the command line and the exports all ask here.
    on one value (`index_scores.disputed`: the value kept by standing, and what the others give)
    travel with the value — every analysis that hands a score or rank to a page hands its
    disputes too, parsed here once, and the page prints them beside it (page one included).
-6. **Whose words** (`note_parts`; a value's own words travel as `score_words`): a row's note is the project's (how a value
-   was inferred, which list it came from), shown in the page's language from its translation
-   (`note_vi`) and labelled as the project's, in English only where no translation exists (and
-   then labelled so); a value the source names in words ("giá trị trung bình") carries them
-   (`score_words`), shown beside the number as the source's words.
+6. **Whose words** (`note_parts`; a value's own words travel as `score_words`): a row's note
+   is the project's (how a value was inferred, which list it came from), shown in the page's
+   language from its translation (`note_vi`) and labelled as the project's, in English only
+   where no translation exists (and then labelled so); a value the source names in words
+   ("giá trị trung bình") carries them (`score_words`), shown beside the number as the
+   source's words.
 7. **Target verdicts by time** (`verdict`): met, not met, no final figure, on track, behind
    pace, no data — each with a `tone` (good / bad / neutral) for colour and symbol.
 """

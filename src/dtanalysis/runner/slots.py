@@ -104,8 +104,30 @@ def shutdown_here() -> int:
 
 # Warm kernels started ahead of the reports (`early_kernels`), waiting for a slot of the same
 # folder and environment to take them.
-_early: list[tuple[Path, dict[str, str], threading.Thread, list]] = []
+_early: list[_EarlyKernel] = []
 _early_lock = threading.Lock()
+
+
+class _EarlyKernel:
+    """A warm kernel being started in the background for `cwd` / `env`."""
+
+    def __init__(self, cwd: Path, env: dict[str, str]) -> None:
+        self.cwd, self.env = cwd, dict(env)
+        self.kernel: WarmKernel | None = None
+        self._thread = threading.Thread(target=self._start, daemon=True,
+                                        name="dtanalysis-early-kernel")
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self.kernel = WarmKernel(self.cwd, self.env)
+        except Exception as error:  # noqa: BLE001 - the slot that wanted it starts its own
+            log.info("a kernel started ahead could not start (%s)", error)
+
+    def wait(self) -> WarmKernel | None:
+        """The kernel once started, or None when it could not be."""
+        self._thread.join()
+        return self.kernel
 
 
 @contextmanager
@@ -116,47 +138,28 @@ def early_kernels(cwd: Path, env: dict[str, str], n: int) -> Iterator[None]:
     table, so what the cleaning writes is what its first report loads. On leaving, every
     kernel no slot took is stopped (the cleaning failed, Ctrl-C); one that could not start is
     only logged: the slot starts its own."""
-    mine = []
-    for _ in range(max(0, n)):
-        box: list = []
-        thread = threading.Thread(target=_start_into, args=(cwd, env, box), daemon=True,
-                                  name="dtanalysis-early-kernel")
-        thread.start()
-        mine.append((cwd, dict(env), thread, box))
+    mine = [_EarlyKernel(cwd, env) for _ in range(max(0, n))]
     with _early_lock:
         _early.extend(mine)
     try:
         yield
     finally:
         with _early_lock:
-            left = [entry for entry in _early if entry in mine]
-            for entry in left:
-                _early.remove(entry)
-        for _, _, thread, box in left:
-            thread.join()
-            for kernel in box:
-                if isinstance(kernel, WarmKernel):
-                    kernel.shutdown()
-
-
-def _start_into(cwd: Path, env: dict[str, str], box: list) -> None:
-    try:
-        box.append(WarmKernel(cwd, env))
-    except Exception as error:  # noqa: BLE001 - the slot that wanted it starts its own
-        log.info("a kernel started ahead could not start (%s)", error)
-        box.append(error)
+            left = [early for early in mine if early in _early]
+            for early in left:
+                _early.remove(early)
+        for early in left:
+            kernel = early.wait()
+            if kernel is not None:
+                kernel.shutdown()
 
 
 def _take_early(slot: KernelSlot) -> WarmKernel | None:
     """A kernel `early_kernels` started for the slot's folder and environment (waiting for it
     to be warm), or None."""
     with _early_lock:
-        for entry in _early:
-            if entry[0] == slot.cwd and entry[1] == slot.env:
-                _early.remove(entry)
-                break
-        else:
+        early = next((e for e in _early if e.cwd == slot.cwd and e.env == slot.env), None)
+        if early is None:
             return None
-    entry[2].join()
-    kernel = entry[3][0] if entry[3] else None
-    return kernel if isinstance(kernel, WarmKernel) else None
+        _early.remove(early)
+    return early.wait()
