@@ -288,8 +288,10 @@ def test_kernels_started_during_the_cleaning_are_taken_or_stopped(project, monke
     with slots.early_kernels(ctx.paths.notebooks, ctx.kernel_env(), 2):
         slot = slots.KernelSlot.of(ctx)
         assert slots.ensure_warm(slot)
-        assert len(started) == 2 and slot.kernel in started  # taken, not a third one
-        other = next(k for k in started if k is not slot.kernel)
+        assert slot.kernel in started  # taken (the other may still be starting)
+    # leaving waited for the other one: two kernels in all, not a third one for the slot
+    assert len(started) == 2
+    other = next(k for k in started if k is not slot.kernel)
     assert not other.is_alive() and not Path(other._dir).exists()  # not taken: stopped
     assert slot.kernel.is_alive()
     slots.release(slot, stop=True)
