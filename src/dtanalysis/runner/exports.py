@@ -32,10 +32,15 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_numeric_dtype(out[column]):
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values):
             continue
-        out[column] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-                       for v in out[column]]
+        if isinstance(values.dtype, pd.StringDtype):  # text only: one vectorised test
+            starts = values.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+            if starts.any():
+                out[column] = values.mask(starts, "'" + values)
+            continue
+        out[column] = [_safe_text(v) for v in values]
     return out
 
 
@@ -214,37 +219,34 @@ def _plain(value, kind):
 
 def write_exports(frame: pd.DataFrame, html: Path, about: dict[str, str]) -> tuple[Path, Path]:
     """Write the CSV and XLSX beside `html` (same name); `about` (data version, report, …)
-    goes to the XLSX's second sheet. Returns both paths. The XLSX is streamed (openpyxl's
-    write-only workbook: the same cells, in two thirds of the time of pandas' `to_excel`), its
-    first sheet's header row frozen and its columns as wide as their text (8 to 48)."""
-    import pandas as pd  # lazy, as in neutralise
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+    goes to the XLSX's second sheet. Returns both paths. The XLSX (`xlsx.write_workbook`) has
+    its first sheet's header row frozen and its columns as wide as their text (8 to 48)."""
+    from .xlsx import Sheet, write_workbook
 
     csv, xlsx = export_paths(html)
     safe = neutralise(frame)
     csv.write_text(safe.to_csv(index=False, lineterminator="\r\n"), encoding="utf-8-sig")
-    about_frame = neutralise(pd.DataFrame({"field": list(about), "value": list(about.values())}))
-    book = Workbook(write_only=True)
-    for name, table in ((SHEET, safe), ("about", about_frame)):
-        sheet = book.create_sheet(name)
-        rows = [[str(c) for c in table.columns]] + [
-            [_cell(v) for v in row] for row in table.itertuples(index=False, name=None)]
-        if name == SHEET:
-            sheet.freeze_panes = "A2"
-            for i, column in enumerate(zip(*rows), start=1):
-                width = max(len(str(v)) if v is not None else 0 for v in column)
-                sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 48)
-        for row in rows:
-            sheet.append(row)
-    book.save(xlsx)
+    rows = _rows(safe)
+    widths = [min(max(max(len(str(v)) if v is not None else 0 for v in column) + 2, 8), 48)
+              for column in zip(*rows)]
+    about_rows = [["field", "value"], *([_safe_text(k), _safe_text(v)] for k, v in about.items())]
+    write_workbook(xlsx, [Sheet(SHEET, rows, freeze_header=True, widths=widths),
+                          Sheet("about", about_rows)])
     return csv, xlsx
 
 
-def _cell(value):
-    """A cell's value for openpyxl: None for a blank (NA, NaN), plain Python numbers."""
+def _rows(frame: pd.DataFrame) -> list[list]:
+    """The header and the cells of `frame` as plain Python values, a blank (NA, NaN) as None."""
     import pandas as pd  # lazy, as in neutralise
 
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
+    columns = []
+    for name in frame.columns:
+        values = frame[name].astype(object)
+        columns.append([None if v is None or (not isinstance(v, str) and pd.isna(v))
+                        else v.item() if hasattr(v, "item") else v for v in values])
+    return [[str(c) for c in frame.columns], *map(list, zip(*columns))]
+
+
+def _safe_text(value: object) -> object:
+    """`value`, a text that could start a formula given a leading apostrophe."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
