@@ -72,3 +72,63 @@ def test_a_units_results_are_built_once_and_each_caller_gets_its_own(data):
     assert len(progress) > 0
     progress.drop(progress.index, inplace=True)
     assert len(an.targets_progress(data, "31", "63")) > 0
+
+
+def test_a_memoised_function_computes_once_per_arguments_and_gives_each_caller_a_copy(data):
+    """`data.memoised` on a SYNTHETIC function: one computation per Data and arguments (a
+    default given or not is one key), a deep copy to each caller."""
+    from dtanalysis.analysis.data import memoised
+
+    calls = []
+
+    @memoised
+    def table(data, unit_set, year=2024):
+        calls.append((unit_set, year))
+        return {"frame": data.provinces[data.provinces["unit_set"] == unit_set].copy(),
+                "years": [year]}
+
+    first = table(data, "63")
+    assert table(data, "63", 2024)["frame"].equals(first["frame"])
+    assert table(data, unit_set="63", year=2024)["years"] == [2024]
+    assert calls == [("63", 2024)]
+    del first["frame"]["short_name"]
+    first["years"].append(1999)
+    again = table(data, "63")
+    assert "short_name" in again["frame"] and again["years"] == [2024]
+    table(data, "34")
+    table(data, "63", 2023)
+    assert calls == [("63", 2024), ("34", 2024), ("63", 2023)]
+    fewer = dataclasses.replace(data, index_scores=data.index_scores.iloc[0:0])
+    table(fewer, "63")  # another Data: computed again
+    assert len(calls) == 4
+
+
+def test_what_both_languages_ask_again_is_memoised_and_copied(data):
+    """The national ranking, a unit's headline, scorecard, pillars, sub-index standing and
+    about-the-data are computed once; a caller changing its result changes no other's."""
+    from dtanalysis.analysis import about, briefing, claims
+    from dtanalysis.analysis.headline import headline
+    from dtanalysis.analysis.pillars import pillars
+
+    rankings = ix.latest_rankings(data, "63")
+    del rankings[0].ranks["rank"]
+    rankings.clear()
+    again = ix.latest_rankings(data, "63")
+    assert again and all(r.ranks["rank"].notna().sum() == r.n_ranked > 0 for r in again)
+
+    for function in (ix.scorecard, pillars, briefing.subindex_standing):
+        frame = function(data, "31", "63")
+        assert len(frame) > 0, function.__name__
+        column = frame.columns[0]
+        del frame[column]
+        assert column in function(data, "31", "63"), function.__name__
+
+    told = about.about_data(data, "31", "63")
+    del told.sources[told.sources.columns[0]]
+    assert told.sources.columns[0] != about.about_data(data, "31", "63").sources.columns[0]
+    assert headline(data, "31", "63") == headline(data, "31", "63")
+    years = ix.ranked_years(data, "dti", "63")
+    years.clear()
+    assert ix.ranked_years(data, "dti", "63")
+    missing = claims.why_missing(data, "pci", 2023, "63", "30")
+    assert claims.why_missing(data, "pci", 2023, "63", "30") == missing

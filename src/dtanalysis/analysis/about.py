@@ -15,6 +15,7 @@ from .data import (
     OVERALL,
     STATUS_ORDER,
     Data,
+    memoised,
     plain_value,
     report_units,
     set_years,
@@ -44,6 +45,7 @@ class About:
     sources: pd.DataFrame  # every source of a value in the report, with its URL
 
 
+@memoised
 def about_data(data: Data, code: str, unit_set: str) -> About:
     """What is missing for the province, how sure the rest is, and where it comes from."""
     years = set_years(data, unit_set)

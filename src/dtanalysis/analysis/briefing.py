@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import claims
 from . import indices as ix
-from .data import Data, is_marked, memo, n_units, name_of, plain_value
+from .data import Data, is_marked, memo, memoised, n_units, name_of, plain_value
 from .headline import Change, Headline, change
 from .pillars import pillars
 from .targets import targets_progress
@@ -170,6 +170,7 @@ def index_rows(data: Data, code: str, unit_set: str, year: int | None = None) ->
             for index in ix.catalogue(data)["index"]]
 
 
+@memoised
 def subindex_standing(data: Data, code: str, unit_set: str,
                       year: int | None = None) -> pd.DataFrame:
     """The province's sub-indices (pillars, main indices) of the latest year (or `year`) in

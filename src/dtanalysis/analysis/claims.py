@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..vocab import COMPUTED_NOTE, NOTE_SEPARATOR, STATUSES, UNIT_SET_FIRST_YEAR
-from .data import Data, memo, n_units
+from .data import Data, memo, memoised, n_units
 
 COVERAGE_FLOOR = 0.8  # a benchmark over fewer of the set's units does not judge a unit
 MISSING_KINDS = ("not_published", "not_collected", "no_table", "no_unit")
@@ -223,6 +223,7 @@ class Missing:
     source: str | None = None  # the declaration's source, for not_published
 
 
+@memoised
 def why_missing(data: Data, index: str, year: int, unit_set: str, code: str) -> Missing:
     """The reason (module docstring, rule 1) a unit has no overall value of `index` in `year`.
     `not_published` only where a declaration says so."""
@@ -250,6 +251,7 @@ def why_missing(data: Data, index: str, year: int, unit_set: str, code: str) -> 
     return Missing("not_collected", index, year, unit_set, code, cov, listed)
 
 
+@memoised
 def _top_members(data: Data, index: str, year: int, unit_set: str, n: int) -> set[str]:
     """Units the tables hold inside a top N: ranked ≤ N, or named without a rank (a table of
     the top N listing members without their rank)."""

@@ -3,6 +3,9 @@ a set, names, years with data, the overall rows, the units a report covers)."""
 
 from __future__ import annotations
 
+import copy
+import functools
+import inspect
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,6 +166,28 @@ def memo(data: Data, key: tuple, compute):
     return memos[key]
 
 
+def memoised(function):
+    """`function(data, ...)` computed once per Data and arguments (`memo`, keyed by the
+    function and its arguments with their defaults, so `f(d, "63")` and `f(d, unit_set="63")`
+    share one), each caller getting its own deep copy of the result (frames, lists,
+    dataclasses): what one report changes in what it was given never reaches another.
+
+    For what both languages of a unit, or every unit of a set, ask for again (a warm kernel
+    keeps the Data across reports): the result may depend on the Data and the arguments only
+    (never on the date, the language setting, a file), and the arguments must be hashable."""
+    signature = inspect.signature(function)
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def wrapper(data: Data, *args, **kwargs):
+        bound = signature.bind(data, *args, **kwargs)
+        bound.apply_defaults()
+        key = (name, *list(bound.arguments.values())[1:])
+        return copy.deepcopy(memo(data, key, lambda: function(data, *args, **kwargs)))
+
+    return wrapper
+
+
 def first_rows(table: pd.DataFrame, keys: tuple[str, ...],
                columns: list[str] | None = None) -> dict:
     """The rows of `table` as dicts (of `columns`, default all), nested by the values of
@@ -186,6 +211,7 @@ def _plain_key(value):
 # --------------------------------------------------------------------------- small helpers
 
 
+@memoised
 def units(data: Data, unit_set: str) -> pd.DataFrame:
     """The units of a set (provinces table rows), sorted by code."""
     rows = data.provinces[data.provinces["unit_set"] == unit_set]
@@ -244,6 +270,7 @@ def member_codes(data: Data, code: str, unit_set: str) -> list[str]:
     return [] if pd.isna(members) or not members else str(members).split("|")
 
 
+@memoised
 def set_years(data: Data, unit_set: str, index: str = OVERALL) -> list[int]:
     """Years for which the index (default DTI: the dti table) holds any row of the set."""
     if index == OVERALL:

@@ -11,6 +11,7 @@ from . import claims
 from .data import (
     Data,
     is_marked,
+    memoised,
     method_changes_between,
     n_units,
     name_of,
@@ -67,6 +68,7 @@ class Headline:
     score_words_en: str | None = None
 
 
+@memoised
 def headline(data: Data, code: str, unit_set: str, year: int | None = None) -> Headline:
     """The overall DTI rank and score of a province for `year` (default: its latest year with
     a published value — a later derived or uncertain one never leads; the briefing shows it

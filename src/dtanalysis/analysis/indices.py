@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data import Data, first_rows, is_marked, memo, n_units, units
+from .data import Data, first_rows, is_marked, memo, memoised, n_units, units
 
 MIN_COMMON = 10  # fewer units ranked by both indices: no rank-vs-rank comparison is drawn
 
@@ -173,6 +173,7 @@ class IndexGap:
     note_vi: str | None = None  # the note's Vietnamese text (claims.note_parts)
 
 
+@memoised
 def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     """One row per index of the catalogue: the latest year with a published score or rank of
     the unit (overall metric; the latest derived or uncertain one when none is published), that
@@ -227,12 +228,14 @@ def scorecard(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
+@memoised
 def methods_between(data: Data, index: str, after: int, upto: int) -> tuple[int, ...]:
     """Years a method of `index` changed in (after, upto]."""
     methods = data.index_methods[data.index_methods["index"] == index]
     return tuple(sorted(int(y) for y in methods["year"] if after < int(y) <= upto))
 
 
+@memoised
 def method_sentences(data: Data, index: str, lang: str) -> list[tuple[int, str]]:
     """(year, sentence) of every method change of `index`, in `lang` (vi or en)."""
     methods = data.index_methods[data.index_methods["index"] == index].sort_values("year")
@@ -361,6 +364,7 @@ class RankComparison:
         return len(self.pairs)
 
 
+@memoised
 def ranked_years(data: Data, index: str, unit_set: str) -> dict[int, int]:
     """Year → number of units with an overall rank, for every year the index ranked any."""
     cat = catalogue(data).set_index("index")
@@ -422,6 +426,7 @@ class LatestRanking:
     broad: bool = True  # ranks at least half the units (else: the year ranking the most)
 
 
+@memoised
 def latest_rankings(data: Data, unit_set: str) -> list[LatestRanking]:
     """Per index of the catalogue (its order), its latest ranking of the set: the latest year
     that ranks at least half the units, else the year ranking the most (the later on a tie).

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import METRIC_ORDER, OVERALL, Data, first_rows, memo, plain_value, units
+from .data import METRIC_ORDER, OVERALL, Data, first_rows, memo, memoised, plain_value, units
 
 
+@memoised
 def pillars(data: Data, code: str, unit_set: str) -> pd.DataFrame:
     """Every (year, pillar / main index) of the set that any unit has a value for, with the
     province's score and rank (NaN when it has none; `has_value`) beside the best and the
