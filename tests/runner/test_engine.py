@@ -13,6 +13,8 @@ import sys
 
 import nbformat
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_pool import ROOT, project, synthetic_notebook  # noqa: F401 - fixture
 
 from dtanalysis.paths import Paths
@@ -171,3 +173,52 @@ def test_a_warm_kernel_loses_no_output_of_a_notebooks_first_cell(tmp_path):
                     "second\n", run
     finally:
         kernel.shutdown()
+
+
+MIMEBUNDLES = st.dictionaries(
+    st.sampled_from(["text/plain", "text/html", "text/markdown", "image/svg+xml",
+                     "image/png", "application/json"]),
+    st.text(max_size=20), min_size=1)
+METADATA = st.dictionaries(st.sampled_from(["image/svg+xml", "isolated", "alt"]),
+                           st.one_of(st.text(max_size=10), st.booleans(),
+                                     st.dictionaries(st.just("alt"), st.text(max_size=10))))
+
+
+@given(kind=st.sampled_from(["display_data", "stream", "execute_result", "error"]),
+       data=MIMEBUNDLES, metadata=METADATA, text=st.text(max_size=20))
+def test_outputs_are_nbformats_without_a_check_per_output(kind, data, metadata, text):
+    """GENERATED messages: the output nbclient gets (`engine.output_from_msg`, installed as
+    its own) is the one nbformat makes, and a valid output."""
+    import nbclient.client
+    from nbformat.v4 import output_from_msg as nbformats
+    from nbformat.v4.nbbase import validate
+
+    from dtanalysis.runner import engine
+
+    content = {"display_data": {"data": data, "metadata": metadata},
+               "stream": {"name": "stdout", "text": text},
+               "execute_result": {"data": data, "metadata": metadata, "execution_count": 3},
+               "error": {"ename": "ValueError", "evalue": text, "traceback": [text]}}[kind]
+    msg = {"header": {"msg_type": kind}, "content": content}
+    assert nbclient.client.output_from_msg is engine.output_from_msg
+    ours = engine.output_from_msg(msg)
+    assert ours == nbformats(msg)
+    assert isinstance(ours, nbformat.NotebookNode)
+    assert all(isinstance(ours[k], nbformat.NotebookNode) for k in ("data", "metadata")
+               if k in ours)  # attribute access works all the way down, as nbformat's
+    validate(ours, kind)
+
+
+def test_an_invalid_output_still_fails_the_page():
+    """An output nobody checked on arrival is checked with the notebook, before its page."""
+    from dtanalysis.runner import engine
+    from dtanalysis.runner.render import notebook_to_html
+
+    bad = engine.output_from_msg({"header": {"msg_type": "display_data"},  # SYNTHETIC
+                                  "content": {"data": {"text/plain": 5}, "metadata": {}}})
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.from_dict({"cell_type": "code", "id": "c1", "source": "x",
+                                        "metadata": {}, "execution_count": 1,
+                                        "outputs": [bad]}))
+    with pytest.raises(nbformat.ValidationError):
+        notebook_to_html(nb, title="t", lang="en")

@@ -173,8 +173,14 @@ def notebook_to_html(
     the template itself references nothing remote.  HTML produced by the notebook
     code could still point somewhere — check with
     :func:`page_has_no_remote_references`.
+
+    The notebook is checked against its schema first, strictly (``nbformat.validate``;
+    nbconvert's own check relaxes what an output's data may hold, and the runner's
+    outputs are not checked one by one as they arrive, ``engine.output_from_msg``):
+    ``nbformat.ValidationError`` for an invalid one, and no page.
     """
     notebook = _as_notebook(nb)
+    nbformat.validate(notebook)
     metadata: dict[str, str] = {}
     if isinstance(nb, (str, Path)):  # relative markdown images resolve next to the notebook
         metadata["path"] = str(Path(nb).resolve().parent)
