@@ -64,8 +64,9 @@ def show_trajectory(ctx: ReportContext) -> list:
     alt = chart_alt(t("chart_alt_trajectory", lang, name=name), table[[
         t("col_year", lang), t("col_rank", lang), t("col_score", lang),
         t("col_mean_score", lang)]], lang)
-    chart_data = rank_matrix_table(traj[traj["role"] != "mean"], lang, t("col_unit", lang))
-    out += figure(fig, alt, chart_data, lang)
+    units = traj[traj["role"] != "mean"]
+    matrix = rank_matrix_table(units, lang, t("col_unit", lang))  # the chart's data, the table
+    out += figure(fig, alt, matrix, lang)
     out.append(table_html(table))
     gaps = []
     no_rank = [y for y, r in own["rank"].items() if missing(r)]
@@ -82,8 +83,6 @@ def show_trajectory(ctx: ReportContext) -> list:
     if gaps:
         out.append(md("\n".join(f"- {g}" for g in gaps)))
     if ctx.peer_codes:
-        matrix = rank_matrix_table(traj[traj["role"] != "mean"], lang, t("col_unit", lang))
         out.append(md(t("tr_peer_table", lang)))
-        out.append(table_html(matrix, [c == ctx.code for c in
-                                   traj[traj["role"] != "mean"]["province_code"].unique()]))
+        out.append(table_html(matrix, [c == ctx.code for c in units["province_code"].unique()]))
     return out
