@@ -59,11 +59,11 @@ def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> flo
     return seconds
 
 
-def median_of_runs(measure, repeat: int) -> dict:
-    """Median of `repeat` runs of `measure()` (seconds); a first run longer than LONG_RUN
+def median_of_runs(measure, repeat: int, long_run: float = LONG_RUN) -> dict:
+    """Median of `repeat` runs of `measure()` (seconds); a first run longer than `long_run`
     is not repeated."""
     times = [measure()]
-    while len(times) < repeat and times[0] <= LONG_RUN:
+    while len(times) < repeat and times[0] <= long_run:
         times.append(measure())
     return {"seconds": statistics.median(times), "runs": len(times), "all": times}
 
@@ -148,10 +148,12 @@ def measure_hand_loop(root: Path, sample: int | None) -> dict:
 
 def measure_builds(root: Path, repeat: int) -> dict:
     figures = {}
-    log("dtanalysis build --force --jobs 2 (all 63 + 34 reports, overview, index)")
+    log("dtanalysis build --force --jobs 2 (clean, every report in both languages, index)")
+    # Always repeated: its goal (60 s) is near what it measures, and one run moves by ±3 s.
     figures["build_force"] = median_of_runs(
-        lambda: run([DTANALYSIS, "build", "--force", "--jobs", "2", "--root", str(root)]), 1)
-    log(f"  {figures['build_force']['seconds']:.1f} s")
+        lambda: run([DTANALYSIS, "build", "--force", "--jobs", "2", "--root", str(root)]),
+        repeat, long_run=float("inf"))
+    log(f"  {figures['build_force']['seconds']:.1f} s ({figures['build_force']['runs']} run(s))")
     log("dtanalysis report --all --set 63 --force --jobs 2")
     figures["report_63"] = median_of_runs(
         lambda: run([DTANALYSIS, "report", "--all", "--set", "63", "--force", "--jobs", "2",
@@ -165,6 +167,10 @@ def measure_builds(root: Path, repeat: int) -> dict:
     figures["rebuild_nochange"] = median_of_runs(
         lambda: run([DTANALYSIS, "build", "--jobs", "2", "--root", str(root)]), repeat)
     log(f"  {figures['rebuild_nochange']['seconds']:.2f} s")
+    log("python -c 'import pandas' (what a rebuild with nothing to do must cost less than)")
+    figures["import_pandas"] = median_of_runs(
+        lambda: run([sys.executable, "-c", "import pandas"]), repeat)
+    log(f"  {figures['import_pandas']['seconds']:.2f} s")
     return figures
 
 
@@ -293,9 +299,16 @@ def targets(f: dict, scaling: dict | None) -> list[dict]:
     if "floor" in f and "report_63" in f:
         over = f["report_63"]["seconds"] / f["floor"]["seconds"]
         target("63 province reports within 3× the floor", f"{over:.1f}× the floor", over <= 3)
+    if "build_force" in f:
+        s = f["build_force"]["seconds"]
+        target("`build --force`: every report in both languages ≤ 60 s", f"{s:.1f} s", s <= 60)
     if "rebuild_nochange" in f:
         s = f["rebuild_nochange"]["seconds"]
         target("rebuild with nothing changed < 1.5 s", f"{s:.2f} s", s < 1.5)
+        if "import_pandas" in f:
+            p = f["import_pandas"]["seconds"]
+            target("rebuild with nothing changed < a Python importing pandas",
+                   f"{s:.2f} s against {p:.2f} s", s < p)
     if "help" in f:
         s = f["help"]["seconds"]
         target("`dtanalysis --help` < 0.5 s", f"{s:.2f} s", s < 0.5)
@@ -327,10 +340,11 @@ def ratios(f: dict) -> dict:
 
 FIGURES = (
     ("loop", "1. hand-written loop: papermill + nbconvert, 63 provinces, sequential"),
-    ("build_force", ("2. `dtanalysis build --force --jobs 2` (clean + 63 + 34 reports + overview "
-                    "+ index)")),
+    ("build_force", ("2. `dtanalysis build --force --jobs 2` (clean + validate + 63 + 34 reports "
+                    "+ overviews, in both languages + index)")),
     ("report_63", "2. `dtanalysis report --all --set 63 --force --jobs 2`"),
     ("rebuild_nochange", "3. `dtanalysis build --jobs 2`, nothing changed"),
+    ("import_pandas", "3. `python -c 'import pandas'` (for comparison)"),
     ("floor", "4. floor: analysis + charts of 63 provinces, one warm process"),
     ("help", "5. `dtanalysis --help`"),
     ("validate", "5. `dtanalysis validate` (shipped data)"),
