@@ -302,3 +302,29 @@ def test_kernels_started_during_the_cleaning_are_taken_or_stopped(project, monke
     with pytest.raises(RuntimeError, match="synthetic"):
         builder.build(project, force=True, jobs=2)
     assert len(started) == 2 and not any(k.is_alive() or Path(k._dir).exists() for k in started)
+
+
+def test_a_kernel_resets_after_its_take_away_not_again_before_the_next_report(project,
+                                                                              monkeypatch):
+    """The take-away and the kernel's reset run together, while the page is rendered; the
+    next report finds the kernel clean and does not reset it again. A failed report leaves
+    it as the failure did: the next one resets it first (and the notebook's assertions prove
+    nothing leaked either way)."""
+    from dtanalysis.runner import kernels
+
+    sent = []
+    start = kernels.WarmKernel.start
+
+    def recording(self, code):
+        sent.append(("take-away + reset" if "take_away" in code and code.endswith(kernels.RESET)
+                     else "reset" if code == kernels.RESET else "warm-up"))
+        return start(self, code)
+
+    monkeypatch.setattr(kernels.WarmKernel, "start", recording)
+    ctx = RunContext.create(Paths.at(project))
+    jobs = [province_job(Paths.at(project), n) for n in ("Hải Phòng", "Hải Dương", "Huế")]
+    outcomes = run_jobs(jobs, ctx, n_jobs=1, force=True)
+    assert [o.status for o in outcomes] == ["ok", "failed", "ok"], [o.error for o in outcomes]
+    assert sent == ["warm-up", "reset", "take-away + reset",  # Hải Phòng
+                    # Hải Dương: found clean; fails (no take-away, no reset)
+                    "reset", "take-away + reset"]  # Huế: reset first

@@ -35,7 +35,7 @@ from nbformat import from_dict
 from nbformat.v4 import output_from_msg as _nbformat_output_from_msg
 from papermill.engines import NBClientEngine, papermill_engines
 
-from .kernels import WarmKernel
+from .kernels import RESET, WarmKernel
 from .slots import KernelSlot
 
 __all__ = ["ENGINE_NAME", "DtanalysisEngine", "KernelSlot", "kernel_slot"]
@@ -110,13 +110,20 @@ class DtanalysisEngine(NBClientEngine):
 
 
 def _after_run(nb_man, slot: KernelSlot, kernel: WarmKernel) -> None:
-    """The slot's `after_run` code on `kernel`. It reports its own errors (in the files it
-    writes); a kernel that cannot run it (died, timed out) is logged and not reused, and the
-    report stands."""
+    """The slot's `after_run` code on `kernel`, once the notebook ran without error. On the
+    slot's warm kernel it is sent with the kernel's reset after it and left running
+    (`slot.pending`): the kernel writes the report's numbers and resets itself while this
+    process renders the page, and `slots.settle` waits for it before the report's files are
+    written. A fresh kernel runs it now, before it is stopped. It reports its own errors (in
+    the files it writes); a kernel that cannot run it (died, timed out) is logged and not
+    reused, and the report stands."""
     if slot.after_run is None or nb_man.nb.metadata.papermill.get("exception"):
         return  # nothing asked, or a cell failed: the report fails, nothing to take away
     try:
-        kernel.run(slot.after_run)
+        if kernel is slot.kernel:
+            slot.pending = (kernel, kernel.start(slot.after_run + RESET))
+        else:
+            kernel.run(slot.after_run)
     except Exception as error:  # noqa: BLE001 - the notebook ran: its page is made
         log.warning("the kernel could not run the report's take-away: %s", error)
         slot.spoiled = True

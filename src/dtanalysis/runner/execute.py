@@ -26,7 +26,7 @@ from .outputs import (
     take_away_request,
     whole_notebook,
 )
-from .slots import KernelSlot
+from .slots import KernelSlot, settle
 
 # Set by `_load_stack` when the first report runs (see there).
 papermill = PapermillExecutionError = ENGINE_NAME = kernel_slot = None
@@ -111,6 +111,7 @@ def execute(job: Job, ctx: RunContext, slot: KernelSlot | None = None,
     except Exception as failure:  # noqa: BLE001 - one report's failure must not stop others
         error = _reason(failure, ctx, timed_out)
         slot.spoiled = True  # timed out, died, or in an unknown state: do not reuse it
+    settle(slot)  # the take-away (and the kernel's reset) left running during the rendering
     if stop is not None and stop.is_set():
         executed.unlink(missing_ok=True)
         discard(taken)

@@ -26,6 +26,7 @@ import shutil
 import signal
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 # The modules a report imports, imported once per kernel. Every name must import (tested), so
@@ -176,6 +177,16 @@ def patience(seconds: float) -> float:
     return seconds * min(MAX_SLOWDOWN, max(1.0, load))
 
 
+@dataclass(frozen=True)
+class Request:
+    """Code sent to a kernel (`WarmKernel.start`): the client waiting for its reply, the
+    message's id, when it was sent (`time.monotonic`)."""
+
+    client: object
+    msg_id: str
+    sent: float
+
+
 class KernelError(RuntimeError):
     """A kernel that could not be started or set up (the caller falls back or fails the run)."""
 
@@ -207,11 +218,21 @@ class WarmKernel:
         self.km.client_class = "dtanalysis.runner.kernels.ReadyClient"
         self.cwd, self._home = Path(cwd), _folder_id(cwd)
         self.km.start_kernel(cwd=str(cwd), env={**os.environ, **(env or {})})
+        # True only once a report's run ended with `RESET` (`slots.settle`): the next
+        # report's `reset` has nothing to do.
+        self.clean = False
         if warm_up:
             self.run(WARM_UP)
 
     def run(self, code: str, timeout: float = 120) -> None:
-        """Run set-up code silently and wait for the kernel's reply on the shell channel.
+        """Run set-up code silently and wait for the kernel's reply on the shell channel
+        (`start`, then `finish`)."""
+        self.finish(self.start(code), timeout)
+
+    def start(self, code: str) -> Request:
+        """Send set-up code to run silently; `finish` waits for its reply. The kernel works
+        on it while this process does something else (a report's page is rendered while its
+        kernel writes the report's numbers and resets itself).
 
         A client of its own each time (a client kept across a Papermill run on the same
         kernel stops receiving replies once Papermill's client has come and gone), with the
@@ -228,9 +249,20 @@ class WarmKernel:
         try:
             msg_id = client.execute(code, silent=True, store_history=False,
                                     allow_stdin=False)
-            started = time.monotonic()
+        except BaseException:
+            client.stop_channels()
+            raise
+        return Request(client, msg_id, time.monotonic())
+
+    def finish(self, request: Request, timeout: float = 120) -> None:
+        """Wait for the reply to `request` (`start`): KernelError when the code failed, the
+        kernel died, or `timeout` seconds (scaled by the load) passed since it was sent."""
+        import time
+
+        client = request.client
+        try:
             while True:
-                waited = time.monotonic() - started
+                waited = time.monotonic() - request.sent
                 if waited > patience(timeout):
                     raise KernelError(f"kernel set-up did not answer within {waited:.0f} s")
                 try:
@@ -239,7 +271,7 @@ class WarmKernel:
                     if not self.is_alive():
                         raise KernelError("the kernel died during set-up") from None
                     continue
-                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                if reply.get("parent_header", {}).get("msg_id") == request.msg_id:
                     break
         finally:
             client.stop_channels()
@@ -247,7 +279,11 @@ class WarmKernel:
             raise KernelError(f"kernel set-up failed: {reply['content'].get('evalue')}")
 
     def reset(self) -> None:
-        self.run(RESET)
+        """Make the kernel as a report finds it (`RESET`), unless the last report's own reset
+        already did (`clean`, set by `slots.settle`): a report is about to run on it."""
+        if not self.clean:
+            self.run(RESET)
+        self.clean = False
 
     def at_home(self) -> bool:
         """Its working folder is still the folder it started in, not removed or replaced (as

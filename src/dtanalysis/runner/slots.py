@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .context import RunContext
-from .kernels import WarmKernel
+from .kernels import Request, WarmKernel
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ class KernelSlot:
     # Code the engine runs on the same kernel once the notebook ran without error (the
     # report's take-away, `outputs.take_away_request`); None: nothing.
     after_run: str | None = None
+    # That code, with the kernel's reset after it, still running on the warm kernel while
+    # the page is rendered (`engine`): `settle` waits for it.
+    pending: tuple[WarmKernel, Request] | None = None
 
     @classmethod
     def of(cls, ctx: RunContext) -> KernelSlot:
@@ -59,6 +62,24 @@ def ensure_warm(slot: KernelSlot, fall_back: bool = True) -> bool:
             log.warning("warm kernel unavailable (%s); using a fresh kernel", error)
             return False
     return True
+
+
+def settle(slot: KernelSlot) -> None:
+    """Wait for what the last run left running on the slot's warm kernel (its take-away and
+    its reset, `engine`): the kernel is then `clean` for the next report. A kernel that
+    could not run it (died, failed, timed out) is logged and not reused; the report stands
+    (the take-away reports its own errors in the files it writes)."""
+    pending, slot.pending = slot.pending, None
+    if pending is None:
+        return
+    kernel, request = pending
+    try:
+        kernel.finish(request)
+    except Exception as error:  # noqa: BLE001 - the notebook ran: its page is made
+        log.warning("the kernel could not run the report's take-away: %s", error)
+        slot.spoiled = True
+    else:
+        kernel.clean = True
 
 
 def release(slot: KernelSlot, stop: bool = False) -> None:
