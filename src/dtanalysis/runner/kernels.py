@@ -5,8 +5,10 @@ cost, so each worker keeps one kernel alive, imports the heavy modules once, and
 notebooks resets the user namespace (`%reset -f`), matplotlib's state and the state of the
 dtanalysis modules (`dtanalysis.modstate`: rebound attributes, module-level dicts and lists)
 and the package's caches but the loaded tables (`dtanalysis.caches`, by name), so nothing of
-one province's run leaks into the next (tests/runner/test_pool.py proves it). nbclient gets
-an asynchronous client, so its dead-kernel poll and cell timeouts work on a
+one province's run leaks into the next (tests/runner/test_pool.py proves it). The reset runs
+right after a report's take-away, in the same request, while the page is rendered
+(`engine`, `slots.settle`); a report that failed leaves its kernel to be reset before the
+next one. nbclient gets an asynchronous client, so its dead-kernel poll and cell timeouts work on a
 kernel it did not start; a kernel that died or timed out is replaced by the worker. Kernels use IPC
 transport, so parallel runs never race for TCP ports (papermill issue 511).
 
