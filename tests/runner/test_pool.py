@@ -316,8 +316,8 @@ def test_a_kernel_resets_after_its_take_away_not_again_before_the_next_report(pr
     start = kernels.WarmKernel.start
 
     def recording(self, code):
-        sent.append(("take-away + reset" if "take_away" in code and code.endswith(kernels.RESET)
-                     else "reset" if code == kernels.RESET else "warm-up"))
+        sent.append("take-away + reset" if "take_away" in code and code.endswith(kernels.RESET)
+                    else "reset" if code == kernels.RESET else "warm-up")
         return start(self, code)
 
     monkeypatch.setattr(kernels.WarmKernel, "start", recording)
@@ -328,3 +328,17 @@ def test_a_kernel_resets_after_its_take_away_not_again_before_the_next_report(pr
     assert sent == ["warm-up", "reset", "take-away + reset",  # Hải Phòng
                     # Hải Dương: found clean; fails (no take-away, no reset)
                     "reset", "take-away + reset"]  # Huế: reset first
+
+
+def test_a_take_away_left_running_by_a_run_cut_short_is_dropped_with_its_kernel(project):
+    """A run interrupted between the notebook and `settle` leaves its request pending: the
+    slot's release closes its client and stops the kernel (its state is unknown)."""
+    from dtanalysis.runner import slots
+
+    slot = slots.KernelSlot(Paths.at(project).notebooks)
+    assert slots.ensure_warm(slot, fall_back=False)
+    kernel = slot.kernel
+    slot.pending = (kernel, kernel.start("import time; time.sleep(30)"))
+    slots.release(slot)
+    assert slot.pending is None and slot.kernel is None and not slot.spoiled
+    assert not kernel.is_alive()

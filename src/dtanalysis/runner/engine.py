@@ -60,8 +60,8 @@ def output_from_msg(msg: dict):
     """nbformat's `output_from_msg` without checking each display and stream output against
     the notebook schema as it arrives: the same output (tested), for an eighth of a report's
     time in this process (56 outputs: 18 → 0.3 ms, measured). The notebook is still checked
-    whole: nbconvert validates it before it renders the page (`render`), and raises on an
-    invalid output. Every other kind of message (a result, an error) goes to nbformat's.
+    whole, strictly, before its page is rendered (`render.notebook_to_html`), which raises on
+    an invalid output. Every other kind of message (a result, an error) goes to nbformat's.
 
     Installed as nbclient's (`nbclient.client.output_from_msg`, the name its client calls):
     in this process, every nbclient run gets it, and its outputs are the same."""

@@ -8,9 +8,10 @@ and the package's caches but the loaded tables (`dtanalysis.caches`, by name), s
 one province's run leaks into the next (tests/runner/test_pool.py proves it). The reset runs
 right after a report's take-away, in the same request, while the page is rendered
 (`engine`, `slots.settle`); a report that failed leaves its kernel to be reset before the
-next one. nbclient gets an asynchronous client, so its dead-kernel poll and cell timeouts work on a
-kernel it did not start; a kernel that died or timed out is replaced by the worker. Kernels use IPC
-transport, so parallel runs never race for TCP ports (papermill issue 511).
+next one. nbclient gets an asynchronous client, so its dead-kernel poll and cell timeouts
+work on a kernel it did not start; a kernel that died or timed out is replaced by the
+worker. Kernels use IPC transport, so parallel runs never race for TCP ports (papermill
+issue 511).
 
 A kernel is started in a given folder with a given environment (the project's root among it):
 nothing here reads or changes this process's working folder or environment beyond copying it.

@@ -85,6 +85,9 @@ def settle(slot: KernelSlot) -> None:
 def release(slot: KernelSlot, stop: bool = False) -> None:
     """After a run: a kernel the run spoiled is stopped (the next run starts another); with
     `stop`, the kernel is stopped in any case (its worker ends)."""
+    if slot.pending is not None:  # left by a run cut short (Ctrl-C) before `settle`
+        slot.pending[1].client.stop_channels()
+        slot.pending, slot.spoiled = None, True
     if slot.spoiled or stop:
         if slot.kernel is not None:
             slot.kernel.shutdown()

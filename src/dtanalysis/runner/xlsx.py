@@ -19,8 +19,8 @@ What a reader gets:
 - a frozen header row and column widths where asked.
 
 The file is the same bytes for the same tables: no timestamps inside (the zip entries are
-dated 1980-01-01, the zip format's first date), so a report rebuilt from the same data leaves
-its XLSX unchanged."""
+dated 1980-01-01, the zip format's first date). (A report's own file differs from run to run
+only by what its `about` sheet says: the run's date.)"""
 
 from __future__ import annotations
 
