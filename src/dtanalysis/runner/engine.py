@@ -14,7 +14,6 @@ into every later run; neither is used.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,11 +35,10 @@ from nbformat.v4 import output_from_msg as _nbformat_output_from_msg
 from papermill.engines import NBClientEngine, papermill_engines
 
 from .kernels import RESET, WarmKernel
-from .slots import KernelSlot
+from .slots import KernelSlot, take_away_lost
 
 __all__ = ["ENGINE_NAME", "DtanalysisEngine", "KernelSlot", "kernel_slot"]
 
-log = logging.getLogger(__name__)
 ENGINE_NAME = "dtanalysis"
 _local = threading.local()
 
@@ -125,8 +123,7 @@ def _after_run(nb_man, slot: KernelSlot, kernel: WarmKernel) -> None:
         else:
             kernel.run(slot.after_run)
     except Exception as error:  # noqa: BLE001 - the notebook ran: its page is made
-        log.warning("the kernel could not run the report's take-away: %s", error)
-        slot.spoiled = True
+        take_away_lost(slot, error)
 
 
 papermill_engines.register(ENGINE_NAME, DtanalysisEngine)

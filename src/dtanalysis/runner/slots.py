@@ -76,10 +76,16 @@ def settle(slot: KernelSlot) -> None:
     try:
         kernel.finish(request)
     except Exception as error:  # noqa: BLE001 - the notebook ran: its page is made
-        log.warning("the kernel could not run the report's take-away: %s", error)
-        slot.spoiled = True
+        take_away_lost(slot, error)
     else:
         kernel.clean = True
+
+
+def take_away_lost(slot: KernelSlot, error: Exception) -> None:
+    """The slot's kernel could not run a report's take-away (died, failed, timed out): logged,
+    and the kernel not reused; the report stands."""
+    log.warning("the kernel could not run the report's take-away: %s", error)
+    slot.spoiled = True
 
 
 def release(slot: KernelSlot, stop: bool = False) -> None:
